@@ -1,0 +1,15 @@
+//! Build step: turns the data files in `data/` into static Rust tables (no JSON parsing in the
+//! browser at start-up). Each generator lives in its own file under `build/`.
+
+#[path = "build/catalog.rs"]
+mod catalog;
+#[path = "build/util.rs"]
+mod util;
+#[path = "build/kb.rs"]
+mod kb;
+
+fn main() {
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    catalog::generate(&out_dir);
+    kb::generate(&out_dir);
+}

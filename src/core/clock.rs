@@ -1,0 +1,1 @@
+//! Clock-offset maths against OKX server time. (Being built: issue 6.)

@@ -1,0 +1,12 @@
+//! Pure domain logic: no Leptos, no web-sys. Everything here builds and is tested natively.
+
+pub mod catalog;
+pub mod category;
+pub mod clock;
+pub mod diagnose;
+pub mod html;
+pub mod kb;
+pub mod routes;
+pub mod search;
+pub mod sign;
+pub mod wizard;

@@ -1,0 +1,1 @@
+//! OKX request signing and credential lint. (Being built: issue 8.)

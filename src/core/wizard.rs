@@ -1,0 +1,1 @@
+//! The wizard's decision trees. (Being built: issue 5.)

@@ -1,0 +1,15 @@
+//! okx-doctor: a troubleshooter for OKX API v5 errors.
+//!
+//! - [`core`] is the pure domain logic (catalog, paste parsing, matching, wizard, clock maths,
+//!   signatures, URL building). It has no Leptos or web-sys imports, so it is tested natively and
+//!   shared by the browser app, the command-line tool and the static-page generator.
+//! - `ui` (wasm32 only) renders what the core decides, with Leptos.
+//! - `cli` (native only) is the `okx-doctor` command-line tool.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
