@@ -3,10 +3,10 @@
 
 #[path = "build/catalog.rs"]
 mod catalog;
-#[path = "build/util.rs"]
-mod util;
 #[path = "build/kb.rs"]
 mod kb;
+#[path = "build/util.rs"]
+mod util;
 
 fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));

@@ -8,10 +8,28 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 const KNOWN_KEYS: &[&str] = &[
-    "code", "http_status", "msg", "section", "channel", "kind", "docs_anchor", "doc_status",
-    "sources", "subsection", "ccxt_exception", "msg_variants", "base_code", "sub_code",
-    "section_inferred", "msg_source", "msg_verbatim", "observed_runtime_msgs", "alt_rows",
-    "sub_codes", "note", "http_statuses",
+    "code",
+    "http_status",
+    "msg",
+    "section",
+    "channel",
+    "kind",
+    "docs_anchor",
+    "doc_status",
+    "sources",
+    "subsection",
+    "ccxt_exception",
+    "msg_variants",
+    "base_code",
+    "sub_code",
+    "section_inferred",
+    "msg_source",
+    "msg_verbatim",
+    "observed_runtime_msgs",
+    "alt_rows",
+    "sub_codes",
+    "note",
+    "http_statuses",
 ];
 
 fn s<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
@@ -34,7 +52,11 @@ pub fn generate(out_dir: &Path) {
     for e in &entries {
         let obj = e.as_object().expect("entry is an object");
         for k in obj.keys() {
-            assert!(KNOWN_KEYS.contains(&k.as_str()), "unknown key `{k}` in entry {:?}: teach build/catalog.rs about it", s(e, "code"));
+            assert!(
+                KNOWN_KEYS.contains(&k.as_str()),
+                "unknown key `{k}` in entry {:?}: teach build/catalog.rs about it",
+                s(e, "code")
+            );
         }
         let code = s(e, "code").expect("code");
         let base = s(e, "base_code").unwrap_or(code);
@@ -81,7 +103,10 @@ pub fn generate(out_dir: &Path) {
                 rows.iter()
                     .map(|r| {
                         for k in r.as_object().expect("alt row").keys() {
-                            assert!(["http_status", "msg", "section", "subsection"].contains(&k.as_str()), "unknown alt_rows key {k} in {code}");
+                            assert!(
+                                ["http_status", "msg", "section", "subsection"].contains(&k.as_str()),
+                                "unknown alt_rows key {k} in {code}"
+                            );
                         }
                         format!(
                             "AltRow {{ http_status: {}, msg: {}, section: {}, subsection: {} }}",
@@ -101,9 +126,16 @@ pub fn generate(out_dir: &Path) {
                 rows.iter()
                     .map(|r| {
                         for k in r.as_object().expect("variant").keys() {
-                            assert!(["msg", "source"].contains(&k.as_str()), "unknown msg_variants key {k} in {code}");
+                            assert!(
+                                ["msg", "source"].contains(&k.as_str()),
+                                "unknown msg_variants key {k} in {code}"
+                            );
                         }
-                        format!("Variant {{ msg: {}, source: {} }}", lit(s(r, "msg").expect("variant msg")), lit(s(r, "source").unwrap_or("")))
+                        format!(
+                            "Variant {{ msg: {}, source: {} }}",
+                            lit(s(r, "msg").expect("variant msg")),
+                            lit(s(r, "source").unwrap_or(""))
+                        )
                     })
                     .collect()
             })
@@ -115,7 +147,10 @@ pub fn generate(out_dir: &Path) {
                 rows.iter()
                     .map(|r| {
                         for k in r.as_object().expect("observed").keys() {
-                            assert!(["msg", "http_status", "note", "evidence"].contains(&k.as_str()), "unknown observed key {k} in {code}");
+                            assert!(
+                                ["msg", "http_status", "note", "evidence"].contains(&k.as_str()),
+                                "unknown observed key {k} in {code}"
+                            );
                         }
                         let ev: Vec<String> = r
                             .get("evidence")
@@ -176,7 +211,11 @@ note: {note}, msg_source: {msg_source}, msg_verbatim: {verbatim}, section_inferr
     let ccxt: Value = serde_json::from_str(&read("data/ccxt-okx-exceptions.json")).expect("ccxt json");
     let obj_pairs = |v: &Value| -> Vec<(String, String)> {
         v.as_object()
-            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())).collect())
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let exact = obj_pairs(&ccxt["exact"]);
@@ -195,7 +234,11 @@ note: {note}, msg_source: {msg_source}, msg_verbatim: {verbatim}, section_inferr
     pairs("CCXT_BROAD", &broad, &mut out);
     pairs("CCXT_HTTP", &http, &mut out);
     pairs("CCXT_HIERARCHY", &hierarchy, &mut out);
-    let _ = writeln!(out, "pub static CCXT_VERSION: &str = {};", lit(ccxt["ccxt_version_or_commit"].as_str().unwrap_or("")));
+    let _ = writeln!(
+        out,
+        "pub static CCXT_VERSION: &str = {};",
+        lit(ccxt["ccxt_version_or_commit"].as_str().unwrap_or(""))
+    );
 
     std::fs::write(out_dir.join("catalog.rs"), out).expect("write catalog.rs");
 }

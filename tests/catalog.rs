@@ -11,7 +11,11 @@ fn source() -> Vec<Value> {
 #[test]
 fn every_source_entry_is_in_the_table_in_order() {
     let src = source();
-    assert_eq!(src.len(), 1099, "the reference data has 1,099 entries (update this count on refresh)");
+    assert_eq!(
+        src.len(),
+        1099,
+        "the reference data has 1,099 entries (update this count on refresh)"
+    );
     assert_eq!(catalog::entries().len(), src.len());
     for (e, s) in catalog::entries().iter().zip(&src) {
         assert_eq!(e.code, s["code"].as_str().unwrap());
@@ -32,10 +36,19 @@ fn every_source_entry_is_in_the_table_in_order() {
 fn counts_match_sources_md() {
     assert_eq!(catalog::distinct_base_codes(), 1058);
     assert_eq!(catalog::entries().iter().filter(|e| e.sub_code.is_some()).count(), 41);
-    assert_eq!(catalog::entries().iter().filter(|e| e.http_status.is_some()).count(), 1029);
-    assert_eq!(catalog::entries().iter().filter(|e| e.ccxt_exception.is_some()).count(), 402);
+    assert_eq!(
+        catalog::entries().iter().filter(|e| e.http_status.is_some()).count(),
+        1029
+    );
+    assert_eq!(
+        catalog::entries().iter().filter(|e| e.ccxt_exception.is_some()).count(),
+        402
+    );
     assert_eq!(catalog::entries().iter().filter(|e| !e.alt_rows.is_empty()).count(), 13);
-    assert_eq!(catalog::entries().iter().filter(|e| !e.msg_variants.is_empty()).count(), 243);
+    assert_eq!(
+        catalog::entries().iter().filter(|e| !e.msg_variants.is_empty()).count(),
+        243
+    );
     assert_eq!(catalog::entries().iter().filter(|e| !e.observed.is_empty()).count(), 13);
     let codes: std::collections::HashSet<&str> = catalog::entries().iter().map(|e| e.code).collect();
     assert_eq!(codes.len(), 1099, "codes are unique");
@@ -47,16 +60,26 @@ fn rate_limit_50011_has_both_http_rows() {
     assert_eq!(e.http_status, Some(200));
     assert_eq!(e.http_statuses, &[200, 429]);
     assert!(e.msg.starts_with("Rate limit reached"));
-    assert!(e.alt_rows.iter().any(|r| r.http_status == Some(429) && r.msg == "Too Many Requests"));
+    assert!(e
+        .alt_rows
+        .iter()
+        .any(|r| r.http_status == Some(429) && r.msg == "Too Many Requests"));
     assert_eq!(e.ccxt_exception, Some("RateLimitExceeded"));
 }
 
 #[test]
 fn websocket_codes_have_no_http_status() {
-    let ws: Vec<_> = catalog::entries().iter().filter(|e| e.channel == Channel::WebSocket).collect();
+    let ws: Vec<_> = catalog::entries()
+        .iter()
+        .filter(|e| e.channel == Channel::WebSocket)
+        .collect();
     assert!(ws.len() >= 40);
     for e in ws {
-        assert!(e.http_status.is_none() && e.http_statuses.is_empty(), "{} has an HTTP status", e.code);
+        assert!(
+            e.http_status.is_none() && e.http_statuses.is_empty(),
+            "{} has an HTTP status",
+            e.code
+        );
     }
     let close = catalog::get("4001").unwrap();
     assert_eq!(close.kind, Kind::WsCloseFrame);
@@ -73,7 +96,10 @@ fn every_ccxt_class_is_in_ccxts_hierarchy() {
     for (_, class) in catalog::CCXT_EXACT.iter().chain(catalog::CCXT_BROAD) {
         assert!(catalog::is_ccxt_class(class), "{class}");
     }
-    assert_eq!(catalog::ccxt_ancestry("InvalidNonce"), vec!["InvalidNonce", "NetworkError", "OperationFailed", "BaseError"]);
+    assert_eq!(
+        catalog::ccxt_ancestry("InvalidNonce"),
+        vec!["InvalidNonce", "NetworkError", "OperationFailed", "BaseError"]
+    );
 }
 
 #[test]

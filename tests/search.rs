@@ -5,7 +5,11 @@ use okx_doctor::core::catalog::{self, Channel};
 use okx_doctor::core::search::{nearest_codes, search, Filters};
 
 fn top_codes(q: &str) -> Vec<&'static str> {
-    search(q, &Filters::default()).iter().take(5).map(|h| catalog::entries()[h.index].code).collect()
+    search(q, &Filters::default())
+        .iter()
+        .take(5)
+        .map(|h| catalog::entries()[h.index].code)
+        .collect()
 }
 
 #[test]
@@ -17,7 +21,10 @@ fn empty_query_lists_everything() {
 #[test]
 fn partial_and_exact_codes() {
     assert_eq!(top_codes("50011")[0], "50011");
-    let all: Vec<&str> = search("5011", &Filters::default()).iter().map(|h| catalog::entries()[h.index].code).collect();
+    let all: Vec<&str> = search("5011", &Filters::default())
+        .iter()
+        .map(|h| catalog::entries()[h.index].code)
+        .collect();
     assert!(all.contains(&"50011"), "{all:?}");
     assert!(all.len() < 40, "a partial code stays selective: {}", all.len());
     assert_eq!(top_codes("51008_1000")[0], "51008_1000");
@@ -28,8 +35,16 @@ fn partial_and_exact_codes() {
 fn messages_with_typos_and_case() {
     assert_eq!(top_codes("too many request")[0], "50011");
     assert_eq!(top_codes("Too Many Requests")[0], "50011");
-    assert!(top_codes("timestmap request expired").contains(&"50102"), "{:?}", top_codes("timestmap request expired"));
-    assert!(top_codes("invalid sign").contains(&"50113"), "{:?}", top_codes("invalid sign"));
+    assert!(
+        top_codes("timestmap request expired").contains(&"50102"),
+        "{:?}",
+        top_codes("timestmap request expired")
+    );
+    assert!(
+        top_codes("invalid sign").contains(&"50113"),
+        "{:?}",
+        top_codes("invalid sign")
+    );
 }
 
 #[test]
@@ -40,15 +55,32 @@ fn nonsense_finds_nothing() {
 
 #[test]
 fn filters_restrict_results() {
-    let ws = Filters { channel: Some(Channel::WebSocket), ..Default::default() };
+    let ws = Filters {
+        channel: Some(Channel::WebSocket),
+        ..Default::default()
+    };
     let all = search("", &ws);
     assert!(!all.is_empty());
-    assert!(all.iter().all(|h| catalog::entries()[h.index].channel == Channel::WebSocket));
-    let fam = Filters { family: Some("51".into()), ..Default::default() };
-    assert!(search("", &fam).iter().all(|h| catalog::entries()[h.index].base_code.starts_with("51")));
-    assert!(search("50011", &fam).iter().all(|h| catalog::entries()[h.index].code != "50011"));
-    let sec = Filters { section: Some("Funding".into()), ..Default::default() };
-    assert!(search("", &sec).iter().all(|h| catalog::entries()[h.index].section == "Funding"));
+    assert!(all
+        .iter()
+        .all(|h| catalog::entries()[h.index].channel == Channel::WebSocket));
+    let fam = Filters {
+        family: Some("51".into()),
+        ..Default::default()
+    };
+    assert!(search("", &fam)
+        .iter()
+        .all(|h| catalog::entries()[h.index].base_code.starts_with("51")));
+    assert!(search("50011", &fam)
+        .iter()
+        .all(|h| catalog::entries()[h.index].code != "50011"));
+    let sec = Filters {
+        section: Some("Funding".into()),
+        ..Default::default()
+    };
+    assert!(search("", &sec)
+        .iter()
+        .all(|h| catalog::entries()[h.index].section == "Funding"));
 }
 
 #[test]

@@ -123,7 +123,9 @@ pub fn get(code: &str) -> Option<&'static Entry> {
 
 /// Sub-code entries of a base code (empty for most codes).
 pub fn sub_entries(base: &str) -> impl Iterator<Item = &'static Entry> + '_ {
-    ENTRIES.iter().filter(move |e| e.base_code == base && e.sub_code.is_some())
+    ENTRIES
+        .iter()
+        .filter(move |e| e.base_code == base && e.sub_code.is_some())
 }
 
 /// Number of distinct base codes.
@@ -136,7 +138,10 @@ pub fn distinct_base_codes() -> usize {
 
 /// Parent of a ccxt exception class (`None` for the root `BaseError` or an unknown class).
 pub fn ccxt_parent(class: &str) -> Option<&'static str> {
-    CCXT_HIERARCHY.iter().find(|(c, _)| *c == class).and_then(|(_, p)| if p.is_empty() { None } else { Some(*p) })
+    CCXT_HIERARCHY
+        .iter()
+        .find(|(c, _)| *c == class)
+        .and_then(|(_, p)| if p.is_empty() { None } else { Some(*p) })
 }
 
 /// Whether `class` is one of ccxt's exception classes.

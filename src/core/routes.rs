@@ -6,7 +6,6 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 /// Characters left as they are in a query component.
 const QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
-
 /// What an embed page shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EmbedRoute {
@@ -61,7 +60,11 @@ pub fn parse_path(pathname: &str, base: &str) -> Route {
     };
     let rest = rest.trim_end_matches('/');
     let rest = rest.strip_suffix("index.html").unwrap_or(rest).trim_end_matches('/');
-    let segs: Vec<&str> = if rest.is_empty() { Vec::new() } else { rest.split('/').collect() };
+    let segs: Vec<&str> = if rest.is_empty() {
+        Vec::new()
+    } else {
+        rest.split('/').collect()
+    };
     match segs.as_slice() {
         [] => Route::Home,
         ["e", code] => Route::Error(clip(&decode(code))),
@@ -164,11 +167,23 @@ mod tests {
             let b = normalize_base(base);
             assert_eq!(parse_path(&b, base), Route::Home);
             assert_eq!(parse_path(&format!("{b}e/50011"), base), Route::Error("50011".into()));
-            assert_eq!(parse_path(&format!("{b}e/51008_1000/"), base), Route::Error("51008_1000".into()));
-            assert_eq!(parse_path(&format!("{b}e/50011/index.html"), base), Route::Error("50011".into()));
+            assert_eq!(
+                parse_path(&format!("{b}e/51008_1000/"), base),
+                Route::Error("51008_1000".into())
+            );
+            assert_eq!(
+                parse_path(&format!("{b}e/50011/index.html"), base),
+                Route::Error("50011".into())
+            );
             assert_eq!(parse_path(&format!("{b}clock/"), base), Route::Clock);
-            assert_eq!(parse_path(&format!("{b}embed/e/50011/"), base), Route::Embed(EmbedRoute::Error("50011".into())));
-            assert_eq!(parse_path(&format!("{b}embed/"), base), Route::Embed(EmbedRoute::Helper));
+            assert_eq!(
+                parse_path(&format!("{b}embed/e/50011/"), base),
+                Route::Embed(EmbedRoute::Error("50011".into()))
+            );
+            assert_eq!(
+                parse_path(&format!("{b}embed/"), base),
+                Route::Embed(EmbedRoute::Helper)
+            );
             assert!(matches!(parse_path(&format!("{b}nope/x"), base), Route::NotFound(_)));
         }
         assert_eq!(parse_path("/some/path", "/some/path/"), Route::Home);
@@ -178,7 +193,15 @@ mod tests {
     #[test]
     fn hrefs_round_trip() {
         for base in ["/", "/x/y/"] {
-            for r in [Route::Home, Route::Error("50011".into()), Route::Clock, Route::Sign, Route::Wizard, Route::Embed(EmbedRoute::Clock), Route::Embed(EmbedRoute::Error("1".into()))] {
+            for r in [
+                Route::Home,
+                Route::Error("50011".into()),
+                Route::Clock,
+                Route::Sign,
+                Route::Wizard,
+                Route::Embed(EmbedRoute::Clock),
+                Route::Embed(EmbedRoute::Error("1".into())),
+            ] {
                 assert_eq!(parse_path(&r.href(base), base), r, "{r:?} under {base}");
             }
         }
@@ -195,14 +218,19 @@ mod tests {
         }
         assert_eq!(parse_path("/e/%00", "/"), Route::Error("\0".into()));
         assert!(!is_code_shaped("\0"));
-        assert!(is_code_shaped("51008_1000") && is_code_shaped("1") && !is_code_shaped("123456") && !is_code_shaped("5_"));
+        assert!(
+            is_code_shaped("51008_1000") && is_code_shaped("1") && !is_code_shaped("123456") && !is_code_shaped("5_")
+        );
     }
 
     #[test]
     fn query_round_trip() {
         let q = build_query(&[("q", "too many & requests"), ("x", "")]);
         assert_eq!(q, "?q=too%20many%20%26%20requests");
-        assert_eq!(parse_query(&q), vec![("q".to_string(), "too many & requests".to_string())]);
+        assert_eq!(
+            parse_query(&q),
+            vec![("q".to_string(), "too many & requests".to_string())]
+        );
         assert_eq!(parse_query("?q=a+b"), vec![("q".to_string(), "a b".to_string())]);
     }
 }

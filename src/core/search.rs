@@ -144,7 +144,8 @@ pub fn search(query: &str, filters: &Filters) -> Vec<Hit> {
             .collect();
     }
     // A code query: digits, optionally with the `_` of a sub-code.
-    let code_like = q.trim().chars().all(|c| c.is_ascii_digit() || c == '_') && q.trim().chars().any(|c| c.is_ascii_digit());
+    let code_like =
+        q.trim().chars().all(|c| c.is_ascii_digit() || c == '_') && q.trim().chars().any(|c| c.is_ascii_digit());
     let idx = index();
     let tokens: Vec<&str> = qn.split(' ').collect();
     let mut hits: Vec<Hit> = Vec::new();
@@ -200,7 +201,11 @@ fn text_score(qn: &str, tokens: &[&str], doc: &Doc) -> u32 {
 
 /// The known codes nearest to a (possibly malformed) code, for "did you mean".
 pub fn nearest_codes(input: &str, n: usize) -> Vec<&'static Entry> {
-    let digits: String = input.chars().filter(|c| c.is_ascii_digit() || *c == '_').take(16).collect();
+    let digits: String = input
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '_')
+        .take(16)
+        .collect();
     if digits.is_empty() {
         return Vec::new();
     }
