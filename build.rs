@@ -7,9 +7,12 @@ mod catalog;
 mod kb;
 #[path = "build/util.rs"]
 mod util;
+#[path = "build/wizard.rs"]
+mod wizard;
 
 fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     catalog::generate(&out_dir);
     kb::generate(&out_dir);
+    wizard::generate(&out_dir);
 }

@@ -5,6 +5,7 @@ pub mod categorize;
 pub mod category;
 pub mod clock;
 pub mod diagnose;
+pub mod facts;
 pub mod html;
 pub mod kb;
 pub mod routes;
