@@ -1,0 +1,226 @@
+//! The application shell: navigation state, the header and footer, and the route switch.
+
+use super::util::{base_path, okx_doctor_routes as routes};
+use super::{catalog::CatalogPage, error_page::ErrorPage, theme::ThemeToggle};
+use crate::core::routes::{EmbedRoute, Route};
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where the app is: the base path and the current path and query. Provided as context.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub base: StoredValue<String>,
+    pub path: RwSignal<String>,
+    pub search: RwSignal<String>,
+}
+
+impl Nav {
+    /// The href of a route under the site's base path.
+    pub fn href(&self, route: &Route) -> String {
+        route.href(&self.base.get_value())
+    }
+
+    /// Navigates inside the app (adds a history entry).
+    pub fn go(&self, href: &str) {
+        if let Ok(h) = window().history() {
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+        self.sync();
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// Re-reads the location (after popstate or a history change).
+    pub fn sync(&self) {
+        let loc = window().location();
+        self.path.set(loc.pathname().unwrap_or_default());
+        self.search.set(loc.search().unwrap_or_default());
+    }
+}
+
+/// The app's navigation context.
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
+/// Follows same-site links inside the app instead of reloading the page.
+fn intercept_link(nav: Nav, ev: web_sys::MouseEvent) {
+    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Ok(Some(a)) = target.closest("a[href]") else { return };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+    if !a.target().is_empty() || a.has_attribute("download") || a.has_attribute("data-external") {
+        return;
+    }
+    let loc = window().location();
+    if a.origin() != loc.origin().unwrap_or_default() {
+        return;
+    }
+    let path = a.pathname();
+    let base = nav.base.get_value();
+    if !path.starts_with(&base) && path.trim_end_matches('/') != base.trim_end_matches('/') {
+        return;
+    }
+    // Only routes the app knows; generated files such as sitemap.xml load normally.
+    let route = routes::parse_path(&path, &base);
+    if matches!(route, Route::NotFound(_)) && !path.ends_with('/') {
+        return;
+    }
+    // Same page with only a fragment change: let the browser scroll.
+    if path == loc.pathname().unwrap_or_default() && a.search() == loc.search().unwrap_or_default() && !a.hash().is_empty() {
+        return;
+    }
+    ev.prevent_default();
+    nav.go(&format!("{}{}{}", path, a.search(), a.hash()));
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let loc = window().location();
+    let nav = Nav {
+        base: StoredValue::new(base_path()),
+        path: RwSignal::new(loc.pathname().unwrap_or_default()),
+        search: RwSignal::new(loc.search().unwrap_or_default()),
+    };
+    provide_context(nav);
+    let _ = window_event_listener(ev::popstate, move |_| nav.sync());
+    let _ = window_event_listener(ev::click, move |ev| intercept_link(nav, ev));
+
+    let route = Memo::new(move |_| routes::parse_path(&nav.path.get(), &nav.base.get_value()));
+
+    // Move focus to the new page's heading after in-app navigation, for keyboard and screen reader users.
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        route.track();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        request_animation_frame(|| {
+            if let Some(h) = document().query_selector("main h1").ok().flatten() {
+                if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.set_attribute("tabindex", "-1");
+                    let _ = h.focus();
+                }
+            }
+        });
+    });
+
+    let embed = move || route.with(|r| r.is_embed());
+    Effect::new(move |_| {
+        let html = document().document_element();
+        if let Some(html) = html {
+            let _ = html.class_list().toggle_with_force("embed", embed());
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Show when=move || !embed()>
+            <Header />
+        </Show>
+        <main id="main" class="main">
+            {move || page(route.get())}
+        </main>
+        <Show when=move || !embed() fallback=|| view! { <EmbedAttribution /> }>
+            <Footer />
+        </Show>
+    }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <HomePage /> }.into_any(),
+        Route::Error(code) => view! { <ErrorPage code=code /> }.into_any(),
+        Route::Embed(EmbedRoute::Error(code)) => view! { <ErrorPage code=code embed=true /> }.into_any(),
+        Route::Embed(EmbedRoute::Helper) => view! { <HomePage embed=true /> }.into_any(),
+        Route::Wizard | Route::Clock | Route::Sign | Route::Embed(EmbedRoute::Clock) => {
+            view! { <ComingSoon /> }.into_any()
+        }
+        Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
+    }
+}
+
+/// Site header with navigation.
+#[component]
+fn Header() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <header class="site-header">
+            <a class="brand" href=nav.href(&Route::Home)>
+                "okx-doctor"
+            </a>
+            <nav aria-label="Main">
+                <ul class="nav-list">
+                    <li><a href=nav.href(&Route::Home)>"Diagnose"</a></li>
+                    <li><a href=nav.href(&Route::Wizard)>"Wizard"</a></li>
+                    <li><a href=nav.href(&Route::Clock)>"Clock check"</a></li>
+                    <li><a href=nav.href(&Route::Sign)>"Signature lab"</a></li>
+                </ul>
+            </nav>
+            <ThemeToggle />
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                "okx-doctor runs entirely in your browser: nothing you paste or type leaves this page. "
+                "Not affiliated with OKX. Error data from the OKX API v5 docs and ccxt "
+                {crate::core::catalog::CCXT_VERSION.split(' ').next().unwrap_or("")}
+                "."
+            </p>
+        </footer>
+    }
+}
+
+/// The small attribution line shown inside embeds.
+#[component]
+fn EmbedAttribution() -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <p class="embed-attribution">
+            <a href=nav.href(&Route::Home) target="_blank" rel="noopener">
+                "okx-doctor"
+            </a>
+        </p>
+    }
+}
+
+/// Home: the paste box and the catalog.
+#[component]
+fn HomePage(#[prop(optional)] embed: bool) -> impl IntoView {
+    let _ = embed;
+    view! {
+        <h1>"Fix OKX API errors"</h1>
+        <p class="lead">
+            "Search every OKX API v5 error code, or open one for its causes and fix."
+        </p>
+        <CatalogPage />
+    }
+}
+
+#[component]
+fn ComingSoon() -> impl IntoView {
+    view! {
+        <h1>"Not available yet"</h1>
+        <p>"This part of okx-doctor is still being built."</p>
+    }
+}
+
+/// A path that is not a page of the site.
+#[component]
+fn NotFound(path: String) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <h1>"Page not found"</h1>
+        <p data-testid="not-found">"There is no page at " <code>{path}</code> "."</p>
+        <p><a href=nav.href(&Route::Home)>"Search the error catalog"</a></p>
+    }
+}

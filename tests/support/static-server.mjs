@@ -1,0 +1,91 @@
+// A plain static file server for dist/ (no SPA fallback, so missing deep-link files show up as
+// real 404s). Used by `./dev serve` and by the end-to-end tests.
+//   node tests/support/static-server.mjs --dir dist [--port 8080|0] [--host 127.0.0.1] [--prefix /some/path/]
+// Prints "LISTENING <port>" once it accepts connections.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
+};
+const root = path.resolve(opt("dir", "dist"));
+const port = Number(opt("port", "8080"));
+const host = opt("host", "127.0.0.1");
+// Serve the directory under this URL prefix (to test sub-folder builds).
+let prefix = opt("prefix", "/");
+if (!prefix.startsWith("/")) prefix = "/" + prefix;
+if (!prefix.endsWith("/")) prefix += "/";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json",
+  ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+function notFound(res) {
+  const page = path.join(root, "404.html");
+  res.statusCode = 404;
+  if (fs.existsSync(page)) {
+    res.setHeader("Content-Type", TYPES[".html"]);
+    fs.createReadStream(page).pipe(res);
+  } else {
+    res.setHeader("Content-Type", TYPES[".txt"]);
+    res.end("404 not found\n");
+  }
+}
+
+const server = http.createServer((req, res) => {
+  let url;
+  try {
+    url = new URL(req.url, "http://localhost");
+  } catch {
+    res.statusCode = 400;
+    return res.end("bad request\n");
+  }
+  let pathname;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return notFound(res);
+  }
+  if (pathname.includes("\0")) return notFound(res);
+  if (!pathname.startsWith(prefix)) {
+    if (pathname + "/" === prefix) {
+      res.statusCode = 301;
+      res.setHeader("Location", prefix + url.search);
+      return res.end();
+    }
+    return notFound(res);
+  }
+  const rel = pathname.slice(prefix.length);
+  const file = path.resolve(root, "." + path.posix.normalize("/" + rel));
+  if (file !== root && !file.startsWith(root + path.sep)) return notFound(res);
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return notFound(res);
+  }
+  let target = file;
+  if (stat.isDirectory()) {
+    if (!url.pathname.endsWith("/")) {
+      res.statusCode = 301;
+      res.setHeader("Location", url.pathname + "/" + url.search);
+      return res.end();
+    }
+    target = path.join(file, "index.html");
+    if (!fs.existsSync(target)) return notFound(res);
+  }
+  res.setHeader("Content-Type", TYPES[path.extname(target)] || "application/octet-stream");
+  res.setHeader("Cache-Control", "no-cache");
+  if (req.method === "HEAD") return res.end();
+  fs.createReadStream(target).pipe(res);
+});
+
+server.listen(port, host, () => {
+  console.log(`LISTENING ${server.address().port}`);
+});
