@@ -1,0 +1,101 @@
+// End-to-end: the home page catalog in the real release build (root and sub-folder).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launch, newPage, appReady, CATALOG } from "./helpers.mjs";
+
+let browser;
+const servers = [];
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); for (const s of servers) s.stop(); });
+
+for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
+  test(`catalog at ${prefix}: loads cleanly, lists every entry, searches, keeps the query in the URL`, async () => {
+    const site = await serveDist(dist, prefix);
+    servers.push(site);
+    const page = await newPage(browser);
+    await page.goto(site.url(""));
+    await appReady(page);
+    await page.waitForSelector("[data-testid=catalog-table] tbody tr");
+    assert.deepEqual(page.problems, [], "no console errors on load");
+    assert.equal(await page.locator("[data-testid=catalog-table] tbody tr").count(), CATALOG.length);
+    assert.equal(CATALOG.length, 1099);
+
+    // Partial code.
+    await page.fill("[data-testid=catalog-search]", "5011");
+    await page.waitForSelector("tr[data-code='50011']");
+    // Words of the message, with a missing letter.
+    await page.fill("[data-testid=catalog-search]", "too many request");
+    await page.waitForFunction(() => document.querySelector("tbody tr")?.getAttribute("data-code") === "50011");
+    assert.match(page.url(), /\?q=too%20many%20request$/);
+
+    // Unmatched query says so.
+    await page.fill("[data-testid=catalog-search]", "zzqxv nothing like this");
+    await page.waitForSelector("[data-testid=no-results]");
+    assert.equal(await page.locator("tbody tr").count(), 0);
+
+    // A shared link pre-fills the search and survives reload.
+    await page.goto(site.url("?q=50113"));
+    await appReady(page);
+    assert.equal(await page.inputValue("[data-testid=catalog-search]"), "50113");
+    await page.waitForSelector("tr[data-code='50113']");
+    assert.equal(await page.locator("tbody tr").first().getAttribute("data-code"), "50113");
+    // Links in the table point under the base path.
+    const href = await page.locator("tr[data-code='50113'] a").getAttribute("href");
+    assert.equal(href, `${prefix}e/50113/`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test("'/' focuses the search box; filters narrow the table", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const page = await newPage(browser);
+  await page.goto(site.url(""));
+  await appReady(page);
+  await page.locator("h1").first().click();
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "catalog-search");
+  await page.selectOption("[data-testid=filter-channel]", "websocket");
+  const ws = CATALOG.filter((e) => e.channel === "websocket").length;
+  await page.waitForFunction((n) => document.querySelectorAll("tbody tr").length === n, ws);
+  assert.match(page.url(), /ch=websocket/);
+  await page.context().close();
+});
+
+test("keystroke filter time over the full catalog (reported, not asserted)", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  for (const throttle of [1, 4]) {
+    const page = await newPage(browser);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    await page.goto(site.url(""));
+    await appReady(page);
+    await page.waitForSelector("tbody tr");
+    const input = page.locator("[data-testid=catalog-search]");
+    await input.focus();
+    const times = [];
+    const searchMs = [];
+    for (const ch of "invalid sign") {
+      const before = await page.evaluate(() => document.querySelector("[data-testid=result-count]").textContent);
+      const t = await page.evaluate(async (c) => {
+        const el = document.querySelector("[data-testid=catalog-search]");
+        const t0 = performance.now();
+        el.value += c;
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        return performance.now() - t0;
+      }, ch);
+      times.push(t);
+      searchMs.push(Number(await page.locator("[data-testid=result-count]").getAttribute("data-filter-ms")));
+      void before;
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const med = sorted[Math.floor(sorted.length / 2)];
+    const max = sorted[sorted.length - 1];
+    const sMax = Math.max(...searchMs);
+    console.log(`# keystroke (input to next frame) at ${throttle}x CPU throttling: median ${med.toFixed(1)} ms, max ${max.toFixed(1)} ms; core search max ${sMax.toFixed(2)} ms`);
+    await page.context().close();
+  }
+});
