@@ -32,7 +32,15 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("other", "Other"),
 ];
 
-const LIBS: &[&str] = &["ccxt-python", "ccxt-js", "python-okx", "okx-api-node", "python", "shell", "http"];
+const LIBS: &[&str] = &[
+    "ccxt-python",
+    "ccxt-js",
+    "python-okx",
+    "okx-api-node",
+    "python",
+    "shell",
+    "http",
+];
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -109,7 +117,12 @@ fn check_causes(file: &str, what: &str, causes: &[CauseDef]) {
         if !ids.insert(c.id.as_str()) {
             fail(format!("{file}: {what}: duplicate cause id `{}`", c.id));
         }
-        if c.id.is_empty() || !c.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        if c.id.is_empty()
+            || !c
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
             fail(format!("{file}: {what}: cause id `{}` must be lower_snake_case", c.id));
         }
         nonempty(file, &w, "title", &c.title);

@@ -10,7 +10,15 @@ const FREQUENT: &[&str] = &[
     "51001", "51008", "51010", "51020", "51121", "58350", "59000", "60006", "60009", "60011", "60018", "60032",
 ];
 
-const LIBS: &[&str] = &["ccxt-python", "ccxt-js", "python-okx", "okx-api-node", "python", "shell", "http"];
+const LIBS: &[&str] = &[
+    "ccxt-python",
+    "ccxt-js",
+    "python-okx",
+    "okx-api-node",
+    "python",
+    "shell",
+    "http",
+];
 
 fn check_cause(c: &kb::Cause, ctx: &str) {
     for (name, v) in [
@@ -32,7 +40,10 @@ fn every_category_has_meaning_causes_and_snippets() {
         let info = kb::category_info(c).unwrap_or_else(|| panic!("no knowledge for category {c}"));
         assert_eq!(info.category, c);
         let sentences = info.meaning.matches(". ").count() + 1;
-        assert!((2..=5).contains(&sentences), "{c}: meaning should be 2–4 sentences, has {sentences}");
+        assert!(
+            (2..=5).contains(&sentences),
+            "{c}: meaning should be 2–4 sentences, has {sentences}"
+        );
         assert!(!info.causes.is_empty(), "{c}: no causes");
         for cause in info.causes {
             check_cause(cause, c.id());

@@ -8,7 +8,10 @@ use okx_doctor::core::routes::{EmbedRoute, Route};
 
 /// Every `href="…"` value in `html`.
 fn hrefs(html: &str) -> Vec<String> {
-    html.split("href=\"").skip(1).map(|s| s[..s.find('"').unwrap()].to_string()).collect()
+    html.split("href=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect()
 }
 
 fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
@@ -27,7 +30,11 @@ fn every_catalog_entry_renders_an_error_page() {
         assert!(title.contains(e.code), "{}: title {title}", e.code);
         assert!(html.contains("<meta name=\"description\" content=\""), "{}", e.code);
         let desc = between(&html, "<meta name=\"description\" content=\"", "\"");
-        assert!(!desc.is_empty() && desc.chars().count() <= 200, "{}: description {desc}", e.code);
+        assert!(
+            !desc.is_empty() && desc.chars().count() <= 200,
+            "{}: description {desc}",
+            e.code
+        );
         let canonical = format!("<link rel=\"canonical\" href=\"/e/{}/\">", e.code);
         assert!(html.contains(&canonical), "{}: canonical", e.code);
         assert!(html.contains("property=\"og:title\""), "{}", e.code);
@@ -37,7 +44,11 @@ fn every_catalog_entry_renders_an_error_page() {
         for m in catalog::all_messages(e) {
             assert!(html.contains(&escape(m)), "{}: message {m:?} missing", e.code);
         }
-        assert!(html.contains("<h2>Likely causes and fixes</h2>"), "{}: no causes", e.code);
+        assert!(
+            html.contains("<h2>Likely causes and fixes</h2>"),
+            "{}: no causes",
+            e.code
+        );
         assert!(html.contains("Check that it worked"), "{}", e.code);
         assert!(html.contains("<pre><code"), "{}: no snippet", e.code);
         // The template markers are all consumed.
@@ -78,7 +89,9 @@ fn hostile_data_is_escaped() {
     e.code = "<b>x</b>";
     e.msg = "<script>alert(1)</script> \"quoted\" & 'single'";
     let page = pages::entry_page(&e, "/", false);
-    let html = page.fill(pages::DEFAULT_TEMPLATE, "/", Some("https://example.org")).unwrap();
+    let html = page
+        .fill(pages::DEFAULT_TEMPLATE, "/", Some("https://example.org"))
+        .unwrap();
     assert!(!html.contains("<script>"), "raw script tag in output");
     assert!(!html.contains("<b>x</b>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;"));
@@ -145,7 +158,11 @@ fn subfolder_base_keeps_links_under_the_base() {
 fn home_lists_every_code_with_its_message() {
     let html = pages::render_home("/", None);
     for e in catalog::entries() {
-        assert!(html.contains(&format!("<a href=\"/e/{}/\">", e.code)), "home misses {}", e.code);
+        assert!(
+            html.contains(&format!("<a href=\"/e/{}/\">", e.code)),
+            "home misses {}",
+            e.code
+        );
         assert!(html.contains(&escape(e.msg)), "home misses message of {}", e.code);
     }
     assert!(html.contains("<link rel=\"canonical\" href=\"/\">"));
@@ -162,9 +179,15 @@ fn sitemap_lists_every_indexable_route() {
     }
     for r in pages::all_routes() {
         if pages::is_indexable(&r) {
-            assert!(xml.contains(&format!("<loc>https://example.org{}</loc>", r.href("/docs/"))), "{r:?}");
+            assert!(
+                xml.contains(&format!("<loc>https://example.org{}</loc>", r.href("/docs/"))),
+                "{r:?}"
+            );
         } else {
-            assert!(!xml.contains(&r.href("/docs/")) || matches!(r, Route::Home), "{r:?} listed");
+            assert!(
+                !xml.contains(&r.href("/docs/")) || matches!(r, Route::Home),
+                "{r:?} listed"
+            );
         }
     }
     let robots = pages::robots_txt("/docs/", Some("https://example.org"));
@@ -203,7 +226,9 @@ fn every_route_has_a_page_and_file() {
 #[test]
 fn template_without_markers_is_rejected() {
     let p = pages::home_page("/");
-    assert!(p.fill("<html><head><title>x</title></head><body></body></html>", "/", None).is_err());
+    assert!(p
+        .fill("<html><head><title>x</title></head><body></body></html>", "/", None)
+        .is_err());
     assert!(pages::check_template(pages::DEFAULT_TEMPLATE).is_ok());
 }
 
@@ -217,7 +242,14 @@ fn binary_writes_the_whole_site() {
 <body><div id=\"prerender\"></div><script type=\"module\" src=\"/sub/app.js\"></script></body></html>";
     std::fs::write(dir.join("index.html"), template).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
-        .args(["--dist", dir.to_str().unwrap(), "--base", "/sub/", "--origin", "https://example.org"])
+        .args([
+            "--dist",
+            dir.to_str().unwrap(),
+            "--base",
+            "/sub/",
+            "--origin",
+            "https://example.org",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -231,7 +263,11 @@ fn binary_writes_the_whole_site() {
                 .unwrap()
                 .map(|d| {
                     let p = d.unwrap().path();
-                    if p.is_dir() { walk(&p) } else { 1 }
+                    if p.is_dir() {
+                        walk(&p)
+                    } else {
+                        1
+                    }
                 })
                 .sum()
         }
@@ -247,9 +283,18 @@ fn binary_writes_the_whole_site() {
     let e = read("e/51008_1000/index.html");
     assert!(e.contains("<link rel=\"canonical\" href=\"https://example.org/sub/e/51008_1000/\">"));
     assert!(e.contains("<div id=\"prerender\">\n<article"));
-    for f in ["wizard/index.html", "clock/index.html", "sign/index.html", "embed/index.html", "embed/clock/index.html"] {
+    for f in [
+        "wizard/index.html",
+        "clock/index.html",
+        "sign/index.html",
+        "embed/index.html",
+        "embed/clock/index.html",
+    ] {
         let t = read(f);
-        assert!(t.contains("og:title") && !t.contains("<title>okx-doctor</title>"), "{f}");
+        assert!(
+            t.contains("og:title") && !t.contains("<title>okx-doctor</title>"),
+            "{f}"
+        );
     }
     let nf = read("404.html");
     assert!(nf.contains("not found") || nf.contains("Not found"));

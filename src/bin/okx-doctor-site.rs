@@ -20,7 +20,8 @@ fn main() {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
-const USAGE: &str = "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] [--template <file>]";
+const USAGE: &str =
+    "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] [--template <file>]";
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(args: &[String]) -> Result<String, String> {
@@ -34,7 +35,11 @@ fn run(args: &[String]) -> Result<String, String> {
     let mut template: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+        };
         match a.as_str() {
             "--dist" => dist = Some(PathBuf::from(value("--dist")?)),
             "--base" => base = value("--base")?,
@@ -51,7 +56,9 @@ fn run(args: &[String]) -> Result<String, String> {
             && !o.contains(['"', '<', '>', ' ', '\'', '?', '#'])
             && o.trim_end_matches('/').matches('/').count() == 2;
         if !ok {
-            return Err(format!("--origin must look like https://example.org (no path), got `{o}`"));
+            return Err(format!(
+                "--origin must look like https://example.org (no path), got `{o}`"
+            ));
         }
     }
     let origin = origin.map(|o| o.trim_end_matches('/').to_string());

@@ -69,7 +69,11 @@ impl Page {
             }
         }
         let _ = writeln!(h, "<meta property=\"og:site_name\" content=\"{SITE}\">");
-        let kind = if matches!(self.route, Route::Error(_)) { "article" } else { "website" };
+        let kind = if matches!(self.route, Route::Error(_)) {
+            "article"
+        } else {
+            "website"
+        };
         let _ = writeln!(h, "<meta property=\"og:type\" content=\"{kind}\">");
         let _ = writeln!(h, "<meta property=\"og:title\" content=\"{title}\">");
         let _ = writeln!(h, "<meta property=\"og:description\" content=\"{desc}\">");
@@ -198,7 +202,11 @@ pub fn render(route: &Route, base: &str, origin: Option<&str>) -> Option<String>
 }
 
 fn error_title(e: &Entry) -> String {
-    let what = if e.kind == Kind::WsCloseFrame { "OKX WebSocket close code" } else { "OKX error" };
+    let what = if e.kind == Kind::WsCloseFrame {
+        "OKX WebSocket close code"
+    } else {
+        "OKX error"
+    };
     if e.msg.trim().is_empty() {
         format!("{what} {} | {SITE}", e.code)
     } else {
@@ -214,7 +222,11 @@ fn error_description(e: &Entry, cat: Category) -> String {
             if e.msg.trim().is_empty() {
                 format!("OKX API v5 code {}. {meaning}", e.code)
             } else {
-                format!("OKX API v5 error {} \u{201c}{}\u{201d}. {meaning}", e.code, e.msg.trim())
+                format!(
+                    "OKX API v5 error {} \u{201c}{}\u{201d}. {meaning}",
+                    e.code,
+                    e.msg.trim()
+                )
             }
         }
     };
@@ -256,7 +268,11 @@ fn statuses(e: &Entry) -> String {
             Kind::ErrorCode => "not documented".into(),
         }
     } else {
-        e.http_statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
+        e.http_statuses
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -314,7 +330,11 @@ fn error_content(e: &Entry, cat: Category, base: &str, embed: bool) -> String {
             escape(&Route::Home.href(base))
         );
     }
-    let what = if e.kind == Kind::WsCloseFrame { "OKX WebSocket close code" } else { "OKX error" };
+    let what = if e.kind == Kind::WsCloseFrame {
+        "OKX WebSocket close code"
+    } else {
+        "OKX error"
+    };
     let _ = writeln!(o, "<h1>{what} <code>{}</code></h1>", escape(e.code));
     if !e.msg.trim().is_empty() {
         let _ = writeln!(o, "<p class=\"message\"><q>{}</q></p>", escape(e.msg));
@@ -332,7 +352,11 @@ fn error_content(e: &Entry, cat: Category, base: &str, embed: bool) -> String {
     match e.ccxt_exception {
         Some(x) => {
             let chain = catalog::ccxt_ancestry(x);
-            let shown = if chain.len() > 1 { chain.join(" → ") } else { x.to_string() };
+            let shown = if chain.len() > 1 {
+                chain.join(" → ")
+            } else {
+                x.to_string()
+            };
             let _ = writeln!(o, "<dt>ccxt exception</dt><dd><code>{}</code></dd>", escape(&shown));
         }
         None => o.push_str("<dt>ccxt exception</dt><dd>not mapped by ccxt (ExchangeError by default)</dd>\n"),
@@ -374,20 +398,33 @@ fn error_content(e: &Entry, cat: Category, base: &str, embed: bool) -> String {
         }
         for r in e.alt_rows {
             let st = r.http_status.map(|s| format!(", HTTP {s}")).unwrap_or_default();
-            let _ = writeln!(o, "<li><q>{}</q> <small>(OKX docs{})</small></li>", escape(r.msg), escape(&st));
+            let _ = writeln!(
+                o,
+                "<li><q>{}</q> <small>(OKX docs{})</small></li>",
+                escape(r.msg),
+                escape(&st)
+            );
             shown.push(r.msg);
         }
         for v in e.msg_variants {
             if shown.contains(&v.msg) {
                 continue;
             }
-            let src = if v.source.is_empty() { "older wording".to_string() } else { format!("older wording, {}", v.source) };
+            let src = if v.source.is_empty() {
+                "older wording".to_string()
+            } else {
+                format!("older wording, {}", v.source)
+            };
             let _ = writeln!(o, "<li><q>{}</q> <small>({})</small></li>", escape(v.msg), escape(&src));
             shown.push(v.msg);
         }
         for r in e.observed {
             let st = r.http_status.map(|s| format!(", HTTP {s}")).unwrap_or_default();
-            let ev = if r.evidence.is_empty() { String::new() } else { format!("; seen in {}", r.evidence.join("; ")) };
+            let ev = if r.evidence.is_empty() {
+                String::new()
+            } else {
+                format!("; seen in {}", r.evidence.join("; "))
+            };
             if shown.contains(&r.msg) {
                 let _ = writeln!(
                     o,
@@ -450,7 +487,11 @@ fn error_content(e: &Entry, cat: Category, base: &str, embed: bool) -> String {
 
     o.push_str("<p class=\"more\">");
     if let Some(a) = e.docs_anchor {
-        let _ = write!(o, "<a href=\"{}\" rel=\"noopener\">OKX documentation</a> · ", escape(&format!("{DOCS}#{a}")));
+        let _ = write!(
+            o,
+            "<a href=\"{}\" rel=\"noopener\">OKX documentation</a> · ",
+            escape(&format!("{DOCS}#{a}"))
+        );
     }
     let _ = write!(
         o,
@@ -485,9 +526,15 @@ The pages below cover all {} documented OKX API v5 error codes, with their HTTP 
         escape(&Route::Clock.href(base)),
         escape(&Route::Sign.href(base))
     );
-    let _ = writeln!(o, "<noscript><p>The paste box needs JavaScript; every error page below works without it.</p></noscript>");
+    let _ = writeln!(
+        o,
+        "<noscript><p>The paste box needs JavaScript; every error page below works without it.</p></noscript>"
+    );
     for (fam, label) in catalog::FAMILIES {
-        let list: Vec<&Entry> = catalog::entries().iter().filter(|e| catalog::family(e) == *fam).collect();
+        let list: Vec<&Entry> = catalog::entries()
+            .iter()
+            .filter(|e| catalog::family(e) == *fam)
+            .collect();
         if list.is_empty() {
             continue;
         }
@@ -590,7 +637,9 @@ pub fn not_found_page(requested: &str, base: &str) -> Page {
 /// locations are path-absolute (pass `--origin` for a sitemap search engines accept).
 pub fn sitemap_xml(base: &str, origin: Option<&str>) -> String {
     let mut o = String::with_capacity(128 * 1024);
-    o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    o.push_str(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for r in all_routes().iter().filter(|r| is_indexable(r)) {
         let _ = writeln!(o, "<url><loc>{}</loc></url>", escape(&absolute(&r.href(base), origin)));
     }
@@ -600,14 +649,21 @@ pub fn sitemap_xml(base: &str, origin: Option<&str>) -> String {
 
 /// Whether a route is listed in the sitemap and indexable.
 pub fn is_indexable(r: &Route) -> bool {
-    matches!(r, Route::Home | Route::Error(_) | Route::Wizard | Route::Clock | Route::Sign)
+    matches!(
+        r,
+        Route::Home | Route::Error(_) | Route::Wizard | Route::Clock | Route::Sign
+    )
 }
 
 /// `robots.txt`: everything allowed; the sitemap line only with an origin (it must be absolute).
 pub fn robots_txt(base: &str, origin: Option<&str>) -> String {
     let mut o = String::from("User-agent: *\nAllow: /\n");
     if let Some(orig) = origin {
-        let _ = writeln!(o, "Sitemap: {}", absolute(&format!("{}sitemap.xml", normalize_base(base)), Some(orig)));
+        let _ = writeln!(
+            o,
+            "Sitemap: {}",
+            absolute(&format!("{}sitemap.xml", normalize_base(base)), Some(orig))
+        );
     }
     o
 }
