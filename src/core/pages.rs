@@ -216,7 +216,7 @@ fn error_title(e: &Entry) -> String {
 
 fn error_description(e: &Entry, cat: Category) -> String {
     let text = match kb::code_info(e.code) {
-        Some(i) => format!("{} {}", e.code, i.summary),
+        Some(i) => format!("OKX error {}: {}", e.code, i.summary),
         None => {
             let meaning = kb::category_info(cat).map(|c| first_sentence(c.meaning)).unwrap_or("");
             if e.msg.trim().is_empty() {
@@ -225,7 +225,7 @@ fn error_description(e: &Entry, cat: Category) -> String {
                 format!(
                     "OKX API v5 error {} \u{201c}{}\u{201d}. {meaning}",
                     e.code,
-                    e.msg.trim()
+                    e.msg.trim().trim_end_matches('.')
                 )
             }
         }
@@ -501,7 +501,7 @@ fn error_content(e: &Entry, cat: Category, base: &str, embed: bool) -> String {
     if embed {
         let _ = write!(
             o,
-            " · <a href=\"{}\" target=\"_blank\">Full page</a>",
+            " · <a href=\"{}\" target=\"_blank\" rel=\"noopener\">Full page</a>",
             escape(&Route::Error(e.code.to_string()).href(base))
         );
     }
