@@ -1,6 +1,319 @@
-//! Generates `kb.rs` from the knowledge base in `data/`. (Being built: issue 4.)
+//! Generates `kb.rs` from the knowledge base in `data/kb/*.toml`.
+//!
+//! Every `.toml` file in `data/kb/` may hold three kinds of tables, merged across files:
+//! `[[snippet]]` (shared code examples, referenced by id), `[[category]]` (one per category id)
+//! and `[[code]]` (hand-written knowledge for one catalog code). The data is validated here and
+//! the build fails with a message naming the file and the problem when something is wrong.
+
+use super::util::{lit, read};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::path::Path;
 
+/// The 16 stable category ids with the enum variant each maps to (kept in step with
+/// `src/core/category.rs`; `tests/kb.rs` checks every `Category::ALL` has knowledge).
+const CATEGORIES: &[(&str, &str)] = &[
+    ("rate_limit", "RateLimit"),
+    ("auth_signature", "AuthSignature"),
+    ("auth_key", "AuthKey"),
+    ("auth_passphrase", "AuthPassphrase"),
+    ("timestamp", "Timestamp"),
+    ("permission", "Permission"),
+    ("ip_whitelist", "IpWhitelist"),
+    ("environment_mismatch", "EnvironmentMismatch"),
+    ("insufficient_balance", "InsufficientBalance"),
+    ("instrument", "Instrument"),
+    ("order_size_precision", "OrderSizePrecision"),
+    ("parameter", "Parameter"),
+    ("account_mode", "AccountMode"),
+    ("websocket_login", "WebsocketLogin"),
+    ("network", "Network"),
+    ("other", "Other"),
+];
+
+const LIBS: &[&str] = &[
+    "ccxt-python",
+    "ccxt-js",
+    "python-okx",
+    "okx-api-node",
+    "python",
+    "shell",
+    "http",
+];
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct KbFile {
+    #[serde(default)]
+    snippet: Vec<SnippetDef>,
+    #[serde(default)]
+    category: Vec<CategoryDef>,
+    #[serde(default)]
+    code: Vec<CodeDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SnippetDef {
+    id: String,
+    lib: String,
+    title: String,
+    code: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CauseDef {
+    id: String,
+    title: String,
+    detail: String,
+    confirm: String,
+    fix: String,
+    verify: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryDef {
+    id: String,
+    meaning: String,
+    #[serde(default)]
+    snippets: Vec<String>,
+    #[serde(default)]
+    cause: Vec<CauseDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodeDef {
+    code: String,
+    summary: String,
+    #[serde(default)]
+    related: Vec<String>,
+    #[serde(default)]
+    snippets: Vec<String>,
+    #[serde(default)]
+    cause: Vec<CauseDef>,
+}
+
+fn fail(msg: String) -> ! {
+    panic!("\n\ndata/kb is invalid: {msg}\n\n")
+}
+
+fn nonempty(file: &str, what: &str, field: &str, v: &str) {
+    if v.trim().is_empty() {
+        fail(format!("{file}: {what}: `{field}` is empty"));
+    }
+}
+
+fn check_causes(file: &str, what: &str, causes: &[CauseDef]) {
+    if causes.is_empty() {
+        fail(format!("{file}: {what} has no [[…cause]]"));
+    }
+    let mut ids = BTreeSet::new();
+    for c in causes {
+        let w = format!("{what}, cause `{}`", c.id);
+        if !ids.insert(c.id.as_str()) {
+            fail(format!("{file}: {what}: duplicate cause id `{}`", c.id));
+        }
+        if c.id.is_empty()
+            || !c
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            fail(format!("{file}: {what}: cause id `{}` must be lower_snake_case", c.id));
+        }
+        nonempty(file, &w, "title", &c.title);
+        nonempty(file, &w, "detail", &c.detail);
+        nonempty(file, &w, "confirm", &c.confirm);
+        nonempty(file, &w, "fix", &c.fix);
+        nonempty(file, &w, "verify", &c.verify);
+    }
+}
+
+fn causes_lit(causes: &[CauseDef]) -> String {
+    let parts: Vec<String> = causes
+        .iter()
+        .map(|c| {
+            format!(
+                "Cause {{ id: {}, title: {}, detail: {}, confirm: {}, fix: {}, verify: {} }}",
+                lit(&c.id),
+                lit(c.title.trim()),
+                lit(c.detail.trim()),
+                lit(c.confirm.trim()),
+                lit(c.fix.trim()),
+                lit(c.verify.trim())
+            )
+        })
+        .collect();
+    format!("&[{}]", parts.join(", "))
+}
+
+fn snippets_lit(file: &str, what: &str, ids: &[String], all: &BTreeMap<String, (String, SnippetDef)>) -> String {
+    let mut seen = BTreeSet::new();
+    let parts: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            if !seen.insert(id) {
+                fail(format!("{file}: {what}: snippet `{id}` listed twice"));
+            }
+            let (_, s) = all
+                .get(id)
+                .unwrap_or_else(|| fail(format!("{file}: {what}: unknown snippet id `{id}`")));
+            format!(
+                "Snippet {{ id: {}, lib: {}, title: {}, code: {} }}",
+                lit(&s.id),
+                lit(&s.lib),
+                lit(s.title.trim()),
+                lit(s.code.trim_end())
+            )
+        })
+        .collect();
+    format!("&[{}]", parts.join(", "))
+}
+
 pub fn generate(out_dir: &Path) {
-    std::fs::write(out_dir.join("kb.rs"), "// @generated: empty knowledge base\n").expect("write kb.rs");
+    // Codes known to the catalog.
+    let raw = read("data/okx-v5-error-codes.json");
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&raw).expect("okx-v5-error-codes.json is a JSON array");
+    let known: BTreeSet<String> = entries
+        .iter()
+        .filter_map(|e| e.get("code").and_then(|c| c.as_str()).map(String::from))
+        .collect();
+
+    // Read every data/kb/*.toml, in name order.
+    println!("cargo:rerun-if-changed=data/kb");
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir("data/kb")
+        .unwrap_or_else(|e| fail(format!("cannot read directory data/kb: {e}")))
+        .filter_map(|d| d.ok().map(|d| d.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        fail("no .toml files in data/kb".into());
+    }
+    let mut files: Vec<(String, KbFile)> = Vec::new();
+    for p in &paths {
+        let name = p.display().to_string();
+        let text = read(&name);
+        let f: KbFile = toml::from_str(&text).unwrap_or_else(|e| fail(format!("{name}: {e}")));
+        files.push((name, f));
+    }
+
+    // Snippets: ids unique across all files, known library, non-empty.
+    let mut snippets: BTreeMap<String, (String, SnippetDef)> = BTreeMap::new();
+    for (name, f) in &mut files {
+        for s in std::mem::take(&mut f.snippet) {
+            let what = format!("snippet `{}`", s.id);
+            if !LIBS.contains(&s.lib.as_str()) {
+                fail(format!("{name}: {what}: unknown lib `{}` (one of {LIBS:?})", s.lib));
+            }
+            nonempty(name, &what, "title", &s.title);
+            nonempty(name, &what, "code", &s.code);
+            if let Some((other, _)) = snippets.get(&s.id) {
+                fail(format!("{name}: duplicate snippet id `{}` (also in {other})", s.id));
+            }
+            snippets.insert(s.id.clone(), (name.clone(), s));
+        }
+    }
+    let mut used_snippets: BTreeSet<String> = BTreeSet::new();
+
+    // Categories: each id exactly once.
+    let mut cats: BTreeMap<&str, (String, &CategoryDef)> = BTreeMap::new();
+    for (name, f) in &files {
+        for c in &f.category {
+            let Some((id, _)) = CATEGORIES.iter().find(|(id, _)| *id == c.id) else {
+                fail(format!("{name}: unknown category id `{}`", c.id));
+            };
+            if let Some((other, _)) = cats.get(id) {
+                fail(format!("{name}: category `{id}` defined twice (also in {other})"));
+            }
+            let what = format!("category `{id}`");
+            nonempty(name, &what, "meaning", &c.meaning);
+            check_causes(name, &what, &c.cause);
+            cats.insert(id, (name.clone(), c));
+        }
+    }
+    for (id, _) in CATEGORIES {
+        if !cats.contains_key(id) {
+            fail(format!("category `{id}` has no [[category]] entry"));
+        }
+    }
+
+    // Codes: exist in the catalog, each once; related codes exist.
+    let mut codes: BTreeMap<&str, (String, &CodeDef)> = BTreeMap::new();
+    for (name, f) in &files {
+        for c in &f.code {
+            let what = format!("code `{}`", c.code);
+            if !known.contains(&c.code) {
+                fail(format!("{name}: {what} is not in data/okx-v5-error-codes.json"));
+            }
+            if let Some((other, _)) = codes.get(c.code.as_str()) {
+                fail(format!("{name}: {what} defined twice (also in {other})"));
+            }
+            nonempty(name, &what, "summary", &c.summary);
+            check_causes(name, &what, &c.cause);
+            let mut rel = BTreeSet::new();
+            for r in &c.related {
+                if !known.contains(r) {
+                    fail(format!("{name}: {what}: related code `{r}` is not in the catalog"));
+                }
+                if r == &c.code || !rel.insert(r) {
+                    fail(format!("{name}: {what}: related code `{r}` is itself or listed twice"));
+                }
+            }
+            codes.insert(c.code.as_str(), (name.clone(), c));
+        }
+    }
+
+    let mut out = String::new();
+    out.push_str("// @generated by build/kb.rs from data/kb/*.toml. Do not edit.\n");
+    out.push_str("pub static CATEGORY_INFOS: &[CategoryInfo] = &[\n");
+    for (id, variant) in CATEGORIES {
+        let (name, c) = &cats[id];
+        used_snippets.extend(c.snippets.iter().cloned());
+        let _ = writeln!(
+            out,
+            "  CategoryInfo {{ category: Category::{variant}, meaning: {}, causes: {}, snippets: {} }},",
+            lit(c.meaning.trim()),
+            causes_lit(&c.cause),
+            snippets_lit(name, &format!("category `{id}`"), &c.snippets, &snippets)
+        );
+    }
+    out.push_str("];\n");
+    out.push_str("pub static CODE_INFOS: &[CodeInfo] = &[\n");
+    for (code, (name, c)) in &codes {
+        used_snippets.extend(c.snippets.iter().cloned());
+        let rel: Vec<String> = c.related.iter().map(|r| lit(r)).collect();
+        let _ = writeln!(
+            out,
+            "  CodeInfo {{ code: {}, summary: {}, causes: {}, snippets: {}, related: &[{}] }},",
+            lit(code),
+            lit(c.summary.trim()),
+            causes_lit(&c.cause),
+            snippets_lit(name, &format!("code `{code}`"), &c.snippets, &snippets),
+            rel.join(", ")
+        );
+    }
+    out.push_str("];\n");
+    for (id, (name, _)) in &snippets {
+        if !used_snippets.contains(id) {
+            fail(format!("{name}: snippet `{id}` is never used by a category or code"));
+        }
+    }
+    out.push_str("pub static ALL_SNIPPETS: &[Snippet] = &[\n");
+    for (_, s) in snippets.values() {
+        let _ = writeln!(
+            out,
+            "  Snippet {{ id: {}, lib: {}, title: {}, code: {} }},",
+            lit(&s.id),
+            lit(&s.lib),
+            lit(s.title.trim()),
+            lit(s.code.trim_end())
+        );
+    }
+    out.push_str("];\n");
+    std::fs::write(out_dir.join("kb.rs"), out).expect("write kb.rs");
 }

@@ -1,7 +1,8 @@
 //! The knowledge base: what each category means, ranked causes with how to confirm them, fixes,
 //! verification steps and code snippets per library; and code-specific knowledge for the
 //! frequent codes. The text lives in `data/kb/` and is compiled into static tables by
-//! `build/kb.rs`. (Content being written: issue 4.)
+//! `build/kb.rs`, which validates it (every category once, codes exist in the catalog, no empty
+//! fix or verify step) and fails the build otherwise.
 
 use super::category::Category;
 
@@ -20,7 +21,9 @@ pub struct Cause {
 /// A code example for one library.
 #[derive(Debug, Clone, Copy)]
 pub struct Snippet {
-    /// Library id: `ccxt-python`, `ccxt-js`, `python-okx`, `okx-api-node`, `shell`, `http`.
+    /// Stable id of the snippet in `data/kb/` (`"demo-ccxt-python"`).
+    pub id: &'static str,
+    /// Library id: `ccxt-python`, `ccxt-js`, `python-okx`, `okx-api-node`, `python` (plain), `shell`, `http`.
     pub lib: &'static str,
     pub title: &'static str,
     pub code: &'static str,
@@ -45,14 +48,62 @@ pub struct CodeInfo {
     pub related: &'static [&'static str],
 }
 
-/// Knowledge for a category (every category has an entry once the data is written).
-pub fn category_info(_c: Category) -> Option<&'static CategoryInfo> {
-    None
+include!(concat!(env!("OUT_DIR"), "/kb.rs"));
+
+/// Knowledge for a category (the build guarantees every category has an entry).
+pub fn category_info(c: Category) -> Option<&'static CategoryInfo> {
+    CATEGORY_INFOS.iter().find(|i| i.category == c)
 }
 
-/// Hand-written knowledge for a code, if any.
-pub fn code_info(_code: &str) -> Option<&'static CodeInfo> {
-    None
+/// Hand-written knowledge for a code, if any. A sub-code (`51008_1000`) falls back to its base
+/// code's knowledge when it has none of its own.
+pub fn code_info(code: &str) -> Option<&'static CodeInfo> {
+    CODE_INFOS.iter().find(|i| i.code == code).or_else(|| {
+        let (base, _) = code.split_once('_')?;
+        CODE_INFOS.iter().find(|i| i.code == base)
+    })
+}
+
+/// Every code with hand-written knowledge, sorted by code.
+pub fn code_infos() -> &'static [CodeInfo] {
+    CODE_INFOS
+}
+
+/// Knowledge for every category, in `Category::ALL` order.
+pub fn category_infos() -> &'static [CategoryInfo] {
+    CATEGORY_INFOS
+}
+
+/// Every snippet in the knowledge base, once each.
+pub fn all_snippets() -> &'static [Snippet] {
+    ALL_SNIPPETS
+}
+
+/// A human label for a snippet's library id.
+pub fn lib_label(lib: &str) -> &'static str {
+    match lib {
+        "ccxt-python" => "ccxt (Python)",
+        "ccxt-js" => "ccxt (JavaScript)",
+        "python-okx" => "python-okx",
+        "okx-api-node" => "okx-api (Node)",
+        "python" => "Python",
+        "shell" => "shell",
+        "http" => "HTTP",
+        _ => "code",
+    }
+}
+
+/// Snippets for a finding: the code's own first, then the category's (no duplicates).
+pub fn snippets(code: Option<&str>, category: Category) -> Vec<&'static Snippet> {
+    let mut out: Vec<&'static Snippet> = Vec::new();
+    let code_snips = code.and_then(code_info).map(|i| i.snippets).unwrap_or(&[]);
+    let cat_snips = category_info(category).map(|i| i.snippets).unwrap_or(&[]);
+    for s in code_snips.iter().chain(cat_snips.iter()) {
+        if !out.iter().any(|o| o.id == s.id) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// Ranked causes for a finding: the code's own causes first, then its category's.

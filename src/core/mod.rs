@@ -8,6 +8,7 @@ pub mod diagnose;
 pub mod facts;
 pub mod html;
 pub mod kb;
+pub mod pages;
 pub mod routes;
 pub mod search;
 pub mod sign;

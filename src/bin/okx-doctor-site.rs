@@ -1,0 +1,93 @@
+//! Post-build step for the static site: writes a real HTML file for every route, from Trunk's
+//! `dist/index.html` as the template, plus `sitemap.xml` and `robots.txt`.
+//!
+//! Usage: `okx-doctor-site --dist dist [--base /some/path/] [--origin https://example.org]
+//!         [--template path/to/index.html]`
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(summary) => println!("{summary}"),
+        Err(e) => {
+            eprintln!("okx-doctor-site: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+const USAGE: &str =
+    "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] [--template <file>]";
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run(args: &[String]) -> Result<String, String> {
+    use okx_doctor::core::pages;
+    use okx_doctor::core::routes::normalize_base;
+    use std::path::PathBuf;
+
+    let mut dist: Option<PathBuf> = None;
+    let mut base = "/".to_string();
+    let mut origin: Option<String> = None;
+    let mut template: Option<PathBuf> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+        };
+        match a.as_str() {
+            "--dist" => dist = Some(PathBuf::from(value("--dist")?)),
+            "--base" => base = value("--base")?,
+            "--origin" => origin = Some(value("--origin")?),
+            "--template" => template = Some(PathBuf::from(value("--template")?)),
+            "-h" | "--help" => return Ok(USAGE.to_string()),
+            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+        }
+    }
+    let dist = dist.ok_or_else(|| format!("--dist is required\n{USAGE}"))?;
+    let base = normalize_base(&base);
+    if let Some(o) = &origin {
+        let ok = (o.starts_with("https://") || o.starts_with("http://"))
+            && !o.contains(['"', '<', '>', ' ', '\'', '?', '#'])
+            && o.trim_end_matches('/').matches('/').count() == 2;
+        if !ok {
+            return Err(format!(
+                "--origin must look like https://example.org (no path), got `{o}`"
+            ));
+        }
+    }
+    let origin = origin.map(|o| o.trim_end_matches('/').to_string());
+    let template_path = template.unwrap_or_else(|| dist.join("index.html"));
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| format!("cannot read template {}: {e}", template_path.display()))?;
+    pages::check_template(&template).map_err(|e| format!("{}: {e}", template_path.display()))?;
+
+    let mut count = 0usize;
+    let mut bytes = 0u64;
+    let mut write = |rel: &str, text: &str| -> Result<(), String> {
+        let path = dist.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        bytes += text.len() as u64;
+        Ok(())
+    };
+    for route in pages::all_routes() {
+        let page = pages::page(&route, &base).ok_or_else(|| format!("no page for {route:?}"))?;
+        let html = page.fill(&template, &base, origin.as_deref())?;
+        write(&page.file_path(), &html)?;
+        count += 1;
+    }
+    write("sitemap.xml", &pages::sitemap_xml(&base, origin.as_deref()))?;
+    write("robots.txt", &pages::robots_txt(&base, origin.as_deref()))?;
+    Ok(format!(
+        "okx-doctor-site: wrote {count} pages + sitemap.xml + robots.txt ({bytes} bytes) to {} (base {base})",
+        dist.display()
+    ))
+}
