@@ -1,0 +1,123 @@
+// End-to-end: per-code pages through the generated files (root and sub-folder builds), their
+// static HTML without JavaScript, hostile paths, the theme toggle and the narrow layout.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launch, newPage, appReady, CATALOG } from "./helpers.mjs";
+
+// 24 codes across families, sub-codes, WebSocket codes and close frames.
+const CODES = [
+  "1", "2", "50011", "50101", "50102", "50105", "50110", "50111", "50113", "50119", "50120", "50014",
+  "51000", "51001", "51008", "51008_1000", "51010", "51020", "51121", "58350", "59000", "60009", "60018", "4001",
+];
+const byCode = Object.fromEntries(CATALOG.map((e) => [e.code, e]));
+
+let browser;
+const servers = [];
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); for (const s of servers) s.stop(); });
+
+for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
+  test(`deep links to ${CODES.length} codes at ${prefix} open the right page`, async () => {
+    const site = await serveDist(dist, prefix);
+    servers.push(site);
+    const page = await newPage(browser);
+    for (const code of CODES) {
+      const res = await page.goto(site.url(`e/${code}/`));
+      assert.equal(res.status(), 200, `e/${code}/ is a real file`);
+      await appReady(page);
+      assert.equal((await page.textContent("[data-testid=error-code]")).trim(), code);
+      const msg = byCode[code].msg || "Success";
+      const shown = await page.textContent("[data-testid=error-message]");
+      assert.ok(shown.includes(msg.slice(0, 20)), `${code}: ${shown}`);
+      assert.equal(await page.locator("#prerender").count(), 0, "pre-rendered copy removed: no doubled content");
+      assert.equal(await page.locator("h1").count(), 1);
+    }
+    // Without the trailing slash the static server redirects to the directory.
+    await page.goto(site.url("e/50113"));
+    await appReady(page);
+    assert.equal((await page.textContent("[data-testid=error-code]")).trim(), "50113");
+    // In-app navigation from a deep link back home keeps the base path.
+    await page.click(".breadcrumb a");
+    await page.waitForSelector("[data-testid=catalog-table]");
+    assert.equal(new URL(page.url()).pathname, prefix);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test(`generated HTML at ${prefix} holds message, causes and fix without JavaScript`, async () => {
+    const site = await serveDist(dist, prefix);
+    servers.push(site);
+    for (const code of CODES) {
+      const res = await fetch(site.url(`e/${code}/`));
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+      const msg = byCode[code].msg;
+      if (msg) assert.ok(html.includes(esc(msg)), `${code}: message in static HTML`);
+      assert.match(html, new RegExp(`<title>OKX (error|WebSocket close code) ${code}[: ]`));
+      assert.match(html, /<meta name="description" content="[^"]+"/);
+      assert.match(html, new RegExp(`<link rel="canonical" href="${prefix}e/${code}/"`));
+      assert.match(html, /property="og:title"/);
+      assert.match(html, /<ol class="causes">/, `${code}: causes`);
+      assert.match(html, /Fix/, `${code}: fix`);
+    }
+    const sitemap = await (await fetch(site.url("sitemap.xml"))).text();
+    assert.ok(sitemap.includes(`${prefix}e/51008_1000/`));
+    assert.equal((await fetch(site.url("robots.txt"))).status, 200);
+  });
+}
+
+test("hostile and unknown paths render as text, with nearest codes", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const page = await newPage(browser);
+  let dialogs = 0;
+  page.on("dialog", async (d) => { dialogs++; await d.dismiss(); });
+  await page.addInitScript(() => { window.__pwned = 0; });
+  const hostile = [
+    "e/%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E/",
+    "e/%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E/",
+    "e/%00/",
+    "e/99999/",
+    `e/${"9".repeat(3000)}/`,
+    "e/%22%3E%3Csvg%20onload%3Dalert(1)%3E/",
+    "nope/%3Cb%3Ebold%3C%2Fb%3E",
+  ];
+  for (const p of hostile) {
+    const res = await page.goto(site.url(p));
+    assert.equal(res.status(), 404, `${p} is not a generated file`);
+    await appReady(page);
+    await page.waitForSelector("[data-testid=not-found]");
+    assert.equal(await page.evaluate(() => window.__pwned), 0);
+    assert.equal(await page.locator("main img, main svg, main b").count(), 0, `${p}: nothing from the URL became HTML`);
+  }
+  await page.goto(site.url("e/50012x/"));
+  await appReady(page);
+  assert.ok(await page.locator("[data-testid=nearest-codes] a").count() >= 1);
+  await page.goto(site.url("e/99999/"));
+  await appReady(page);
+  assert.match(await page.textContent("[data-testid=not-found]"), /99999/);
+  assert.equal(dialogs, 0);
+  await page.context().close();
+});
+
+test("theme toggle persists; dark system preference applies; layout fits 360 px", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const page = await newPage(browser, { colorScheme: "dark", viewport: { width: 360, height: 740 } });
+  await page.goto(site.url("e/51000/"));
+  await appReady(page);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, "rgb(17, 20, 24)", "dark system preference");
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "no horizontal scroll at 360 px");
+  await page.click("[data-testid=theme-toggle]"); // auto -> light
+  assert.equal(await page.getAttribute("html", "data-theme"), "light");
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getAttribute("html", "data-theme"), "light", "choice survives reload");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(255, 255, 255)");
+  await page.goto(site.url(""));
+  await appReady(page);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "home fits 360 px");
+  await page.context().close();
+});
