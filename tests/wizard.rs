@@ -418,6 +418,7 @@ fn report_lists_library_version_code_and_ruled_out_fixes() {
     assert!(r.contains("Use the EEA hosts"), "{r}");
     assert!(r.contains("my.okx.com"), "{r}");
     assert!(r.contains("Now trying: Create a new API key"), "{r}");
+    println!("sample query: {}\nsample report:\n{r}", to_query(&s));
     let r = report_text(&s, None, Some("v2.1.0-beta.1"));
     assert!(r.contains("v2.1.0-beta.1"), "{r}");
 }

@@ -429,20 +429,24 @@ fn valid_id(s: &str) -> bool {
 pub fn to_query(state: &WizardState) -> String {
     let code = state.code.as_deref().filter(|c| is_code_shaped(c)).unwrap_or("");
     let lib = state.library.map(|l| l.id()).unwrap_or("");
+    let base = build_query(&[("c", state.category.id()), ("code", code), ("lib", lib)]);
+    // Ids are `[a-z0-9_]`, so `.` and `,` can stay unencoded and the URL stays readable.
     let join = |it: &mut dyn Iterator<Item = &Answer>| {
-        it.map(|a| format!("{}.{}", a.question, a.answer))
+        it.filter(|a| valid_id(a.question) && valid_id(a.answer))
+            .map(|a| format!("{}.{}", a.question, a.answer))
             .collect::<Vec<_>>()
             .join(",")
     };
-    let p = join(&mut state.prefills());
-    let a = join(&mut state.path());
-    build_query(&[
-        ("c", state.category.id()),
-        ("code", code),
-        ("lib", lib),
-        ("p", &p),
-        ("a", &a),
-    ])
+    let mut out = base;
+    for (key, value) in [("p", join(&mut state.prefills())), ("a", join(&mut state.path()))] {
+        if !value.is_empty() {
+            out.push(if out.is_empty() { '?' } else { '&' });
+            out.push_str(key);
+            out.push('=');
+            out.push_str(&value);
+        }
+    }
+    out
 }
 
 /// Parses a query made by [`to_query`]. Anything unknown or off-path is dropped; `None` only when
@@ -536,7 +540,7 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
         match &node.kind {
             NodeKind::Question(q) => {
                 if let Some(d) = q.answers.iter().find(|d| d.id == a.answer) {
-                    answered.push(format!("- {} {}", q.text, d.label));
+                    answered.push(format!("- {} → {}", q.text, d.label));
                 }
             }
             NodeKind::Fix(f) => tried.push(format!("- {}", f.title)),
@@ -557,7 +561,7 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
                     .answers
                     .iter()
                     .find(|d| d.id == p.answer)
-                    .map(|d| format!("- {} {} (detected from the error text)", q.text, d.label)),
+                    .map(|d| format!("- {} → {} (detected from the error text)", q.text, d.label)),
                 _ => None,
             })
         })
