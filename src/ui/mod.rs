@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod error_page;
 pub mod theme;
 pub mod util;
+pub mod wizard;
 
 /// Removes the pre-rendered static content and mounts the app.
 pub fn start() {
