@@ -1,7 +1,7 @@
 //! The application shell: navigation state, the header and footer, and the route switch.
 
 use super::util::{base_path, okx_doctor_routes as routes};
-use super::{catalog::CatalogPage, error_page::ErrorPage, theme::ThemeToggle};
+use super::{catalog::CatalogPage, error_page::ErrorPage, theme::ThemeToggle, wizard_page::WizardPage};
 use crate::core::routes::{EmbedRoute, Route};
 use leptos::ev;
 use leptos::prelude::*;
@@ -137,7 +137,8 @@ fn page(route: Route) -> AnyView {
         Route::Error(code) => view! { <ErrorPage code=code /> }.into_any(),
         Route::Embed(EmbedRoute::Error(code)) => view! { <ErrorPage code=code embed=true /> }.into_any(),
         Route::Embed(EmbedRoute::Helper) => view! { <HomePage embed=true /> }.into_any(),
-        Route::Wizard | Route::Clock | Route::Sign | Route::Embed(EmbedRoute::Clock) => {
+        Route::Wizard => view! { <WizardPage /> }.into_any(),
+        Route::Clock | Route::Sign | Route::Embed(EmbedRoute::Clock) => {
             view! { <ComingSoon /> }.into_any()
         }
         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),

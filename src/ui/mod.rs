@@ -7,6 +7,7 @@ pub mod error_page;
 pub mod theme;
 pub mod util;
 pub mod wizard;
+pub mod wizard_page;
 
 /// Removes the pre-rendered static content and mounts the app.
 pub fn start() {
