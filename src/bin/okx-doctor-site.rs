@@ -66,6 +66,14 @@ fn run(args: &[String]) -> Result<String, String> {
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("cannot read template {}: {e}", template_path.display()))?;
     pages::check_template(&template).map_err(|e| format!("{}: {e}", template_path.display()))?;
+    // Every page carries the strict CSP, with the hash of Trunk's inline loader.
+    let template = okx_doctor::core::csp::apply_meta(&template);
+    let policy = okx_doctor::core::csp::policy(&okx_doctor::core::csp::inline_script_hashes(&template));
+    let headers = dist.join("_headers");
+    if let Ok(h) = std::fs::read_to_string(&headers) {
+        std::fs::write(&headers, h.replace("__OKX_DOCTOR_CSP__", &policy))
+            .map_err(|e| format!("cannot write {}: {e}", headers.display()))?;
+    }
 
     let mut count = 0usize;
     let mut bytes = 0u64;

@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod categorize;
 pub mod category;
+pub mod csp;
 pub mod clock;
 pub mod diagnose;
 pub mod facts;

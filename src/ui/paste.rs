@@ -1,0 +1,221 @@
+//! The paste box: findings appear as the user pastes or types. Nothing typed here is stored or
+//! put in a URL; credential-shaped text is flagged with advice to revoke it.
+//! Large pastes are analysed in chunks between frames so the page keeps responding.
+
+use super::app::use_nav;
+use super::util::now_ms;
+use crate::core::diagnose::{self, Diagnosis, Finding};
+use crate::core::routes::Route;
+use crate::core::secrets::CredentialKind;
+use crate::core::wizard::{self, WizardState};
+use leptos::prelude::*;
+
+/// Debounce for typing; a paste is analysed at once.
+const TYPING_DEBOUNCE_MS: u32 = 250;
+
+#[derive(Clone)]
+struct Outcome {
+    diagnosis: Diagnosis,
+    bytes: usize,
+    ms: f64,
+}
+
+fn credential_label(k: CredentialKind) -> &'static str {
+    match k {
+        CredentialKind::ApiKeyUuid => "an API key",
+        CredentialKind::SecretHex32 => "a secret key",
+        CredentialKind::Passphrase => "a passphrase or password",
+        CredentialKind::Signature => "a request signature",
+        CredentialKind::AccessHeader => "an OK-ACCESS header value",
+    }
+}
+
+fn confidence_label(c: f32) -> &'static str {
+    if c >= 0.85 {
+        "high confidence"
+    } else if c >= 0.6 {
+        "likely"
+    } else {
+        "unsure"
+    }
+}
+
+fn human_bytes(n: usize) -> String {
+    if n >= 1_000_000 {
+        format!("{:.1} MB", n as f64 / 1_000_000.0)
+    } else if n >= 1_000 {
+        format!("{:.1} KB", n as f64 / 1_000.0)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// One finding as a card.
+fn finding_view(f: Finding, d: &Diagnosis, embed: bool) -> impl IntoView {
+    let nav = use_nav();
+    let state = WizardState::from_facts(f.category, f.code.as_deref(), &d.facts);
+    let wizard_href = format!("{}{}", nav.href(&Route::Wizard), wizard::to_query(&state));
+    let code_link = f
+        .code
+        .clone()
+        .filter(|c| crate::core::catalog::get(c).is_some())
+        .map(|c| nav.href(&Route::Error(c)));
+    let target = embed.then_some("_blank");
+    let causes: Vec<String> = f.causes.iter().take(3).cloned().collect();
+    view! {
+        <li class="finding" data-testid="finding" data-code=f.code.clone().unwrap_or_default() data-category=f.category.id()>
+            <h3 class="finding-title">
+                {match code_link {
+                    Some(href) => view! { <a href=href target=target data-testid="finding-link">{f.title.clone()}</a> }.into_any(),
+                    None => view! { <span>{f.title.clone()}</span> }.into_any(),
+                }}
+                {(f.count > 1).then(|| view! { <span class="finding-count">{format!(" ×{}", f.count)}</span> })}
+            </h3>
+            <p class="finding-meta">
+                <span class="finding-category" data-testid="finding-category">{f.category.label()}</span>
+                " · "
+                <span class="finding-confidence">{format!("{} ({:.0}%)", confidence_label(f.confidence), f.confidence * 100.0)}</span>
+            </p>
+            <p class="finding-evidence"><code>{f.evidence.clone()}</code></p>
+            {(!f.notes.is_empty()).then(|| view! {
+                <ul class="finding-notes">{f.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+            })}
+            {(!causes.is_empty()).then(|| view! {
+                <p class="finding-causes-title">"Most likely causes:"</p>
+                <ol class="finding-causes">{causes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ol>
+            })}
+            <p><a class="button" href=wizard_href target=target data-testid="finding-wizard">"Fix it step by step"</a></p>
+        </li>
+    }
+}
+
+/// The paste box with live findings.
+#[component]
+pub fn PasteBox(
+    /// Compact layout for iframes; links open the full site in a new tab.
+    #[prop(optional)]
+    embed: bool,
+) -> impl IntoView {
+    // The text lives only in the textarea and in this closure; never in storage or the URL.
+    let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let generation = StoredValue::new(0u64);
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+
+    let analyse = move |immediate: bool| {
+        let gen = generation.get_value() + 1;
+        generation.set_value(gen);
+        leptos::task::spawn_local(async move {
+            if !immediate {
+                gloo_timers::future::TimeoutFuture::new(TYPING_DEBOUNCE_MS).await;
+            }
+            if generation.get_value() != gen {
+                return; // a newer edit superseded this one
+            }
+            let Some(el) = textarea.get_untracked() else { return };
+            let text = el.value();
+            if text.trim().is_empty() {
+                outcome.set(None);
+                return;
+            }
+            busy.set(true);
+            // Let the browser paint the "analysing" state before the work starts.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let t0 = now_ms();
+            let diagnosis = diagnose::diagnose_chunked(&text, || async {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            })
+            .await;
+            let ms = now_ms() - t0;
+            if generation.get_value() == gen {
+                outcome.set(Some(Outcome { diagnosis, bytes: text.len(), ms }));
+                busy.set(false);
+            }
+        });
+    };
+
+    view! {
+        <section class="paste" aria-labelledby="paste-title">
+            <h2 id="paste-title">"Paste your error"</h2>
+            <label class="paste-label" for="paste-input">
+                "A raw OKX response, a ccxt traceback, a bot log, a WebSocket frame or just the message. "
+                "It is analysed here in your browser and never sent anywhere."
+            </label>
+            <textarea
+                id="paste-input"
+                class="paste-input"
+                data-testid="paste-input"
+                node_ref=textarea
+                rows=if embed { "5" } else { "8" }
+                spellcheck="false"
+                autocomplete="off"
+                placeholder="ccxt.base.errors.AuthenticationError: okx {\"msg\":\"Invalid Sign\",\"code\":\"50113\"}"
+                on:input=move |_| analyse(false)
+                on:paste=move |_| {
+                    // The pasted text lands in the textarea after this event.
+                    leptos::task::spawn_local(async move {
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        analyse(true);
+                    });
+                }
+            ></textarea>
+            <div class="paste-status" aria-live="polite" data-testid="paste-status">
+                {move || {
+                    if busy.get() {
+                        "Analysing…".to_string()
+                    } else {
+                        outcome.with(|o| match o {
+                            Some(o) => format!(
+                                "{} found in {} ({:.0} ms){}",
+                                match o.diagnosis.findings.len() {
+                                    0 => "No error".to_string(),
+                                    1 => "1 error".to_string(),
+                                    n => format!("{n} distinct errors"),
+                                },
+                                human_bytes(o.bytes),
+                                o.ms,
+                                if o.diagnosis.truncated_input { "; only the first part of this very large paste was read" } else { "" }
+                            ),
+                            None => String::new(),
+                        })
+                    }
+                }}
+            </div>
+            {move || outcome.with(|o| o.as_ref().map(|o| {
+                let d = o.diagnosis.clone();
+                let creds = d.credentials.clone();
+                view! {
+                    {(!creds.is_empty()).then(|| view! {
+                        <div class="credential-warning" role="alert" data-testid="credential-warning">
+                            <strong>"Your paste contains credentials. "</strong>
+                            "It looks like it includes "
+                            {creds.iter().map(|c| credential_label(c.kind)).collect::<Vec<_>>().join(", ")}
+                            " ("
+                            {creds.iter().map(|c| c.redacted.clone()).collect::<Vec<_>>().join(", ")}
+                            "). okx-doctor keeps it on this page only, but if you shared this text anywhere else, "
+                            "delete that API key on OKX and create a new one. Remove keys, secrets and passphrases before posting logs."
+                        </div>
+                    })}
+                    {if d.findings.is_empty() {
+                        view! {
+                            <p class="no-findings" data-testid="no-findings">
+                                "No OKX error found in this text. Paste the full response body or traceback (including the "
+                                <code>"code"</code>
+                                " and "
+                                <code>"msg"</code>
+                                " fields), or search the catalog below."
+                            </p>
+                        }.into_any()
+                    } else {
+                        let d2 = d.clone();
+                        view! {
+                            <ol class="findings" data-testid="findings">
+                                {d.findings.iter().cloned().map(|f| finding_view(f, &d2, embed)).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }}
+                }
+            }))}
+        </section>
+    }
+}
