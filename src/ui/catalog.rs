@@ -9,6 +9,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Rows rendered at most while a search is active (the best-ranked ones).
+const RENDER_CAP: usize = 200;
+
 fn http_cell(e: &Entry) -> String {
     if e.http_statuses.is_empty() {
         "–".to_string()
@@ -46,6 +49,8 @@ pub fn CatalogPage() -> impl IntoView {
     let section = RwSignal::new(get("sec"));
     let channel = RwSignal::new(get("ch"));
     let last_ms = RwSignal::new(0.0f64);
+    // While searching, only the best-ranked rows are rendered until the user asks for all.
+    let show_all = RwSignal::new(false);
 
     let hits = Memo::new(move |_| {
         let filters = Filters {
@@ -98,6 +103,12 @@ pub fn CatalogPage() -> impl IntoView {
 
     let base = nav.base.get_value();
     let total = catalog::entries().len();
+    let searching = move || !query.with(|q| q.trim().is_empty());
+    let capped = move || searching() && !show_all.get() && hits.with(Vec::len) > RENDER_CAP;
+    let visible = move || {
+        let cap = capped();
+        hits.with(|h| if cap { h[..RENDER_CAP].to_vec() } else { h.clone() })
+    };
     let count_text = move || {
         let n = hits.with(Vec::len);
         let filtered = !query.with(String::is_empty) || !family.with(String::is_empty) || !section.with(String::is_empty) || !channel.with(String::is_empty);
@@ -126,7 +137,10 @@ pub fn CatalogPage() -> impl IntoView {
                     spellcheck="false"
                     maxlength="200"
                     prop:value=move || query.get()
-                    on:input:target=move |ev| query.set(ev.target().value())
+                    on:input:target=move |ev| {
+                        show_all.set(false);
+                        query.set(ev.target().value());
+                    }
                 />
                 <label class="filter">
                     "Family "
@@ -173,12 +187,19 @@ pub fn CatalogPage() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || hits.get() key=|h| h.index let:h>
+                        <For each=visible key=|h| h.index let:h>
                             {row(h.index, &base)}
                         </For>
                     </tbody>
                 </table>
             </div>
+            <Show when=capped>
+                <p>
+                    <button type="button" data-testid="show-all" on:click=move |_| show_all.set(true)>
+                        {move || format!("Show all {} results", hits.with(Vec::len))}
+                    </button>
+                </p>
+            </Show>
         </section>
     }
 }
