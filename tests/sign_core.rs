@@ -5,39 +5,57 @@
 use okx_doctor::core::sign::*;
 
 fn hex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 // RFC 4231, HMAC-SHA256 outputs, test cases 1-4, 6 and 7 (case 5 is a truncated output).
 #[test]
 fn rfc4231_case1() {
     let out = hmac_sha256(&[0x0b; 20], b"Hi There");
-    assert_eq!(to_hex(&out), "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+    assert_eq!(
+        to_hex(&out),
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
+    );
 }
 
 #[test]
 fn rfc4231_case2() {
     let out = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
-    assert_eq!(to_hex(&out), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    assert_eq!(
+        to_hex(&out),
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+    );
 }
 
 #[test]
 fn rfc4231_case3() {
     let out = hmac_sha256(&[0xaa; 20], &[0xdd; 50]);
-    assert_eq!(to_hex(&out), "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe");
+    assert_eq!(
+        to_hex(&out),
+        "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"
+    );
 }
 
 #[test]
 fn rfc4231_case4() {
     let key = hex("0102030405060708090a0b0c0d0e0f10111213141516171819");
     let out = hmac_sha256(&key, &[0xcd; 50]);
-    assert_eq!(to_hex(&out), "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b");
+    assert_eq!(
+        to_hex(&out),
+        "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"
+    );
 }
 
 #[test]
 fn rfc4231_case6() {
     let out = hmac_sha256(&[0xaa; 131], b"Test Using Larger Than Block-Size Key - Hash Key First");
-    assert_eq!(to_hex(&out), "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+    assert_eq!(
+        to_hex(&out),
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
+    );
 }
 
 #[test]
@@ -45,7 +63,10 @@ fn rfc4231_case7() {
     let data = b"This is a test using a larger than block-size key and a larger than block-size data. \
 The key needs to be hashed before being used by the HMAC algorithm.";
     let out = hmac_sha256(&[0xaa; 131], data);
-    assert_eq!(to_hex(&out), "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2");
+    assert_eq!(
+        to_hex(&out),
+        "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"
+    );
 }
 
 #[test]
@@ -130,7 +151,10 @@ fn balance() -> SignInput {
 #[test]
 fn prehash_concatenates_and_upper_cases_method() {
     let mut i = balance();
-    assert_eq!(i.prehash(), "2020-12-08T09:08:57.715ZGET/api/v5/account/balance?ccy=BTC");
+    assert_eq!(
+        i.prehash(),
+        "2020-12-08T09:08:57.715ZGET/api/v5/account/balance?ccy=BTC"
+    );
     let sig = i.signature();
     i.method = "get".into();
     assert_eq!(i.signature(), sig, "method case is normalised in the pre-hash");
@@ -141,7 +165,11 @@ fn prehash_concatenates_and_upper_cases_method() {
 fn debug_output_hides_secret() {
     let d = format!("{:?}", balance());
     assert!(!d.contains("22582BD0"), "{d}");
-    let c = Credentials { api_key: "k".into(), secret: "SECRETVALUE".into(), passphrase: "PASSVALUE".into() };
+    let c = Credentials {
+        api_key: "k".into(),
+        secret: "SECRETVALUE".into(),
+        passphrase: "PASSVALUE".into(),
+    };
     let d = format!("{c:?}");
     assert!(!d.contains("SECRETVALUE") && !d.contains("PASSVALUE"), "{d}");
 }
@@ -150,7 +178,15 @@ fn debug_output_hides_secret() {
 fn headers_in_order_and_demo_flag() {
     let h = rest_headers("key", "pass", "sig", "ts", false);
     let names: Vec<&str> = h.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["OK-ACCESS-KEY", "OK-ACCESS-SIGN", "OK-ACCESS-TIMESTAMP", "OK-ACCESS-PASSPHRASE"]);
+    assert_eq!(
+        names,
+        [
+            "OK-ACCESS-KEY",
+            "OK-ACCESS-SIGN",
+            "OK-ACCESS-TIMESTAMP",
+            "OK-ACCESS-PASSPHRASE"
+        ]
+    );
     assert_eq!(h[3].1, "pass");
     let h = rest_headers("key", "pass", "sig", "ts", true);
     assert_eq!(h.last().unwrap(), &("x-simulated-trading".to_string(), "1".to_string()));
@@ -168,7 +204,11 @@ fn ws_login_message() {
     let w = ws_login("my-key", "my \"pass\"", "SECRET", 1_538_054_050);
     assert_eq!(w.prehash, "1538054050GET/users/self/verify");
     assert_eq!(w.sign, sign_prehash("SECRET", &w.prehash));
-    assert!(w.login_json.starts_with(r#"{"op":"login","args":[{"apiKey":"my-key","#), "{}", w.login_json);
+    assert!(
+        w.login_json.starts_with(r#"{"op":"login","args":[{"apiKey":"my-key","#),
+        "{}",
+        w.login_json
+    );
     let v: serde_json::Value = serde_json::from_str(&w.login_json).unwrap();
     assert_eq!(v["args"][0]["passphrase"], "my \"pass\"");
     assert_eq!(v["args"][0]["timestamp"], "1538054050");
@@ -255,7 +295,10 @@ fn explain_body_serialisation() {
 fn explain_signature_shapes() {
     let i = balance();
     let digest = hmac_sha256(i.secret.as_bytes(), i.prehash().as_bytes());
-    assert_eq!(kinds(&explain_mismatch(&i, &to_hex(&digest))), [MismatchKind::HexDigest]);
+    assert_eq!(
+        kinds(&explain_mismatch(&i, &to_hex(&digest))),
+        [MismatchKind::HexDigest]
+    );
     let url = i.signature().replace('+', "-").replace('/', "_");
     if url != i.signature() {
         assert_eq!(kinds(&explain_mismatch(&i, &url)), [MismatchKind::Base64Url]);
@@ -281,9 +324,19 @@ fn explain_same_prehash_points_at_secret() {
 #[test]
 fn split_prehash_parts() {
     let p = split_prehash(r#"1538054050GET/users/self/verify"#).unwrap();
-    assert_eq!((p.timestamp.as_str(), p.method.as_str(), p.target.as_str(), p.body.as_str()),
-        ("1538054050", "GET", "/users/self/verify", ""));
+    assert_eq!(
+        (
+            p.timestamp.as_str(),
+            p.method.as_str(),
+            p.target.as_str(),
+            p.body.as_str()
+        ),
+        ("1538054050", "GET", "/users/self/verify", "")
+    );
     let p = split_prehash(r#"2020-12-08T09:08:57.715Zpost/api/v5/trade/order{"a":1}"#).unwrap();
-    assert_eq!((p.method.as_str(), p.target.as_str(), p.body.as_str()), ("post", "/api/v5/trade/order", r#"{"a":1}"#));
+    assert_eq!(
+        (p.method.as_str(), p.target.as_str(), p.body.as_str()),
+        ("post", "/api/v5/trade/order", r#"{"a":1}"#)
+    );
     assert!(split_prehash("nothing here").is_none());
 }

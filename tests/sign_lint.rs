@@ -10,7 +10,11 @@ const TS: &str = "2020-12-08T09:08:57.715Z";
 const PATH: &str = "/api/v5/account/balance?ccy=BTC";
 
 fn creds(k: &str, s: &str, p: &str) -> Credentials {
-    Credentials { api_key: k.into(), secret: s.into(), passphrase: p.into() }
+    Credentials {
+        api_key: k.into(),
+        secret: s.into(),
+        passphrase: p.into(),
+    }
 }
 
 fn good() -> Credentials {
@@ -26,7 +30,9 @@ fn has(v: &[LintIssue], field: Field, rule: LintRule) -> bool {
 }
 
 fn get(v: &[LintIssue], field: Field, rule: LintRule) -> &LintIssue {
-    v.iter().find(|i| i.field == field && i.rule == rule).unwrap_or_else(|| panic!("{:?}", rules(v)))
+    v.iter()
+        .find(|i| i.field == field && i.rule == rule)
+        .unwrap_or_else(|| panic!("{:?}", rules(v)))
 }
 
 /// A clean GET request lints clean.
@@ -43,7 +49,11 @@ fn good_credentials_are_clean() {
 
 #[test]
 fn good_request_is_clean() {
-    assert!(req("GET", PATH, "", TS).is_empty(), "{:?}", rules(&req("GET", PATH, "", TS)));
+    assert!(
+        req("GET", PATH, "", TS).is_empty(),
+        "{:?}",
+        rules(&req("GET", PATH, "", TS))
+    );
     assert!(req("POST", "/api/v5/trade/order", r#"{"instId":"BTC-USDT"}"#, TS).is_empty());
     assert!(req("GET", "/users/self/verify", "", "1538054050").is_empty());
 }
@@ -68,19 +78,43 @@ fn outer_whitespace() {
     // Shape rules look at the trimmed value, so no second complaint.
     assert!(!has(&v, Field::ApiKey, LintRule::KeyNotUuid));
     // A space inside a passphrase is legitimate.
-    assert!(!has(&lint(&creds(KEY, SECRET, "two words")), Field::Passphrase, LintRule::OuterWhitespace));
-    assert!(has(&req(" GET", PATH, "", TS), Field::Method, LintRule::OuterWhitespace));
-    assert!(has(&req("GET", PATH, "", &format!("{TS} ")), Field::Timestamp, LintRule::OuterWhitespace));
+    assert!(!has(
+        &lint(&creds(KEY, SECRET, "two words")),
+        Field::Passphrase,
+        LintRule::OuterWhitespace
+    ));
+    assert!(has(
+        &req(" GET", PATH, "", TS),
+        Field::Method,
+        LintRule::OuterWhitespace
+    ));
+    assert!(has(
+        &req("GET", PATH, "", &format!("{TS} ")),
+        Field::Timestamp,
+        LintRule::OuterWhitespace
+    ));
 }
 
 #[test]
 fn control_chars() {
-    for (bad, pos) in [(format!("{SECRET}\n"), 32), (format!("{SECRET}\r"), 32), ("ab\tcd".to_string(), 2)] {
+    for (bad, pos) in [
+        (format!("{SECRET}\n"), 32),
+        (format!("{SECRET}\r"), 32),
+        ("ab\tcd".to_string(), 2),
+    ] {
         let v = lint(&creds(KEY, &bad, PASS));
-        assert_eq!(get(&v, Field::Secret, LintRule::ControlChar).position, Some(pos), "{bad:?}");
+        assert_eq!(
+            get(&v, Field::Secret, LintRule::ControlChar).position,
+            Some(pos),
+            "{bad:?}"
+        );
     }
     assert!(!has(&lint(&good()), Field::Secret, LintRule::ControlChar));
-    assert!(has(&req("GET", &format!("{PATH}\n"), "", TS), Field::Path, LintRule::ControlChar));
+    assert!(has(
+        &req("GET", &format!("{PATH}\n"), "", TS),
+        Field::Path,
+        LintRule::ControlChar
+    ));
 }
 
 #[test]
@@ -98,7 +132,11 @@ fn non_breaking_space() {
         let v = lint(&creds(KEY, SECRET, &format!("my{c}pass")));
         assert_eq!(get(&v, Field::Passphrase, LintRule::NonBreakingSpace).position, Some(2));
     }
-    assert!(!has(&lint(&creds(KEY, SECRET, "my pass")), Field::Passphrase, LintRule::NonBreakingSpace));
+    assert!(!has(
+        &lint(&creds(KEY, SECRET, "my pass")),
+        Field::Passphrase,
+        LintRule::NonBreakingSpace
+    ));
 }
 
 #[test]
@@ -113,8 +151,15 @@ fn smart_quotes() {
 #[test]
 fn wrapped_in_quotes() {
     let v = lint(&creds(KEY, SECRET, "'secretpass'"));
-    assert_eq!(get(&v, Field::Passphrase, LintRule::WrappedInQuotes).severity, Severity::Note);
-    assert!(!has(&lint(&creds(KEY, SECRET, "it's")), Field::Passphrase, LintRule::WrappedInQuotes));
+    assert_eq!(
+        get(&v, Field::Passphrase, LintRule::WrappedInQuotes).severity,
+        Severity::Note
+    );
+    assert!(!has(
+        &lint(&creds(KEY, SECRET, "it's")),
+        Field::Passphrase,
+        LintRule::WrappedInQuotes
+    ));
 }
 
 #[test]
@@ -128,8 +173,16 @@ fn key_not_uuid() {
 
 #[test]
 fn secret_not_hex32() {
-    assert!(has(&lint(&creds(KEY, &SECRET[..31], PASS)), Field::Secret, LintRule::SecretNotHex32));
-    assert!(has(&lint(&creds(KEY, &format!("{}G", &SECRET[..31]), PASS)), Field::Secret, LintRule::SecretNotHex32));
+    assert!(has(
+        &lint(&creds(KEY, &SECRET[..31], PASS)),
+        Field::Secret,
+        LintRule::SecretNotHex32
+    ));
+    assert!(has(
+        &lint(&creds(KEY, &format!("{}G", &SECRET[..31]), PASS)),
+        Field::Secret,
+        LintRule::SecretNotHex32
+    ));
     assert!(!has(&lint(&good()), Field::Secret, LintRule::SecretNotHex32));
 }
 
@@ -139,7 +192,10 @@ fn likely_swaps() {
     let v = lint(&creds(SECRET, KEY, PASS));
     assert!(has(&v, Field::ApiKey, LintRule::LikelySwap));
     assert!(has(&v, Field::Secret, LintRule::LikelySwap));
-    assert!(!has(&v, Field::ApiKey, LintRule::KeyNotUuid), "swap replaces the shape message");
+    assert!(
+        !has(&v, Field::ApiKey, LintRule::KeyNotUuid),
+        "swap replaces the shape message"
+    );
     assert!(!has(&v, Field::Secret, LintRule::SecretNotHex32));
     // Key and passphrase swapped.
     let v = lint(&creds(PASS, SECRET, KEY));
@@ -164,8 +220,14 @@ fn shell_special_chars() {
         assert!(!i.message.contains(p), "the message must not quote the passphrase");
     }
     let v = lint(&creds(KEY, SECRET, "it's"));
-    assert!(get(&v, Field::Passphrase, LintRule::ShellSpecialChars).message.contains(r"'\''"));
-    assert!(!has(&lint(&creds(KEY, SECRET, "a-b_c.d@e#f")), Field::Passphrase, LintRule::ShellSpecialChars));
+    assert!(get(&v, Field::Passphrase, LintRule::ShellSpecialChars)
+        .message
+        .contains(r"'\''"));
+    assert!(!has(
+        &lint(&creds(KEY, SECRET, "a-b_c.d@e#f")),
+        Field::Passphrase,
+        LintRule::ShellSpecialChars
+    ));
 }
 
 #[test]
@@ -179,7 +241,11 @@ fn messages_never_contain_secret_or_passphrase() {
 #[test]
 fn method_case_and_unknown() {
     assert!(has(&req("get", PATH, "", TS), Field::Method, LintRule::MethodCase));
-    assert!(has(&req("Post", "/api/v5/trade/order", "{}", TS), Field::Method, LintRule::MethodCase));
+    assert!(has(
+        &req("Post", "/api/v5/trade/order", "{}", TS),
+        Field::Method,
+        LintRule::MethodCase
+    ));
     assert!(!has(&req("GET", PATH, "", TS), Field::Method, LintRule::MethodCase));
     assert!(has(&req("FETCH", PATH, "", TS), Field::Method, LintRule::MethodUnknown));
     assert!(!has(&req("POST", PATH, "", TS), Field::Method, LintRule::MethodUnknown));
@@ -189,9 +255,17 @@ fn method_case_and_unknown() {
 fn full_url_and_path_shape() {
     let v = req("GET", "https://www.okx.com/api/v5/account/balance?ccy=BTC", "", TS);
     assert!(has(&v, Field::Path, LintRule::FullUrl));
-    assert!(has(&req("GET", "www.okx.com/api/v5/account/balance", "", TS), Field::Path, LintRule::FullUrl));
+    assert!(has(
+        &req("GET", "www.okx.com/api/v5/account/balance", "", TS),
+        Field::Path,
+        LintRule::FullUrl
+    ));
     assert!(!has(&req("GET", PATH, "", TS), Field::Path, LintRule::FullUrl));
-    assert!(has(&req("GET", "api/v5/account/balance", "", TS), Field::Path, LintRule::PathShape));
+    assert!(has(
+        &req("GET", "api/v5/account/balance", "", TS),
+        Field::Path,
+        LintRule::PathShape
+    ));
     assert!(!has(&req("GET", PATH, "", TS), Field::Path, LintRule::PathShape));
 }
 
@@ -201,7 +275,11 @@ fn query_order_and_encoding_against_signed_path() {
     let signed = "/api/v5/market/tickers?uly=BTC-USD&instType=SPOT";
     let v = lint_request("GET", sent, "", TS, Some(signed), None);
     assert!(has(&v, Field::Path, LintRule::QueryOrder));
-    assert!(!has(&lint_request("GET", sent, "", TS, Some(sent), None), Field::Path, LintRule::QueryOrder));
+    assert!(!has(
+        &lint_request("GET", sent, "", TS, Some(sent), None),
+        Field::Path,
+        LintRule::QueryOrder
+    ));
     let v = lint_request("GET", "/a?ccy=BTC,ETH", "", TS, Some("/a?ccy=BTC%2CETH"), None);
     assert!(has(&v, Field::Path, LintRule::QueryEncoding));
     assert!(!has(&v, Field::Path, LintRule::QueryOrder));
@@ -216,7 +294,11 @@ fn signed_path_differs() {
     assert!(has(&v, Field::Path, LintRule::SignedPathDiffers));
     let v = lint_request("GET", PATH, "", TS, Some("/api/v5/account/positions?ccy=BTC"), None);
     assert!(has(&v, Field::Path, LintRule::SignedPathDiffers));
-    assert!(!has(&lint_request("GET", PATH, "", TS, Some(PATH), None), Field::Path, LintRule::SignedPathDiffers));
+    assert!(!has(
+        &lint_request("GET", PATH, "", TS, Some(PATH), None),
+        Field::Path,
+        LintRule::SignedPathDiffers
+    ));
 }
 
 #[test]
@@ -232,48 +314,108 @@ fn body_serialisation_against_signed_body() {
 
 #[test]
 fn signed_body_differs() {
-    let v = lint_request("POST", "/api/v5/trade/order", r#"{"a":1}"#, TS, None, Some(r#"{"a":2}"#));
+    let v = lint_request(
+        "POST",
+        "/api/v5/trade/order",
+        r#"{"a":1}"#,
+        TS,
+        None,
+        Some(r#"{"a":2}"#),
+    );
     assert!(has(&v, Field::Body, LintRule::SignedBodyDiffers));
     let v = lint_request("POST", "/api/v5/trade/order", r#"{"a":1}"#, TS, None, Some(""));
     assert!(has(&v, Field::Body, LintRule::SignedBodyDiffers));
-    let v = lint_request("POST", "/api/v5/trade/order", r#"{"a":1}"#, TS, None, Some(r#"{"a":1}"#));
+    let v = lint_request(
+        "POST",
+        "/api/v5/trade/order",
+        r#"{"a":1}"#,
+        TS,
+        None,
+        Some(r#"{"a":1}"#),
+    );
     assert!(!has(&v, Field::Body, LintRule::SignedBodyDiffers));
 }
 
 #[test]
 fn body_on_get() {
-    assert!(has(&req("GET", PATH, r#"{"ccy":"BTC"}"#, TS), Field::Body, LintRule::BodyOnGet));
+    assert!(has(
+        &req("GET", PATH, r#"{"ccy":"BTC"}"#, TS),
+        Field::Body,
+        LintRule::BodyOnGet
+    ));
     assert!(!has(&req("GET", PATH, "", TS), Field::Body, LintRule::BodyOnGet));
 }
 
 #[test]
 fn body_not_json() {
-    assert!(has(&req("POST", "/api/v5/trade/order", "instId=BTC-USDT", TS), Field::Body, LintRule::BodyNotJson));
-    assert!(!has(&req("POST", "/api/v5/trade/order", r#"[{"a":1}]"#, TS), Field::Body, LintRule::BodyNotJson));
+    assert!(has(
+        &req("POST", "/api/v5/trade/order", "instId=BTC-USDT", TS),
+        Field::Body,
+        LintRule::BodyNotJson
+    ));
+    assert!(!has(
+        &req("POST", "/api/v5/trade/order", r#"[{"a":1}]"#, TS),
+        Field::Body,
+        LintRule::BodyNotJson
+    ));
 }
 
 #[test]
 fn timestamp_format() {
-    for bad in ["2020-12-08T09:08:57Z", "2020-12-08T09:08:57.715", "2020-12-08 09:08:57.715Z", "Tue, 08 Dec 2020"] {
-        assert!(has(&req("GET", PATH, "", bad), Field::Timestamp, LintRule::TimestampFormat), "{bad}");
+    for bad in [
+        "2020-12-08T09:08:57Z",
+        "2020-12-08T09:08:57.715",
+        "2020-12-08 09:08:57.715Z",
+        "Tue, 08 Dec 2020",
+    ] {
+        assert!(
+            has(&req("GET", PATH, "", bad), Field::Timestamp, LintRule::TimestampFormat),
+            "{bad}"
+        );
     }
-    assert!(!has(&req("GET", PATH, "", TS), Field::Timestamp, LintRule::TimestampFormat));
+    assert!(!has(
+        &req("GET", PATH, "", TS),
+        Field::Timestamp,
+        LintRule::TimestampFormat
+    ));
 }
 
 #[test]
 fn timestamp_epoch_for_rest() {
     for bad in ["1607418537", "1607418537715", "1607418537.715"] {
-        assert!(has(&req("GET", PATH, "", bad), Field::Timestamp, LintRule::TimestampEpochForRest), "{bad}");
+        assert!(
+            has(
+                &req("GET", PATH, "", bad),
+                Field::Timestamp,
+                LintRule::TimestampEpochForRest
+            ),
+            "{bad}"
+        );
     }
-    assert!(!has(&req("GET", PATH, "", TS), Field::Timestamp, LintRule::TimestampEpochForRest));
+    assert!(!has(
+        &req("GET", PATH, "", TS),
+        Field::Timestamp,
+        LintRule::TimestampEpochForRest
+    ));
 }
 
 #[test]
 fn timestamp_local_offset() {
     let v = req("GET", PATH, "", "2020-12-08T17:08:57.715+08:00");
-    assert_eq!(get(&v, Field::Timestamp, LintRule::TimestampLocalOffset).position, Some(23));
-    assert!(has(&req("GET", PATH, "", "2020-12-08T09:08:57.715+0000"), Field::Timestamp, LintRule::TimestampLocalOffset));
-    assert!(!has(&req("GET", PATH, "", TS), Field::Timestamp, LintRule::TimestampLocalOffset));
+    assert_eq!(
+        get(&v, Field::Timestamp, LintRule::TimestampLocalOffset).position,
+        Some(23)
+    );
+    assert!(has(
+        &req("GET", PATH, "", "2020-12-08T09:08:57.715+0000"),
+        Field::Timestamp,
+        LintRule::TimestampLocalOffset
+    ));
+    assert!(!has(
+        &req("GET", PATH, "", TS),
+        Field::Timestamp,
+        LintRule::TimestampLocalOffset
+    ));
 }
 
 #[test]
@@ -281,13 +423,28 @@ fn timestamp_ws_login_wants_seconds() {
     let ws = "/users/self/verify";
     for bad in ["1538054050123", TS] {
         let v = req("GET", ws, "", bad);
-        assert_eq!(get(&v, Field::Timestamp, LintRule::TimestampWsNotSeconds).severity, Severity::Problem, "{bad}");
+        assert_eq!(
+            get(&v, Field::Timestamp, LintRule::TimestampWsNotSeconds).severity,
+            Severity::Problem,
+            "{bad}"
+        );
     }
     let v = req("GET", ws, "", "1538054050.5");
-    assert_eq!(get(&v, Field::Timestamp, LintRule::TimestampWsNotSeconds).severity, Severity::Note);
-    assert!(!has(&req("GET", ws, "", "1538054050"), Field::Timestamp, LintRule::TimestampWsNotSeconds));
+    assert_eq!(
+        get(&v, Field::Timestamp, LintRule::TimestampWsNotSeconds).severity,
+        Severity::Note
+    );
+    assert!(!has(
+        &req("GET", ws, "", "1538054050"),
+        Field::Timestamp,
+        LintRule::TimestampWsNotSeconds
+    ));
     // ...and Unix seconds are not an epoch complaint for WS.
-    assert!(!has(&req("GET", ws, "", "1538054050"), Field::Timestamp, LintRule::TimestampEpochForRest));
+    assert!(!has(
+        &req("GET", ws, "", "1538054050"),
+        Field::Timestamp,
+        LintRule::TimestampEpochForRest
+    ));
 }
 
 #[test]

@@ -124,7 +124,10 @@ fn parse(args: &[String]) -> Result<Opts, i32> {
             other => return usage_error(&format!("unknown argument `{other}`")),
         }
         // A value-taking option at the end of the line.
-        if matches!(name, "--method" | "-X" | "--path" | "--body" | "-d" | "--timestamp" | "--compare") {
+        if matches!(
+            name,
+            "--method" | "-X" | "--path" | "--body" | "-d" | "--timestamp" | "--compare"
+        ) {
             let missing = match name {
                 "--method" | "-X" => o.method.is_none(),
                 "--path" => o.path.is_none(),
@@ -262,7 +265,14 @@ pub fn run(args: &[String]) -> i32 {
     let prehash = input.prehash();
     let signature = input.signature();
     let mut issues = lint(&creds);
-    issues.extend(lint_request(&input.method, &input.request_path, &input.body, &input.timestamp, None, None));
+    issues.extend(lint_request(
+        &input.method,
+        &input.request_path,
+        &input.body,
+        &input.timestamp,
+        None,
+        None,
+    ));
 
     let masked_pass = mask(&creds.passphrase);
     let headers = rest_headers(&creds.api_key, &masked_pass, &signature, &input.timestamp, o.demo);
@@ -270,16 +280,26 @@ pub fn run(args: &[String]) -> i32 {
 
     let compare = o.compare.as_deref().map(|pasted| {
         let kind = pasted_kind(pasted);
-        let ours = if kind == PastedKind::Prehash { &prehash } else { &signature };
+        let ours = if kind == PastedKind::Prehash {
+            &prehash
+        } else {
+            &signature
+        };
         let diff = first_difference(ours, pasted.trim());
-        let hints = if pasted == ours.as_str() { Vec::new() } else { explain_mismatch(&input, pasted) };
+        let hints = if pasted == ours.as_str() {
+            Vec::new()
+        } else {
+            explain_mismatch(&input, pasted)
+        };
         (kind, diff, hints, pasted.trim() == ours.as_str())
     });
     let mismatch = compare.as_ref().is_some_and(|c| !c.3);
 
     if o.json {
-        let headers_json: Vec<serde_json::Value> =
-            headers.iter().map(|(n, v)| serde_json::json!({ "name": n, "value": v })).collect();
+        let headers_json: Vec<serde_json::Value> = headers
+            .iter()
+            .map(|(n, v)| serde_json::json!({ "name": n, "value": v }))
+            .collect();
         let mut out = serde_json::json!({
             "mode": if is_ws { "ws_login" } else { "rest" },
             "method": input.method.trim().to_ascii_uppercase(),
@@ -299,7 +319,15 @@ pub fn run(args: &[String]) -> i32 {
         }
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
-        print_human(&input, &prehash, &signature, &headers, login_json.as_deref(), &issues, compare.as_ref());
+        print_human(
+            &input,
+            &prehash,
+            &signature,
+            &headers,
+            login_json.as_deref(),
+            &issues,
+            compare.as_ref(),
+        );
     }
 
     if has_problems(&issues) || mismatch {
@@ -332,7 +360,11 @@ fn print_human(
         }
     }
     if let Some((kind, diff, hints, equal)) = compare {
-        let what = if *kind == PastedKind::Prehash { "pre-hash" } else { "signature" };
+        let what = if *kind == PastedKind::Prehash {
+            "pre-hash"
+        } else {
+            "signature"
+        };
         if *equal {
             println!("Compare:    your {what} matches ours.");
         } else {

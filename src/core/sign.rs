@@ -81,7 +81,8 @@ impl SignInput {
     /// that is what OKX signs; everything else is taken verbatim so mistakes stay visible.
     pub fn prehash(&self) -> String {
         let method = self.method.trim().to_ascii_uppercase();
-        let mut s = String::with_capacity(self.timestamp.len() + method.len() + self.request_path.len() + self.body.len());
+        let mut s =
+            String::with_capacity(self.timestamp.len() + method.len() + self.request_path.len() + self.body.len());
         s.push_str(&self.timestamp);
         s.push_str(&method);
         s.push_str(&self.request_path);
@@ -137,7 +138,11 @@ pub fn ws_login(api_key: &str, passphrase: &str, secret: &str, unix_secs: i64) -
     let prehash = format!("{timestamp}GET{WS_LOGIN_PATH}");
     let sign = sign_prehash(secret, &prehash);
     let login_json = ws_login_json(api_key, passphrase, &timestamp, &sign);
-    WsLogin { prehash, sign, login_json }
+    WsLogin {
+        prehash,
+        sign,
+        login_json,
+    }
 }
 
 /// The login message for given field values (pass a masked passphrase to display it).
@@ -313,7 +318,11 @@ pub fn first_difference(a: &str, b: &str) -> Option<Diff> {
         return None;
     }
     let start = common.saturating_sub(DIFF_CONTEXT);
-    let ctx = |v: &[char]| -> String { v[start.min(v.len())..(common + DIFF_CONTEXT + 1).min(v.len())].iter().collect() };
+    let ctx = |v: &[char]| -> String {
+        v[start.min(v.len())..(common + DIFF_CONTEXT + 1).min(v.len())]
+            .iter()
+            .collect()
+    };
     Some(Diff {
         index: common,
         a_char: ac.get(common).copied(),
@@ -408,7 +417,10 @@ pub struct MismatchHint {
 }
 
 fn hint(kind: MismatchKind, message: impl Into<String>) -> MismatchHint {
-    MismatchHint { kind, message: message.into() }
+    MismatchHint {
+        kind,
+        message: message.into(),
+    }
 }
 
 /// Parts of a pre-hash string.
@@ -483,7 +495,9 @@ fn query_pairs(q: &str) -> Vec<&str> {
 }
 
 fn decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(&s.replace('+', " ")).decode_utf8_lossy().into_owned()
+    percent_encoding::percent_decode_str(&s.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// How two request paths compare.
@@ -862,8 +876,20 @@ pub struct LintIssue {
     pub position: Option<usize>,
 }
 
-fn issue(field: Field, rule: LintRule, severity: Severity, message: impl Into<String>, position: Option<usize>) -> LintIssue {
-    LintIssue { field, rule, severity, message: message.into(), position }
+fn issue(
+    field: Field,
+    rule: LintRule,
+    severity: Severity,
+    message: impl Into<String>,
+    position: Option<usize>,
+) -> LintIssue {
+    LintIssue {
+        field,
+        rule,
+        severity,
+        message: message.into(),
+        position,
+    }
 }
 
 /// True when any issue is a [`Severity::Problem`].
@@ -875,7 +901,10 @@ pub fn has_problems(issues: &[LintIssue]) -> bool {
 pub fn is_uuid(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() == 5
-        && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// True for exactly 32 hex digits (either case).
@@ -1140,7 +1169,13 @@ pub fn lint(fields: &Credentials) -> Vec<LintIssue> {
             );
         }
         msg.push_str(" In .env files and YAML, quoting rules differ again; check how your loader reads them.");
-        out.push(issue(Field::Passphrase, LintRule::ShellSpecialChars, Severity::Note, msg, Some(pos)));
+        out.push(issue(
+            Field::Passphrase,
+            LintRule::ShellSpecialChars,
+            Severity::Note,
+            msg,
+            Some(pos),
+        ));
     }
     out
 }
@@ -1178,7 +1213,13 @@ pub fn lint_request(
             Some(0),
         ));
     } else if path.trim().is_empty() {
-        out.push(issue(Field::Path, LintRule::Empty, Severity::Problem, "The request path is empty.", None));
+        out.push(issue(
+            Field::Path,
+            LintRule::Empty,
+            Severity::Problem,
+            "The request path is empty.",
+            None,
+        ));
     } else if !path.trim().starts_with('/') {
         out.push(issue(
             Field::Path,
@@ -1309,7 +1350,12 @@ pub fn lint_request(
                 ))
             }
             TimestampShape::IsoWithOffset => {
-                let pos = timestamp.chars().enumerate().filter(|(_, c)| *c == '+' || *c == '-').map(|(i, _)| i).last();
+                let pos = timestamp
+                    .chars()
+                    .enumerate()
+                    .filter(|(_, c)| *c == '+' || *c == '-')
+                    .map(|(i, _)| i)
+                    .last();
                 out.push(issue(
                     Field::Timestamp,
                     LintRule::TimestampLocalOffset,
@@ -1339,7 +1385,13 @@ pub fn lint_request(
 fn lint_method(method: &str, out: &mut Vec<LintIssue>) {
     let t = method.trim();
     if t.is_empty() {
-        out.push(issue(Field::Method, LintRule::Empty, Severity::Problem, "The method is empty.", None));
+        out.push(issue(
+            Field::Method,
+            LintRule::Empty,
+            Severity::Problem,
+            "The method is empty.",
+            None,
+        ));
         return;
     }
     if t != method {
