@@ -49,7 +49,10 @@ async fn catalog_lists_every_entry_then_filters() {
     assert!(el.query_selector("[data-testid=no-results]").unwrap().is_none());
     type_into(&el, "[data-testid=catalog-search]", "qqqzzzxxx").await;
     assert_eq!(rows(&el), 0);
-    let msg = el.query_selector("[data-testid=no-results]").unwrap().expect("no-results message");
+    let msg = el
+        .query_selector("[data-testid=no-results]")
+        .unwrap()
+        .expect("no-results message");
     assert!(msg.text_content().unwrap().contains("qqqzzzxxx"));
 }
 
@@ -65,7 +68,10 @@ async fn error_page_shows_entry_and_escapes_unknown_codes() {
     let hostile = "<img src=x onerror=alert(1)>";
     let el = mount(move || view! { <ErrorPage code=hostile.to_string() /> }.into_any());
     leptos::task::tick().await;
-    assert!(el.query_selector("img").unwrap().is_none(), "a code from the URL is never HTML");
+    assert!(
+        el.query_selector("img").unwrap().is_none(),
+        "a code from the URL is never HTML"
+    );
     assert!(el.text_content().unwrap().contains(hostile));
     let el = mount(|| view! { <ErrorPage code="50012x".to_string() /> }.into_any());
     leptos::task::tick().await;

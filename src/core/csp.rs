@@ -34,11 +34,16 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         let Some(tag_end) = after.find('>') else { break };
         let tag = &after[..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else { break };
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
         let body = &after[body_start..body_start + close];
         if !tag.contains(" src=") {
             let digest = Sha256::digest(body.as_bytes());
-            out.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
+            out.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
         }
         rest = &after[body_start + close + "</script>".len()..];
     }

@@ -3,8 +3,8 @@
 pub mod catalog;
 pub mod categorize;
 pub mod category;
-pub mod csp;
 pub mod clock;
+pub mod csp;
 pub mod diagnose;
 pub mod facts;
 pub mod html;

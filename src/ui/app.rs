@@ -1,5 +1,6 @@
 //! The application shell: navigation state, the header and footer, and the route switch.
 
+use super::sign::SignLab;
 use super::util::{base_path, okx_doctor_routes as routes};
 use super::{catalog::CatalogPage, error_page::ErrorPage, theme::ThemeToggle, wizard_page::WizardPage};
 use crate::core::routes::{EmbedRoute, Route};
@@ -48,9 +49,13 @@ fn intercept_link(nav: Nav, ev: web_sys::MouseEvent) {
     if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
     }
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
     let Ok(Some(a)) = target.closest("a[href]") else { return };
-    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
     if !a.target().is_empty() || a.has_attribute("download") || a.has_attribute("data-external") {
         return;
     }
@@ -69,7 +74,10 @@ fn intercept_link(nav: Nav, ev: web_sys::MouseEvent) {
         return;
     }
     // Same page with only a fragment change: let the browser scroll.
-    if path == loc.pathname().unwrap_or_default() && a.search() == loc.search().unwrap_or_default() && !a.hash().is_empty() {
+    if path == loc.pathname().unwrap_or_default()
+        && a.search() == loc.search().unwrap_or_default()
+        && !a.hash().is_empty()
+    {
         return;
     }
     ev.prevent_default();
@@ -138,9 +146,8 @@ fn page(route: Route) -> AnyView {
         Route::Embed(EmbedRoute::Error(code)) => view! { <ErrorPage code=code embed=true /> }.into_any(),
         Route::Embed(EmbedRoute::Helper) => view! { <HomePage embed=true /> }.into_any(),
         Route::Wizard => view! { <WizardPage /> }.into_any(),
-        Route::Clock | Route::Sign | Route::Embed(EmbedRoute::Clock) => {
-            view! { <ComingSoon /> }.into_any()
-        }
+        Route::Sign => view! { <SignLab /> }.into_any(),
+        Route::Clock | Route::Embed(EmbedRoute::Clock) => view! { <ComingSoon /> }.into_any(),
         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
     }
 }

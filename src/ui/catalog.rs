@@ -16,7 +16,11 @@ fn http_cell(e: &Entry) -> String {
     if e.http_statuses.is_empty() {
         "–".to_string()
     } else {
-        e.http_statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
+        e.http_statuses
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -43,7 +47,13 @@ fn row(index: usize, base: &str) -> impl IntoView {
 pub fn CatalogPage() -> impl IntoView {
     let nav = use_nav();
     let initial = routes::parse_query(&nav.search.get_untracked());
-    let get = |k: &str| initial.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let get = |k: &str| {
+        initial
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     let query = RwSignal::new(get("q"));
     let family = RwSignal::new(get("fam"));
     let section = RwSignal::new(get("sec"));
@@ -89,7 +99,12 @@ pub fn CatalogPage() -> impl IntoView {
             .active_element()
             .map(|el| {
                 let tag = el.tag_name().to_ascii_lowercase();
-                tag == "input" || tag == "textarea" || tag == "select" || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
+                tag == "input"
+                    || tag == "textarea"
+                    || tag == "select"
+                    || el
+                        .dyn_ref::<web_sys::HtmlElement>()
+                        .is_some_and(|h| h.is_content_editable())
             })
             .unwrap_or(false);
         if !typing {
@@ -111,7 +126,10 @@ pub fn CatalogPage() -> impl IntoView {
     };
     let count_text = move || {
         let n = hits.with(Vec::len);
-        let filtered = !query.with(String::is_empty) || !family.with(String::is_empty) || !section.with(String::is_empty) || !channel.with(String::is_empty);
+        let filtered = !query.with(String::is_empty)
+            || !family.with(String::is_empty)
+            || !section.with(String::is_empty)
+            || !channel.with(String::is_empty);
         if filtered {
             format!("{n} of {total} codes match")
         } else {

@@ -77,7 +77,12 @@ fn snippet_view(s: &'static Snippet) -> impl IntoView {
 fn messages_view(e: &'static Entry) -> impl IntoView {
     let mut rows: Vec<(String, String)> = Vec::new();
     for r in e.alt_rows {
-        rows.push((r.http_status.map(|s| format!("HTTP {s}")).unwrap_or_else(|| "docs".into()), r.msg.to_string()));
+        rows.push((
+            r.http_status
+                .map(|s| format!("HTTP {s}"))
+                .unwrap_or_else(|| "docs".into()),
+            r.msg.to_string(),
+        ));
     }
     for v in e.msg_variants {
         rows.push((format!("variant ({})", v.source), v.msg.to_string()));
@@ -134,7 +139,11 @@ fn found(e: &'static Entry, embed: bool) -> impl IntoView {
     let http = if e.http_statuses.is_empty() {
         "none (WebSocket)".to_string()
     } else {
-        e.http_statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
+        e.http_statuses
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let ccxt = e.ccxt_exception.map(|c| catalog::ccxt_ancestry(c).join(" → "));
     let title_msg = if e.msg.is_empty() { "Success (no error)" } else { e.msg };

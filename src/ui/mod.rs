@@ -4,6 +4,7 @@
 pub mod app;
 pub mod catalog;
 pub mod error_page;
+pub mod sign;
 pub mod theme;
 pub mod util;
 pub mod wizard;

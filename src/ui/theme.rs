@@ -27,7 +27,11 @@ pub fn current() -> String {
 /// A button cycling auto → light → dark.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let theme = RwSignal::new(storage_get(KEY).filter(|t| t == "light" || t == "dark").unwrap_or_else(|| "auto".into()));
+    let theme = RwSignal::new(
+        storage_get(KEY)
+            .filter(|t| t == "light" || t == "dark")
+            .unwrap_or_else(|| "auto".into()),
+    );
     let label = move || match theme.get().as_str() {
         "light" => "Theme: light",
         "dark" => "Theme: dark",

@@ -20,7 +20,10 @@ pub use crate::core::routes as okx_doctor_routes;
 
 /// Milliseconds from the performance clock (monotonic).
 pub fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+    window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// Replaces the current URL's query string without adding a history entry.
@@ -41,12 +44,19 @@ pub fn current_search() -> String {
 
 /// A value from the query string.
 pub fn query_param(name: &str) -> Option<String> {
-    okx_doctor_routes::parse_query(&current_search()).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    okx_doctor_routes::parse_query(&current_search())
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 /// localStorage get (None when storage is unavailable, e.g. in a sandboxed iframe).
 pub fn storage_get(key: &str) -> Option<String> {
-    window().local_storage().ok().flatten().and_then(|s| s.get_item(key).ok().flatten())
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(key).ok().flatten())
 }
 
 /// localStorage set (silently does nothing when storage is unavailable).
@@ -74,15 +84,22 @@ pub fn copy_text(text: String, done: impl Fn(bool) + 'static) {
 
 fn fallback_copy(text: &str) -> bool {
     let doc = document();
-    let Ok(el) = doc.create_element("textarea") else { return false };
-    let Ok(ta) = el.dyn_into::<web_sys::HtmlTextAreaElement>() else { return false };
+    let Ok(el) = doc.create_element("textarea") else {
+        return false;
+    };
+    let Ok(ta) = el.dyn_into::<web_sys::HtmlTextAreaElement>() else {
+        return false;
+    };
     ta.set_value(text);
     let _ = ta.set_attribute("readonly", "");
     let _ = ta.set_attribute("class", "visually-hidden");
     let Some(body) = doc.body() else { return false };
     let _ = body.append_child(&ta);
     ta.select();
-    let ok = doc.dyn_ref::<web_sys::HtmlDocument>().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false);
+    let ok = doc
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
     ta.remove();
     ok
 }

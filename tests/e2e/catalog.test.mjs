@@ -63,6 +63,23 @@ test("'/' focuses the search box; filters narrow the table", async () => {
   await page.context().close();
 });
 
+test("a broad search renders the best 200 rows, and 'show all' renders the rest", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const page = await newPage(browser);
+  await page.goto(site.url("?q=order"));
+  await appReady(page);
+  await page.waitForSelector("[data-testid=show-all]");
+  assert.equal(await page.locator("tbody tr").count(), 200);
+  const label = await page.textContent("[data-testid=show-all]");
+  const total = Number(/Show all (\d+)/.exec(label)[1]);
+  assert.ok(total > 200);
+  await page.click("[data-testid=show-all]");
+  await page.waitForFunction((n) => document.querySelectorAll("tbody tr").length === n, total);
+  assert.match(await page.textContent("[data-testid=result-count]"), new RegExp(`^${total} of 1099`));
+  await page.context().close();
+});
+
 test("keystroke filter time over the full catalog (reported, not asserted)", async () => {
   const site = await serveDist("dist", "/");
   servers.push(site);

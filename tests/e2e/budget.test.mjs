@@ -1,0 +1,70 @@
+// Size budget: first-load bytes of the home page and an error page of the release build
+// (HTML, JS, wasm, CSS; raw, gzip and brotli). Fails above 250 KB gzip in total; prints where
+// the bytes go (wasm sections: code vs data).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { ROOT } from "./helpers.mjs";
+
+const BUDGET_GZIP = 250 * 1024;
+const dist = path.join(ROOT, "dist");
+
+const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
+const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Files a page loads at first: itself, and every same-site script, stylesheet and preload it names. */
+function firstLoad(htmlRel) {
+  const html = fs.readFileSync(path.join(dist, htmlRel));
+  const text = html.toString();
+  const files = [[htmlRel, html]];
+  const refs = new Set();
+  for (const m of text.matchAll(/(?:href|src|module_or_path:)\s*=?\s*['"]\/?([^'"#?]+\.(?:js|wasm|css))['"]/g)) refs.add(m[1]);
+  for (const m of text.matchAll(/from\s+'\/?([^']+\.js)'/g)) refs.add(m[1]);
+  for (const r of refs) files.push([r, fs.readFileSync(path.join(dist, r))]);
+  return files;
+}
+
+/** Sizes of the wasm sections (id → bytes). */
+function wasmSections(buf) {
+  const names = { 0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory", 6: "global", 7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "datacount" };
+  const out = {};
+  let i = 8;
+  const leb = () => { let r = 0, s = 0, b; do { b = buf[i++]; r |= (b & 0x7f) << s; s += 7; } while (b & 0x80); return r >>> 0; };
+  while (i < buf.length) {
+    const id = buf[i++];
+    const size = leb();
+    const name = names[id] ?? `id${id}`;
+    out[name] = (out[name] ?? 0) + size;
+    i += size;
+  }
+  return out;
+}
+
+for (const [label, rel] of [["home page", "index.html"], ["error page /e/50113/", "e/50113/index.html"], ["embed page /embed/e/50011/", "embed/e/50011/index.html"]]) {
+  test(`first-load size of the ${label} is within budget`, () => {
+    const files = firstLoad(rel);
+    let raw = 0, g = 0, b = 0;
+    console.log(`# ${label}: first load`);
+    for (const [name, buf] of files) {
+      const [r1, g1, b1] = [buf.length, gz(buf), br(buf)];
+      raw += r1; g += g1; b += b1;
+      console.log(`#   ${name.padEnd(48)} raw ${kb(r1).padStart(9)}  gzip ${kb(g1).padStart(9)}  brotli ${kb(b1).padStart(9)}`);
+    }
+    console.log(`#   ${"TOTAL".padEnd(48)} raw ${kb(raw).padStart(9)}  gzip ${kb(g).padStart(9)}  brotli ${kb(b).padStart(9)}  (budget ${kb(BUDGET_GZIP)} gzip)`);
+    assert.ok(files.some(([n]) => n.endsWith(".wasm")), "the wasm is part of the first load");
+    assert.ok(g <= BUDGET_GZIP, `${label}: ${kb(g)} gzip is over the ${kb(BUDGET_GZIP)} budget`);
+  });
+}
+
+test("where the wasm bytes go", () => {
+  const wasm = fs.readdirSync(dist).find((f) => f.endsWith(".wasm"));
+  const buf = fs.readFileSync(path.join(dist, wasm));
+  const sections = wasmSections(buf);
+  for (const [name, size] of Object.entries(sections).sort((a, b) => b[1] - a[1])) {
+    console.log(`#   wasm section ${name.padEnd(10)} ${kb(size).padStart(9)} (${((100 * size) / buf.length).toFixed(1)}%)`);
+  }
+  assert.ok(sections.code > 0 && sections.data > 0);
+});
