@@ -177,7 +177,7 @@ pub fn SignLab() -> impl IntoView {
 
     view! {
         <section class="sign-lab">
-            <h2 class="sign-title">"Signature lab"</h2>
+            <h1 class="sign-title">"Signature lab"</h1>
             <p class="sign-privacy">
                 "Everything you type here stays inside this page. Nothing is saved, nothing is sent over the \
                  network and nothing is put in the address bar; the signature is computed by code running in \

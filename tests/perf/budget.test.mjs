@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { ROOT } from "./helpers.mjs";
+import { ROOT } from "../e2e/helpers.mjs";
 
 const BUDGET_GZIP = 250 * 1024;
 const dist = path.join(ROOT, "dist");

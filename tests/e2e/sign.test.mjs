@@ -1,0 +1,80 @@
+// End-to-end: the signature lab computes the OKX signature locally (checked against Node's own
+// HMAC), and nothing typed into it reaches the network, storage or the URL.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { serveDist, launch, newPage, appReady } from "./helpers.mjs";
+
+let browser;
+const servers = [];
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); for (const s of servers) s.stop(); });
+
+const KEY = "3f1c7b2a-9d4e-4a5b-8c6d-0e1f2a3b4c5d";
+const SECRET = "A1B2C3D4E5F60718293A4B5C6D7E8F90";
+const PASS = "Canary-Pass$phrase-7731";
+const PATH = "/api/v5/account/balance?ccy=BTC";
+const TS = "2026-11-23T10:11:12.345Z";
+
+test("sign lab: right signature, and no input leaks to network, storage or URL", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const page = await newPage(browser);
+  const requests = [];
+  page.context().on("request", (r) => requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ""} ${JSON.stringify(r.headers())}`));
+  // Record every storage write.
+  await page.addInitScript(() => {
+    window.__writes = [];
+    for (const store of [localStorage, sessionStorage]) {
+      const orig = store.setItem.bind(store);
+      store.setItem = (k, v) => { window.__writes.push(`${k}=${v}`); return orig(k, v); };
+    }
+  });
+  await page.goto(site.url("sign/"));
+  await appReady(page);
+  await page.fill("[data-testid=sign-key]", KEY);
+  await page.fill("[data-testid=sign-secret]", SECRET);
+  await page.fill("[data-testid=sign-passphrase]", PASS);
+  await page.selectOption("[data-testid=sign-method]", "GET");
+  await page.fill("[data-testid=sign-path]", PATH);
+  if (await page.isChecked("[data-testid=sign-timestamp-now]")) await page.uncheck("[data-testid=sign-timestamp-now]");
+  await page.fill("[data-testid=sign-timestamp]", TS);
+
+  const expected = crypto.createHmac("sha256", SECRET).update(`${TS}GET${PATH}`).digest("base64");
+  await page.waitForFunction((sig) => document.querySelector("[data-testid=sign-signature]")?.textContent.includes(sig), expected);
+  assert.ok((await page.textContent("[data-testid=sign-prehash]")).includes(`${TS}GET${PATH}`));
+  const headers = await page.textContent("[data-testid=sign-headers]");
+  assert.ok(headers.includes("OK-ACCESS-SIGN") && headers.includes(expected));
+  assert.ok(!headers.includes(PASS), "passphrase masked in the header listing");
+
+  // A pasted signature that differs points at the first differing character.
+  await page.fill("[data-testid=sign-compare]", expected.slice(0, 10) + (expected[10] === "A" ? "B" : "A") + expected.slice(11));
+  await page.waitForSelector("[data-testid=sign-diff]");
+  assert.match(await page.textContent("[data-testid=sign-diff]"), /11|10/);
+
+  // Lint: a trailing space in the passphrase is reported.
+  await page.fill("[data-testid=sign-passphrase]", PASS + " ");
+  await page.waitForFunction(() => /space/i.test(document.querySelector("[data-testid=sign-lint]")?.textContent ?? ""));
+
+  // Leave the page and come back: the fields are empty.
+  await page.click("header a.brand");
+  await page.waitForSelector("[data-testid=catalog-table]");
+  await page.goBack();
+  await page.waitForSelector("[data-testid=sign-key]");
+  assert.equal(await page.inputValue("[data-testid=sign-key]"), "");
+  assert.equal(await page.inputValue("[data-testid=sign-secret]"), "");
+
+  const inputs = [KEY, SECRET, PASS, expected, "Canary-Pass"];
+  const writes = await page.evaluate(() => window.__writes);
+  for (const v of inputs) {
+    for (const r of requests) assert.ok(!r.includes(v) && !r.includes(encodeURIComponent(v)), `request leaks ${v}: ${r.slice(0, 200)}`);
+    for (const w of writes) assert.ok(!w.includes(v), `storage write leaks ${v}`);
+    assert.ok(!page.url().includes(v));
+  }
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  for (const v of inputs) assert.ok(!stored.includes(v));
+  // Only our own origin was contacted.
+  for (const r of requests) assert.ok(r.split(" ")[1].startsWith(site.origin), `unexpected destination: ${r.slice(0, 120)}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
