@@ -367,6 +367,9 @@ fn print_human(
         };
         if *equal {
             println!("Compare:    your {what} matches ours.");
+            if *kind == PastedKind::Prehash {
+                println!("  - {}", sign::SAME_PREHASH_NOTE);
+            }
         } else {
             println!("Compare:    your {what} differs from ours.");
             if let Some(d) = diff {
