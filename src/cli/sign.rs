@@ -356,7 +356,12 @@ fn print_human(
     } else {
         println!("Headers (passphrase masked):");
         for (n, v) in headers {
-            println!("  {n}: {v}");
+            // Show hidden characters (a CR in the key, say) instead of letting them garble the terminal.
+            if v.chars().any(char::is_control) {
+                println!("  {n}: {v:?}");
+            } else {
+                println!("  {n}: {v}");
+            }
         }
     }
     if let Some((kind, diff, hints, equal)) = compare {
