@@ -242,6 +242,10 @@ fn compare_match_and_mismatch() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("matches ours"));
 
+    let o = with_env(&["--path", PATH, "--timestamp", TS, "--compare", &format!("{TS}GET{PATH}")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("pre-hashes are identical"), "{}", stdout(&o));
+
     let hex = "ab".repeat(32);
     let o = with_env(&["--path", PATH, "--timestamp", TS, "--compare", &hex]);
     assert_eq!(o.status.code(), Some(1));

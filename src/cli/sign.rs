@@ -356,7 +356,12 @@ fn print_human(
     } else {
         println!("Headers (passphrase masked):");
         for (n, v) in headers {
-            println!("  {n}: {v}");
+            // Show hidden characters (a CR in the key, say) instead of letting them garble the terminal.
+            if v.chars().any(char::is_control) {
+                println!("  {n}: {v:?}");
+            } else {
+                println!("  {n}: {v}");
+            }
         }
     }
     if let Some((kind, diff, hints, equal)) = compare {
@@ -367,6 +372,9 @@ fn print_human(
         };
         if *equal {
             println!("Compare:    your {what} matches ours.");
+            if *kind == PastedKind::Prehash {
+                println!("  - {}", sign::SAME_PREHASH_NOTE);
+            }
         } else {
             println!("Compare:    your {what} differs from ours.");
             if let Some(d) = diff {

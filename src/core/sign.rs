@@ -403,8 +403,6 @@ pub enum MismatchKind {
     Base64Url,
     /// Not the length of a Base64 SHA-256 digest.
     SignatureLength,
-    /// Pre-hashes are equal, so the secret (or its encoding) must differ.
-    SecretDiffers,
     /// Nothing specific found.
     Unknown,
 }
@@ -422,6 +420,11 @@ fn hint(kind: MismatchKind, message: impl Into<String>) -> MismatchHint {
         message: message.into(),
     }
 }
+
+/// What to say when the user's pre-hash equals ours but OKX still rejects the signature.
+pub const SAME_PREHASH_NOTE: &str = "The pre-hashes are identical. If OKX still answers 50113 for this request, the \
+     difference is in the HMAC key or the encoding of the result: another secret, a secret with hidden whitespace, a \
+     secret decoded from hex or Base64 before use (OKX uses the text as it is), or a hex/URL-safe Base64 result.";
 
 /// Parts of a pre-hash string.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -586,9 +589,8 @@ pub fn explain_mismatch(ours: &SignInput, pasted: &str) -> Vec<MismatchHint> {
     let mut hints = Vec::new();
     let trimmed = pasted.trim();
     let kind = pasted_kind(pasted);
-    let our_prehash = ours.prehash();
     let our_value = match kind {
-        PastedKind::Prehash => our_prehash.clone(),
+        PastedKind::Prehash => ours.prehash(),
         PastedKind::Signature => ours.signature(),
     };
     if pasted == our_value {
@@ -606,7 +608,7 @@ pub fn explain_mismatch(ours: &SignInput, pasted: &str) -> Vec<MismatchHint> {
     }
     match kind {
         PastedKind::Signature => explain_signature(ours, trimmed, &mut hints),
-        PastedKind::Prehash => explain_prehash(ours, &our_prehash, trimmed, &mut hints),
+        PastedKind::Prehash => explain_prehash(ours, trimmed, &mut hints),
     }
     if hints.iter().all(|h| h.kind == MismatchKind::Whitespace) {
         hints.push(hint(
@@ -663,16 +665,7 @@ fn explain_signature(ours: &SignInput, sig: &str, hints: &mut Vec<MismatchHint>)
     }
 }
 
-fn explain_prehash(ours: &SignInput, our_prehash: &str, theirs: &str, hints: &mut Vec<MismatchHint>) {
-    if theirs == our_prehash {
-        hints.push(hint(
-            MismatchKind::SecretDiffers,
-            "The pre-hashes are identical, so the difference comes from the key used for the HMAC: another \
-             secret, a secret with hidden whitespace, or a secret that was decoded (hex/Base64) before use \
-             instead of taken as plain text.",
-        ));
-        return;
-    }
+fn explain_prehash(ours: &SignInput, theirs: &str, hints: &mut Vec<MismatchHint>) {
     let Some(parts) = split_prehash(theirs) else {
         return;
     };

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::core::sign::{
     explain_mismatch, first_difference, has_problems, iso_timestamp_from_unix_ms, lint, lint_request, mask,
     pasted_kind, rest_headers, split_at_char, ws_login_json, Credentials, LintIssue, MismatchHint, PastedKind,
-    Severity, SignInput, WS_LOGIN_PATH,
+    Severity, SignInput, SAME_PREHASH_NOTE, WS_LOGIN_PATH,
 };
 
 /// Everything derived from the inputs.
@@ -431,6 +431,7 @@ fn diff_view(c: Compared) -> impl IntoView {
     match c.index {
         None if c.hints.is_empty() => view! {
             <p class="sign-diff-same">{format!("Your {what} is identical to ours.")}</p>
+            {(c.kind == PastedKind::Prehash).then(|| view! { <p class="sign-hint">{SAME_PREHASH_NOTE}</p> })}
         }
         .into_any(),
         None => view! {
