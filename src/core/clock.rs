@@ -174,9 +174,10 @@ impl Estimate {
 pub fn estimate(samples: &[Sample]) -> Option<Estimate> {
     let used: Vec<&Sample> = samples.iter().filter(|s| s.usable()).collect();
     let best = used.iter().min_by(|a, b| a.rtt_ms().total_cmp(&b.rtt_ms()))?;
-    let (lo, hi) = used.iter().map(|s| s.offset_ms()).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), o| {
-        (lo.min(o), hi.max(o))
-    });
+    let (lo, hi) = used
+        .iter()
+        .map(|s| s.offset_ms())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), o| (lo.min(o), hi.max(o)));
     let rtt = best.rtt_ms();
     Some(Estimate {
         offset_ms: best.offset_ms(),
@@ -341,7 +342,11 @@ pub fn timezone_hint(offset_ms: f64) -> Option<TimezoneHint> {
         return None;
     }
     let quarters = k as u32;
-    Some(TimezoneHint { hours: quarters / 4, minutes: (quarters % 4) * 15, ahead: offset_ms > 0.0 })
+    Some(TimezoneHint {
+        hours: quarters / 4,
+        minutes: (quarters % 4) * 15,
+        ahead: offset_ms > 0.0,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,7 +375,11 @@ pub fn format_duration(ms: f64) -> String {
 pub fn describe(e: &Estimate) -> String {
     let unc = format_duration(e.uncertainty_ms);
     if e.offset_ms.abs() < IN_SYNC_MS {
-        format!("Your clock is in sync with OKX (off by {}, ±{})", format_duration(e.offset_ms), unc)
+        format!(
+            "Your clock is in sync with OKX (off by {}, ±{})",
+            format_duration(e.offset_ms),
+            unc
+        )
     } else {
         let dir = if e.offset_ms > 0.0 { "ahead of" } else { "behind" };
         format!("Your clock is {} {} OKX (±{})", format_duration(e.offset_ms), dir, unc)
@@ -465,7 +474,11 @@ impl ClockError {
             ClockError::OkxCode { code, msg } => format!(
                 "OKX answered with error code {code}{} instead of the time. Try again in a moment or pick \
                  another host.",
-                if msg.is_empty() { String::new() } else { format!(" ({msg})") }
+                if msg.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({msg})")
+                }
             ),
             ClockError::BadTs(v) => format!("The answer's time value {v:?} is not a valid millisecond timestamp."),
             ClockError::WebSocket(d) => format!("The WebSocket method failed too: {d}."),
@@ -493,7 +506,9 @@ pub fn parse_time_response(status: u16, body: &str) -> Result<f64, ClockError> {
         snippet: body.chars().take(60).collect(),
     })?;
     if !v.is_object() {
-        return Err(ClockError::NotJson { snippet: body.chars().take(60).collect() });
+        return Err(ClockError::NotJson {
+            snippet: body.chars().take(60).collect(),
+        });
     }
     if let Some(code) = v.get("code") {
         let code = match code {
@@ -505,7 +520,11 @@ pub fn parse_time_response(status: u16, body: &str) -> Result<f64, ClockError> {
             return Err(ClockError::OkxCode { code, msg });
         }
     }
-    let ts = v.get("data").and_then(|d| d.get(0)).and_then(|d| d.get("ts")).ok_or(ClockError::MissingTs)?;
+    let ts = v
+        .get("data")
+        .and_then(|d| d.get(0))
+        .and_then(|d| d.get("ts"))
+        .ok_or(ClockError::MissingTs)?;
     parse_ts_value(ts)
 }
 
@@ -571,7 +590,12 @@ pub fn parse_ws_message(text: &str) -> WsMessage {
         Some(_) => return WsMessage::Other,
         None => {}
     }
-    match v.get("data").and_then(|d| d.get(0)).and_then(|d| d.get("ts")).map(parse_ts_value) {
+    match v
+        .get("data")
+        .and_then(|d| d.get(0))
+        .and_then(|d| d.get("ts"))
+        .map(parse_ts_value)
+    {
         Some(Ok(ts_ms)) => WsMessage::Push { ts_ms },
         _ => WsMessage::Other,
     }
@@ -620,7 +644,9 @@ pub fn validate_base_url_param(s: &str) -> Result<String, BaseUrlError> {
         None => (rest, ""),
     };
     let (host, port) = if let Some(r) = authority.strip_prefix('[') {
-        let Some(end) = r.find(']') else { return err("unclosed '['") };
+        let Some(end) = r.find(']') else {
+            return err("unclosed '['");
+        };
         let h = &r[..end];
         if h != "::1" && h != "0:0:0:0:0:0:0:1" {
             return err("the only IPv6 host allowed is [::1]");
@@ -642,7 +668,9 @@ pub fn validate_base_url_param(s: &str) -> Result<String, BaseUrlError> {
     let port = if port.is_empty() {
         String::new()
     } else {
-        let Some(digits) = port.strip_prefix(':') else { return err("junk after host") };
+        let Some(digits) = port.strip_prefix(':') else {
+            return err("junk after host");
+        };
         if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return err("port must be 1-65535");
         }
@@ -792,7 +820,12 @@ mod tests {
     use super::*;
 
     fn s(sent: f64, recv: f64, wall: f64, ts: f64) -> Sample {
-        Sample { sent_ms: sent, received_ms: recv, wall_at_receive_ms: wall, server_ts_ms: ts }
+        Sample {
+            sent_ms: sent,
+            received_ms: recv,
+            wall_at_receive_ms: wall,
+            server_ts_ms: ts,
+        }
     }
 
     #[test]
@@ -847,29 +880,71 @@ mod tests {
 
     #[test]
     fn describing() {
-        let mk = |o, u| Estimate { offset_ms: o, uncertainty_ms: u, best_rtt_ms: 0.0, samples_used: 1, spread_ms: 0.0 };
+        let mk = |o, u| Estimate {
+            offset_ms: o,
+            uncertainty_ms: u,
+            best_rtt_ms: 0.0,
+            samples_used: 1,
+            spread_ms: 0.0,
+        };
         assert_eq!(describe(&mk(3200.0, 40.0)), "Your clock is 3.2 s ahead of OKX (±40 ms)");
-        assert_eq!(describe(&mk(-3200.0, 1500.0)), "Your clock is 3.2 s behind OKX (±1.5 s)");
+        assert_eq!(
+            describe(&mk(-3200.0, 1500.0)),
+            "Your clock is 3.2 s behind OKX (±1.5 s)"
+        );
         assert!(describe(&mk(-120.0, 40.0)).starts_with("Your clock is in sync with OKX"));
-        assert_eq!(describe(&mk(7_260_000.0, 40.0)), "Your clock is 2 h 01 min ahead of OKX (±40 ms)");
-        assert_eq!(describe(&mk(-65_000.0, 40.0)), "Your clock is 1 min 05 s behind OKX (±40 ms)");
+        assert_eq!(
+            describe(&mk(7_260_000.0, 40.0)),
+            "Your clock is 2 h 01 min ahead of OKX (±40 ms)"
+        );
+        assert_eq!(
+            describe(&mk(-65_000.0, 40.0)),
+            "Your clock is 1 min 05 s behind OKX (±40 ms)"
+        );
     }
 
     #[test]
     fn parse_ok_and_faults() {
-        assert_eq!(parse_time_response(200, r#"{"code":"0","msg":"","data":[{"ts":"1597026383085"}]}"#), Ok(1597026383085.0));
-        assert_eq!(parse_time_response(200, r#"{"code":"0","data":[{"ts":1597026383085}]}"#), Ok(1597026383085.0));
+        assert_eq!(
+            parse_time_response(200, r#"{"code":"0","msg":"","data":[{"ts":"1597026383085"}]}"#),
+            Ok(1597026383085.0)
+        );
+        assert_eq!(
+            parse_time_response(200, r#"{"code":"0","data":[{"ts":1597026383085}]}"#),
+            Ok(1597026383085.0)
+        );
         assert_eq!(parse_time_response(500, "oops"), Err(ClockError::HttpStatus(500)));
-        assert!(matches!(parse_time_response(200, "<html>"), Err(ClockError::NotJson { .. })));
-        assert!(matches!(parse_time_response(200, "[1,2]"), Err(ClockError::NotJson { .. })));
-        assert_eq!(parse_time_response(200, r#"{"code":"0","data":[{}]}"#), Err(ClockError::MissingTs));
-        assert_eq!(parse_time_response(200, r#"{"code":"0","data":[]}"#), Err(ClockError::MissingTs));
+        assert!(matches!(
+            parse_time_response(200, "<html>"),
+            Err(ClockError::NotJson { .. })
+        ));
+        assert!(matches!(
+            parse_time_response(200, "[1,2]"),
+            Err(ClockError::NotJson { .. })
+        ));
+        assert_eq!(
+            parse_time_response(200, r#"{"code":"0","data":[{}]}"#),
+            Err(ClockError::MissingTs)
+        );
+        assert_eq!(
+            parse_time_response(200, r#"{"code":"0","data":[]}"#),
+            Err(ClockError::MissingTs)
+        );
         assert_eq!(
             parse_time_response(200, r#"{"code":"50011","msg":"Too Many Requests","data":[]}"#),
-            Err(ClockError::OkxCode { code: "50011".into(), msg: "Too Many Requests".into() })
+            Err(ClockError::OkxCode {
+                code: "50011".into(),
+                msg: "Too Many Requests".into()
+            })
         );
-        assert_eq!(parse_time_response(200, r#"{"code":"0","data":[{"ts":"soon"}]}"#), Err(ClockError::BadTs("soon".into())));
-        assert_eq!(parse_time_response(200, r#"{"code":"0","data":[{"ts":"1597026383"}]}"#), Err(ClockError::BadTs("1597026383".into())));
+        assert_eq!(
+            parse_time_response(200, r#"{"code":"0","data":[{"ts":"soon"}]}"#),
+            Err(ClockError::BadTs("soon".into()))
+        );
+        assert_eq!(
+            parse_time_response(200, r#"{"code":"0","data":[{"ts":"1597026383"}]}"#),
+            Err(ClockError::BadTs("1597026383".into()))
+        );
         // Every error has its own kind and a non-empty message.
         let errs = [
             ClockError::Timeout { after_ms: 2000 },
@@ -879,7 +954,10 @@ mod tests {
             ClockError::HttpStatus(500),
             ClockError::NotJson { snippet: "x".into() },
             ClockError::MissingTs,
-            ClockError::OkxCode { code: "1".into(), msg: String::new() },
+            ClockError::OkxCode {
+                code: "1".into(),
+                msg: String::new(),
+            },
             ClockError::BadTs("x".into()),
             ClockError::WebSocket("x".into()),
             ClockError::NoUsableSamples,
@@ -893,7 +971,11 @@ mod tests {
     #[test]
     fn ws_maths_and_messages() {
         // Device behind by 1000 ms: wall = server − 1000 + delay.
-        let pushes = [(0.0, 5000.0), (1_000.0 + 60.0 - 1000.0, 1_000.0), (2_000.0 + 30.0 - 1000.0, 2_000.0)];
+        let pushes = [
+            (0.0, 5000.0),
+            (1_000.0 + 60.0 - 1000.0, 1_000.0),
+            (2_000.0 + 30.0 - 1000.0, 2_000.0),
+        ];
         let e = estimate_from_ws(&[80.0, 60.0, 200.0], &pushes).unwrap();
         assert_eq!(e.best_rtt_ms, 60.0);
         assert_eq!(e.offset_ms, -1000.0);
@@ -903,7 +985,10 @@ mod tests {
         assert!(estimate_from_ws(&[50.0], &pushes[..1]).is_none());
 
         let v: Value = serde_json::from_str(&ws_subscribe_tickers("BTC-USDT")).unwrap();
-        assert_eq!(v, serde_json::json!({"op":"subscribe","args":[{"channel":"tickers","instId":"BTC-USDT"}]}));
+        assert_eq!(
+            v,
+            serde_json::json!({"op":"subscribe","args":[{"channel":"tickers","instId":"BTC-USDT"}]})
+        );
         assert_eq!(parse_ws_message("pong"), WsMessage::Pong);
         assert_eq!(
             parse_ws_message(r#"{"event":"subscribe","arg":{"channel":"tickers","instId":"BTC-USDT"},"connId":"a"}"#),
@@ -911,10 +996,15 @@ mod tests {
         );
         assert_eq!(
             parse_ws_message(r#"{"event":"error","code":"60018","msg":"Wrong URL"}"#),
-            WsMessage::Error { code: "60018".into(), msg: "Wrong URL".into() }
+            WsMessage::Error {
+                code: "60018".into(),
+                msg: "Wrong URL".into()
+            }
         );
         assert_eq!(
-            parse_ws_message(r#"{"arg":{"channel":"tickers","instId":"BTC-USDT"},"data":[{"last":"1","ts":"1597026383085"}]}"#),
+            parse_ws_message(
+                r#"{"arg":{"channel":"tickers","instId":"BTC-USDT"},"data":[{"last":"1","ts":"1597026383085"}]}"#
+            ),
             WsMessage::Push { ts_ms: 1597026383085.0 }
         );
         assert_eq!(parse_ws_message("garbage"), WsMessage::Other);
@@ -932,8 +1022,14 @@ mod tests {
         ] {
             assert!(validate_base_url_param(ok).is_ok(), "{ok}");
         }
-        assert_eq!(validate_base_url_param("http://127.0.0.1:8080/").unwrap(), "http://127.0.0.1:8080");
-        assert_eq!(validate_base_url_param("HTTP://LocalHost:80/Api").unwrap(), "http://localhost:80/Api");
+        assert_eq!(
+            validate_base_url_param("http://127.0.0.1:8080/").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            validate_base_url_param("HTTP://LocalHost:80/Api").unwrap(),
+            "http://localhost:80/Api"
+        );
         for bad in [
             "",
             "127.0.0.1:8080",
