@@ -1,1 +1,2 @@
 //! UI (placeholder)
+pub mod clock;
