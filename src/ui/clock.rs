@@ -70,7 +70,10 @@ fn window() -> web_sys::Window {
 }
 
 fn perf_now() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+    window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 fn stored_host() -> Option<Host> {
@@ -104,7 +107,9 @@ async fn fetch_sample(url: &str) -> Result<Sample, ClockError> {
     init.set_signal(Some(&signal));
     let c2 = controller.clone();
     let _timer = Timeout::new(REQUEST_TIMEOUT_MS, move || c2.abort());
-    let timeout_err = || ClockError::Timeout { after_ms: REQUEST_TIMEOUT_MS as u64 };
+    let timeout_err = || ClockError::Timeout {
+        after_ms: REQUEST_TIMEOUT_MS as u64,
+    };
 
     let sent_ms = perf_now();
     let res = JsFuture::from(window().fetch_with_str_and_init(url, &init)).await;
@@ -127,7 +132,12 @@ async fn fetch_sample(url: &str) -> Result<Sample, ClockError> {
         Err(_) => return Err(ClockError::Network("the answer could not be read".into())),
     };
     let server_ts_ms = parse_time_response(status, &body)?;
-    Ok(Sample { sent_ms, received_ms, wall_at_receive_ms, server_ts_ms })
+    Ok(Sample {
+        sent_ms,
+        received_ms,
+        wall_at_receive_ms,
+        server_ts_ms,
+    })
 }
 
 async fn measure_rest(base: &str, progress: impl Fn(String)) -> Result<Estimate, ClockError> {
@@ -210,7 +220,8 @@ async fn measure_ws(host: Host, progress: impl Fn(String)) -> Result<Estimate, C
         for _ in 0..3 {
             let before = log.borrow().pongs.len();
             let sent = perf_now();
-            ws.send_with_str(WS_PING).map_err(|_| ClockError::WebSocket("sending ping failed".into()))?;
+            ws.send_with_str(WS_PING)
+                .map_err(|_| ClockError::WebSocket("sending ping failed".into()))?;
             while log.borrow().pongs.len() == before && perf_now() - sent < 3_000.0 {
                 TimeoutFuture::new(10).await;
             }
@@ -252,7 +263,10 @@ async fn measure_ws(host: Host, progress: impl Fn(String)) -> Result<Estimate, C
 
 /// Errors after which the WebSocket is worth trying (the REST answer never reached the page).
 fn rest_unreachable(e: &ClockError) -> bool {
-    matches!(e, ClockError::Cors | ClockError::Network(_) | ClockError::Timeout { .. })
+    matches!(
+        e,
+        ClockError::Cors | ClockError::Network(_) | ClockError::Timeout { .. }
+    )
 }
 
 fn signed(ms: f64) -> String {
@@ -296,9 +310,17 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
                 None => (h.rest_base().to_string(), h.id().to_string()),
             };
             let out = match measure_rest(&rest_base, progress).await {
-                Ok(e) => Phase::Done(Outcome { estimate: e, method: Method::Rest, source }),
+                Ok(e) => Phase::Done(Outcome {
+                    estimate: e,
+                    method: Method::Rest,
+                    source,
+                }),
                 Err(rest) if base.is_none() && rest_unreachable(&rest) => match measure_ws(h, progress).await {
-                    Ok(e) => Phase::Done(Outcome { estimate: e, method: Method::WebSocket, source }),
+                    Ok(e) => Phase::Done(Outcome {
+                        estimate: e,
+                        method: Method::WebSocket,
+                        source,
+                    }),
                     Err(ws) => Phase::Failed { rest, ws: Some(ws) },
                 },
                 Err(rest) => Phase::Failed { rest, ws: None },
