@@ -657,9 +657,7 @@ pub fn validate_base_url_param(s: &str) -> Result<String, BaseUrlError> {
             Some(i) => (&authority[..i], &authority[i..]),
             None => (authority, ""),
         };
-        if h == "localhost" {
-            (h.to_string(), p)
-        } else if is_loopback_v4(h) {
+        if h == "localhost" || is_loopback_v4(h) {
             (h.to_string(), p)
         } else {
             return err("host must be localhost, 127.x.x.x or [::1]");

@@ -382,7 +382,8 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
             <div class="clock-controls">
                 <label class="clock-host-label">
                     "OKX region "
-                    <select class="clock-host" data-testid="clock-host" on:change=on_host prop:disabled=running>
+                    <select class="clock-host" data-testid="clock-host"
+                        prop:value=move || host.get().id() on:change=on_host prop:disabled=running>
                         {Host::ALL
                             .into_iter()
                             .map(|h| {
