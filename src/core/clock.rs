@@ -450,9 +450,9 @@ impl ClockError {
                 "Could not reach the time server ({d}). Check the internet connection, DNS, VPN or proxy, and \
                  whether OKX is reachable from your country."
             ),
-            ClockError::Cors => "The browser would not let this page read OKX's answer (cross-origin block), or \
-                 the request failed before reaching OKX. The page cannot tell these apart; it will try the \
-                 WebSocket method instead, or use the command-line check."
+            ClockError::Cors => "The browser would not let this page read the answer (a cross-origin block), or the \
+                 request failed before reaching the server (offline, DNS, firewall). A web page cannot tell these \
+                 apart. The WebSocket method or the command-line check (okx-doctor clock) may still work."
                 .into(),
             ClockError::HttpStatus(s) => format!(
                 "The time server answered with HTTP {s}{}, not with the time.",

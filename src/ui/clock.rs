@@ -92,7 +92,7 @@ fn base_override() -> Option<Result<String, String>> {
     let search = window().location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     let raw = params.get("okx_base")?;
-    Some(validate_base_url_param(&raw).map_err(|e| e.to_string()))
+    Some(validate_base_url_param(&raw).map_err(|e| e.0))
 }
 
 /// One `fetch` of the time endpoint, bounded by an AbortController.
@@ -474,7 +474,11 @@ fn result_view(o: Outcome, compact: bool) -> impl IntoView {
                     aria-label="Clock offset against OKX's 30 second limit"
                 ></meter>
                 <span class="clock-gauge-text">
-                    {format!("{} of the 30 s OKX allows", signed(e.offset_ms))}
+                    {if e.offset_ms.abs() >= REJECT_WINDOW_MS {
+                        format!("{}: beyond the 30 s OKX allows", signed(e.offset_ms))
+                    } else {
+                        format!("{} of the 30 s OKX allows", signed(e.offset_ms))
+                    }}
                 </span>
             </div>
             <p class=verdict_class(v) data-testid="clock-verdict">
