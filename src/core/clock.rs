@@ -101,6 +101,18 @@ impl Host {
     }
 }
 
+/// Public WebSocket URL that belongs to a REST base (`http` → `ws`, `https` → `wss`, plus
+/// `/ws/v5/public`); used for a validated `okx_base` test server. `None` for other schemes.
+pub fn ws_url_for_base(base: &str) -> Option<String> {
+    let base = base.trim_end_matches('/');
+    let rest = if let Some(r) = base.strip_prefix("https://") {
+        format!("wss://{r}")
+    } else {
+        format!("ws://{}", base.strip_prefix("http://")?)
+    };
+    Some(format!("{rest}/ws/v5/public"))
+}
+
 /// `base` + `/api/v5/public/time`, tolerating a trailing slash on `base`.
 pub fn time_url(base: &str) -> String {
     format!("{}{}", base.trim_end_matches('/'), TIME_PATH)
@@ -1077,6 +1089,15 @@ mod tests {
         assert_eq!(Host::Us.time_url(), "https://us.okx.com/api/v5/public/time");
         assert_eq!(time_url("http://127.0.0.1:9/"), "http://127.0.0.1:9/api/v5/public/time");
         assert_eq!(Host::Eea.ws_public_url(), "wss://wseea.okx.com:8443/ws/v5/public");
+        assert_eq!(
+            ws_url_for_base("http://127.0.0.1:9/").unwrap(),
+            "ws://127.0.0.1:9/ws/v5/public"
+        );
+        assert_eq!(
+            ws_url_for_base("https://localhost").unwrap(),
+            "wss://localhost/ws/v5/public"
+        );
+        assert!(ws_url_for_base("ftp://x").is_none());
         for h in Host::ALL {
             assert_eq!(Host::parse(h.id()), Some(h));
         }

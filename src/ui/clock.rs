@@ -22,8 +22,8 @@ use web_sys::{AbortController, MessageEvent, RequestCache, RequestCredentials, R
 
 use crate::core::clock::{
     describe, estimate, estimate_from_ws, format_duration, parse_time_response, parse_ws_message, time_url,
-    timezone_hint, validate_base_url_param, ws_subscribe_tickers, ClockError, Estimate, Host, Library, Os, Sample,
-    Verdict, WsMessage, REJECT_WINDOW_MS, WS_PING,
+    timezone_hint, validate_base_url_param, ws_subscribe_tickers, ws_url_for_base, ClockError, Estimate, Host, Library,
+    Os, Sample, Verdict, WsMessage, REJECT_WINDOW_MS, WS_PING,
 };
 
 const SAMPLES: usize = 6;
@@ -170,8 +170,7 @@ struct WsLog {
     errors: Vec<String>,
 }
 
-async fn measure_ws(host: Host, progress: impl Fn(String)) -> Result<Estimate, ClockError> {
-    let url = host.ws_public_url();
+async fn measure_ws(url: &str, progress: impl Fn(String)) -> Result<Estimate, ClockError> {
     progress("REST was blocked; trying the WebSocket…".into());
     let ws = web_sys::WebSocket::new(url).map_err(|_| ClockError::WebSocket(format!("could not open {url}")))?;
     let log = Rc::new(RefCell::new(WsLog::default()));
@@ -315,14 +314,21 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
                     method: Method::Rest,
                     source,
                 }),
-                Err(rest) if base.is_none() && rest_unreachable(&rest) => match measure_ws(h, progress).await {
-                    Ok(e) => Phase::Done(Outcome {
-                        estimate: e,
-                        method: Method::WebSocket,
-                        source,
-                    }),
-                    Err(ws) => Phase::Failed { rest, ws: Some(ws) },
-                },
+                Err(rest) if rest_unreachable(&rest) => {
+                    // A local test server (okx_base) gets its own WebSocket; otherwise the region's.
+                    let ws_url = match &base {
+                        Some(b) => ws_url_for_base(b).unwrap_or_default(),
+                        None => h.ws_public_url().to_string(),
+                    };
+                    match measure_ws(&ws_url, progress).await {
+                        Ok(e) => Phase::Done(Outcome {
+                            estimate: e,
+                            method: Method::WebSocket,
+                            source,
+                        }),
+                        Err(ws) => Phase::Failed { rest, ws: Some(ws) },
+                    }
+                }
                 Err(rest) => Phase::Failed { rest, ws: None },
             };
             if generation.get_value() == gen {

@@ -22,8 +22,14 @@
 //                (a refused connection cannot be served: tests use a closed port for that)
 // Per-request overrides: ?skew_ms=N&latency_ms=N&fault=F on the request URL.
 // Otherwise every answer carries `Access-Control-Allow-Origin: *`.
+//
+// WebSocket: ws://127.0.0.1:<port>/ws/v5/public answers the text `ping` with `pong` and, after a
+// tickers subscribe, acknowledges it and pushes {"arg":...,"data":[{"instId":..,"ts":"<ms>"}]} every
+// 100 ms with the same --skew-ms (the first push is a snapshot 5 s old, as a stale one may be).
+// --latency-ms and --fault do not apply to it.
 
 import http from 'node:http';
+import crypto from 'node:crypto';
 
 function parseArgs(argv) {
   const o = { port: 0, skewMs: 0, latencyMs: 0, fault: '' };
@@ -108,6 +114,66 @@ const server = http.createServer((req, res) => {
   };
   if (latency > 0) setTimeout(send, latency);
   else send();
+});
+
+// ---- Minimal WebSocket (RFC 6455) for the fallback method: text frames only.
+function wsSend(socket, text) {
+  const payload = Buffer.from(text);
+  let head;
+  if (payload.length < 126) head = Buffer.from([0x81, payload.length]);
+  else { head = Buffer.alloc(4); head[0] = 0x81; head[1] = 126; head.writeUInt16BE(payload.length, 2); }
+  if (!socket.destroyed) socket.write(Buffer.concat([head, payload]));
+}
+
+server.on('upgrade', (req, socket) => {
+  const key = req.headers['sec-websocket-key'];
+  if (new URL(req.url, 'http://127.0.0.1').pathname !== '/ws/v5/public' || !key) {
+    socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+    return;
+  }
+  const accept = crypto.createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  let buf = Buffer.alloc(0);
+  let timer = null;
+  const stop = () => { if (timer) clearInterval(timer); timer = null; };
+  socket.on('close', stop);
+  socket.on('error', stop);
+  socket.on('data', (chunk) => {
+    buf = Buffer.concat([buf, chunk]);
+    while (buf.length >= 2) {
+      const opcode = buf[0] & 0x0f;
+      let len = buf[1] & 0x7f;
+      let off = 2;
+      if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); off = 4; }
+      else if (len === 127) { if (buf.length < 10) return; len = Number(buf.readBigUInt64BE(2)); off = 10; }
+      const masked = (buf[1] & 0x80) !== 0;
+      const mask = masked ? buf.subarray(off, off + 4) : null;
+      if (masked) off += 4;
+      if (buf.length < off + len) return;
+      const data = Buffer.from(buf.subarray(off, off + len));
+      buf = buf.subarray(off + len);
+      if (mask) for (let i = 0; i < data.length; i++) data[i] ^= mask[i % 4];
+      if (opcode === 0x8) { stop(); socket.end(Buffer.from([0x88, 0])); return; }
+      if (opcode !== 0x1) continue;
+      const text = data.toString();
+      if (text === 'ping') { wsSend(socket, 'pong'); continue; }
+      let msg;
+      try { msg = JSON.parse(text); } catch { continue; }
+      const arg = msg?.args?.[0];
+      if (msg.op === 'subscribe' && arg?.channel === 'tickers') {
+        wsSend(socket, JSON.stringify({ event: 'subscribe', arg, connId: 'fake0001' }));
+        let first = true;
+        stop();
+        timer = setInterval(() => {
+          const ts = Date.now() + opts.skewMs - (first ? 5000 : 0);
+          first = false;
+          wsSend(socket, JSON.stringify({ arg, data: [{ instId: arg.instId, last: '1', ts: String(Math.floor(ts)) }] }));
+        }, 100);
+      } else {
+        wsSend(socket, JSON.stringify({ event: 'error', code: '60018', msg: 'Wrong URL or channel doesn\'t exist', connId: 'fake0001' }));
+      }
+    }
+  });
 });
 
 server.listen(opts.port, '127.0.0.1', () => {
