@@ -242,7 +242,14 @@ fn compare_match_and_mismatch() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("matches ours"));
 
-    let o = with_env(&["--path", PATH, "--timestamp", TS, "--compare", &format!("{TS}GET{PATH}")]);
+    let o = with_env(&[
+        "--path",
+        PATH,
+        "--timestamp",
+        TS,
+        "--compare",
+        &format!("{TS}GET{PATH}"),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("pre-hashes are identical"), "{}", stdout(&o));
 

@@ -1,4 +1,5 @@
 //! The knowledge base is complete and well-formed.
+#![cfg(not(target_arch = "wasm32"))]
 
 use okx_doctor::core::catalog;
 use okx_doctor::core::category::Category;

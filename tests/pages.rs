@@ -1,5 +1,6 @@
 //! Static pages: every route renders, data is escaped, sub-folder bases work, and the
 //! `okx-doctor-site` binary writes the whole site from a template.
+#![cfg(not(target_arch = "wasm32"))]
 
 use okx_doctor::core::catalog;
 use okx_doctor::core::html::escape;

@@ -1,5 +1,6 @@
 //! Wizard trees and state machine: exhaustive walks, pre-fill, URL state and report hygiene.
 //! Run with `--nocapture` to see the tree statistics.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 

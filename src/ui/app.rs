@@ -1,5 +1,6 @@
 //! The application shell: navigation state, the header and footer, and the route switch.
 
+use super::clock::ClockCheck;
 use super::sign::SignLab;
 use super::util::{base_path, okx_doctor_routes as routes};
 use super::{catalog::CatalogPage, error_page::ErrorPage, theme::ThemeToggle, wizard_page::WizardPage};
@@ -145,9 +146,13 @@ fn page(route: Route) -> AnyView {
         Route::Error(code) => view! { <ErrorPage code=code /> }.into_any(),
         Route::Embed(EmbedRoute::Error(code)) => view! { <ErrorPage code=code embed=true /> }.into_any(),
         Route::Embed(EmbedRoute::Helper) => view! { <HomePage embed=true /> }.into_any(),
-        Route::Wizard => view! { <WizardPage /> }.into_any(),
+        Route::Wizard => {
+            let clock = ViewFn::from(|| view! { <ClockCheck compact=true /> });
+            view! { <WizardPage clock_check=clock /> }.into_any()
+        }
         Route::Sign => view! { <SignLab /> }.into_any(),
-        Route::Clock | Route::Embed(EmbedRoute::Clock) => view! { <ComingSoon /> }.into_any(),
+        Route::Clock => view! { <ClockPage /> }.into_any(),
+        Route::Embed(EmbedRoute::Clock) => view! { <ClockPage embed=true /> }.into_any(),
         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
     }
 }
@@ -214,11 +219,16 @@ fn HomePage(#[prop(optional)] embed: bool) -> impl IntoView {
     }
 }
 
+/// `/clock`: this device's clock against OKX server time.
 #[component]
-fn ComingSoon() -> impl IntoView {
+fn ClockPage(#[prop(optional)] embed: bool) -> impl IntoView {
     view! {
-        <h1>"Not available yet"</h1>
-        <p>"This part of okx-doctor is still being built."</p>
+        <h1>"Clock check"</h1>
+        <p class="lead">
+            "OKX rejects signed requests whose timestamp is more than 30 seconds away from its server time "
+            "(50102, and 60006 on WebSocket login). This compares this device's clock with OKX."
+        </p>
+        <ClockCheck compact=embed />
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod catalog;
+pub mod clock;
 pub mod error_page;
 pub mod sign;
 pub mod theme;
