@@ -464,8 +464,8 @@ fn result_view(o: Outcome, compact: bool) -> impl IntoView {
         }
     });
     view! {
-        <div class="clock-result" data-testid="clock-result" data-verdict=v.id()>
-            <p class="clock-headline" data-testid="clock-offset" data-offset-ms=format!("{:.0}", e.offset_ms)>
+        <div class="clock-result" data-testid="clock-result" data-verdict=v.id() data-method=o.method.label()>
+            <p class="clock-headline" data-testid="clock-offset" data-offset-ms=format!("{:.0}", e.offset_ms) data-uncertainty-ms=format!("{:.0}", e.uncertainty_ms) data-rtt-ms=format!("{:.0}", e.best_rtt_ms)>
                 {describe(&e)}
             </p>
             <div class="clock-gauge-row">
