@@ -55,6 +55,8 @@ struct Outcome {
     method: Method,
     /// What answered: a host id or the override URL.
     source: String,
+    /// Why REST was not used, when the WebSocket fallback measured instead.
+    rest_error: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -313,6 +315,7 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
                     estimate: e,
                     method: Method::Rest,
                     source,
+                    rest_error: None,
                 }),
                 Err(rest) if rest_unreachable(&rest) => {
                     // A local test server (okx_base) gets its own WebSocket; otherwise the region's.
@@ -325,6 +328,7 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
                             estimate: e,
                             method: Method::WebSocket,
                             source,
+                            rest_error: Some(rest.message()),
                         }),
                         Err(ws) => Phase::Failed { rest, ws: Some(ws) },
                     }
@@ -487,6 +491,11 @@ fn result_view(o: Outcome, compact: bool) -> impl IntoView {
                     }}
                 </span>
             </div>
+            {o.rest_error.clone().map(|m| view! {
+                <p class="clock-note clock-fallback" data-testid="clock-fallback-note">
+                    "Measured over the WebSocket because the REST time endpoint did not work: " {m}
+                </p>
+            })}
             <p class=verdict_class(v) data-testid="clock-verdict">
                 <strong>{v.label()}</strong>" — "{v.explanation()}
             </p>

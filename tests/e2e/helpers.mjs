@@ -15,7 +15,7 @@ process.on("exit", () => { for (const c of children) { try { c.kill("SIGKILL"); 
 
 /** Starts a node script that prints "LISTENING <port>" and resolves with { port, proc }. */
 export async function startScript(script, args) {
-  const proc = spawn(process.execPath, [path.join(ROOT, script), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, [path.join(ROOT, script), ...args], { stdio: ["pipe", "pipe", "inherit"] });
   children.add(proc);
   proc.on("exit", () => children.delete(proc));
   let buf = "";
