@@ -10,5 +10,6 @@ pub mod html;
 pub mod kb;
 pub mod routes;
 pub mod search;
+pub mod secrets;
 pub mod sign;
 pub mod wizard;
