@@ -22,7 +22,35 @@ struct Msg {
     weight: usize,
     /// Whether this is the entry's primary docs message.
     primary: bool,
+    /// Plain English that says nothing specific ("Request failed").
+    generic: bool,
 }
+
+/// Messages too generic to identify a code unless they are the whole line.
+const GENERIC: &[&str] = &[
+    "request failed",
+    "action not allowed",
+    "sold out",
+    "redeem error",
+    "cancel redeem error",
+    "no updates",
+    "invalid request",
+    "illegal request",
+    "invalid args",
+    "status not found",
+    "no available offers",
+    "no available offer",
+    "no profit available",
+    "no recommended parameters",
+    "quote expired",
+    "order expired",
+    "repeated request",
+    "request timed out please try again",
+    "this feature is currently unavailable",
+    "abnormal disconnection",
+    "invalid url path",
+    "no position",
+];
 
 struct Index {
     msgs: Vec<Msg>,
@@ -124,7 +152,9 @@ fn index() -> &'static Index {
                     }
                 }
                 let n = words.len();
-                msgs.push(Msg { entry: ei, toks, words: n, weight, primary: mi == 0 });
+                let joined: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+                let generic = GENERIC.contains(&joined.join(" ").as_str());
+                msgs.push(Msg { entry: ei, toks, words: n, weight, primary: mi == 0, generic });
             }
         }
         Index { msgs, by_word }
@@ -221,6 +251,7 @@ fn score(msg: &Msg, lw: &[String]) -> (f32, bool) {
 /// ties, otherwise REST ones.
 pub fn best_match(line: &str, ws: bool) -> Option<MsgMatch> {
     let lw = words(line);
+    let close_ctx = lw.iter().any(|w| matches!(w.as_str(), "close" | "closed" | "onclose" | "disconnect" | "disconnected" | "closing"));
     if lw.is_empty() {
         return None;
     }
@@ -247,7 +278,7 @@ pub fn best_match(line: &str, ws: bool) -> Option<MsgMatch> {
             .filter(|t| matches!(t, Tok::Word(w) if w.len() >= 3 && !is_stop(w)))
             .count()
             .max(1) as u32;
-        *h * 5 >= content * 2
+        *h * 3 >= content
     });
     cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     cands.truncate(300);
@@ -259,11 +290,19 @@ pub fn best_match(line: &str, ws: bool) -> Option<MsgMatch> {
         if s < 0.86 {
             continue;
         }
-        // Short messages ("Invalid Sign", "Login failed") only when the line is about them.
-        if m.words <= 3 && (lw.len() > m.words + 4 || !exact && m.words <= 2) {
+        // Generic messages ("Request failed") only when they are the whole line; short ones
+        // ("Invalid Sign", "Login failed") only exact and when the line is about them.
+        if m.generic && lw.len() > m.words + 1 {
+            continue;
+        }
+        if m.words <= 2 && m.weight < 14 && (lw.len() > m.words + 4 || !exact) {
             continue;
         }
         let e = &entries[m.entry];
+        // WebSocket close-frame codes need a close context.
+        if e.kind == catalog::Kind::WsCloseFrame && !close_ctx {
+            continue;
+        }
         let mut tie = 0i32;
         if crate::core::diagnose::util::has_token(line, e.base_code) {
             tie += 8;

@@ -230,7 +230,8 @@ pub fn library_local(lower: &str) -> Option<(Category, String, (usize, usize))> 
             } else if mid.contains("apikey") || mid.contains("api_key") {
                 (Category::AuthKey, "\"apiKey\"")
             } else {
-                (Category::Parameter, "a credential")
+                // the generic `raise …(' requires "' + key + '" credential')` source line
+                return None;
             };
             return Some((cat, format!("Library: missing {what} credential"), (r, p + 10)));
         }

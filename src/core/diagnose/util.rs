@@ -120,12 +120,27 @@ pub fn skeleton(s: &str) -> String {
     out
 }
 
-/// Strips a leading timestamp / log prefix made of digits, separators and brackets.
+/// Strips a leading timestamp / log prefix made of digits, separators and brackets
+/// (`2024-01-05 10:00:01,123 - `, `[2024-01-05T10:00:01Z] `). `T`/`Z` count only after a digit.
 pub fn strip_log_prefix(line: &str) -> &str {
-    let t = line.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || matches!(c, ' ' | '\t' | ':' | '-' | '.' | ',' | '/' | 'T' | 'Z' | '[' | ']' | '+' | '|')
-    });
-    t.trim()
+    let t = line.trim_start();
+    let starts = t.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '[');
+    if !starts {
+        return t.trim_end();
+    }
+    let mut prev_digit = false;
+    let mut cut = t.len();
+    for (i, c) in t.char_indices() {
+        let ok = c.is_ascii_digit()
+            || matches!(c, ' ' | '\t' | ':' | '-' | '.' | ',' | '/' | '[' | ']' | '+' | '|')
+            || (matches!(c, 'T' | 'Z') && prev_digit);
+        if !ok {
+            cut = i;
+            break;
+        }
+        prev_digit = c.is_ascii_digit();
+    }
+    t[cut..].trim()
 }
 
 /// Quote characters users' pastes contain around keys and values (ASCII, escaped, curly).
