@@ -82,7 +82,15 @@ fn hex32(text: &str, out: &mut Vec<CredentialHit>) {
             }
             if j - i == 32 && (j == b.len() || !word(b[j])) {
                 let s = &b[i..j];
-                if s.iter().any(|c| c.is_ascii_digit()) && s.iter().any(|c| c.is_ascii_alphabetic()) {
+                // OKX secrets are single-case hex; mixed case is an id (ccxt's clOrdId "…dBC…").
+                let upper = s.iter().any(|c| c.is_ascii_uppercase());
+                let lower = s.iter().any(|c| c.is_ascii_lowercase());
+                let mut a = i.saturating_sub(40);
+                while !text.is_char_boundary(a) {
+                    a += 1;
+                }
+                let id_key = text[a..i].to_ascii_lowercase().trim_end_matches(|c: char| !c.is_ascii_alphanumeric()).ends_with("id");
+                if s.iter().any(|c| c.is_ascii_digit()) && (upper || lower) && !(upper && lower) && !id_key {
                     out.push(CredentialHit {
                         kind: CredentialKind::SecretHex32,
                         span: (i, j),

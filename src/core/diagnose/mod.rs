@@ -140,7 +140,9 @@ impl<'t> Acc<'t> {
         if let Some(&i) = self.keys.get(&key) {
             let f = &mut self.list[i];
             if let Some(c) = &code {
-                let near = self.last_end.get(c).is_some_and(|&e| span.0 <= e + 300 && span.0 >= f.span.0);
+                let near = self.last_end.get(c).is_some_and(|&e| {
+                    span.0 >= e && span.0 <= e + 300 && !self.text.as_bytes()[e..span.0].contains(&b'\n')
+                });
                 self.last_end.insert(c.clone(), span.1);
                 if near {
                     // Same object seen through another key: upgrade but do not count twice.
@@ -257,19 +259,22 @@ pub fn diagnose(input: &str) -> Diagnosis {
         if h.key == KeyKind::SCode || !(h.code == "1" || h.code == "2") {
             continue;
         }
-        // look forwards and backwards (keys may come in any order) within the same body
+        // look forwards and backwards (keys may come in any order) within the same body: the
+        // neighbouring sCode hits up to the next other code.
         let mut found = false;
-        for (j, o) in hits.iter().enumerate() {
-            if o.key != KeyKind::SCode || o.code == "0" {
-                continue;
+        let mut j = i + 1;
+        while j < hits.len() && hits[j].key == KeyKind::SCode && hits[j].span.0 < h.span.1 + 3000 {
+            if hits[j].code != "0" {
+                found = true;
+                outer_of[j] = Some(h.code.clone());
             }
-            let close = if o.span.0 > h.span.0 { o.span.0 - h.span.1 < 3000 } else { h.span.0 - o.span.1 < 3000 };
-            let between_other = hits.iter().any(|x| {
-                x.key != KeyKind::SCode
-                    && x.span.0 > h.span.0.min(o.span.0)
-                    && x.span.0 < h.span.0.max(o.span.0)
-            });
-            if close && !between_other {
+            j += 1;
+        }
+        let mut j = i;
+        while j > 0 && hits[j - 1].key == KeyKind::SCode && hits[j - 1].span.1 + 3000 > h.span.0 {
+            j -= 1;
+            if hits[j].code != "0" && outer_of[j].is_none() {
+                // only when no other outer code follows before it (that one owns it)
                 found = true;
                 outer_of[j] = Some(h.code.clone());
             }
