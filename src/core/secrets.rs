@@ -106,8 +106,7 @@ fn hex32(text: &str, out: &mut Vec<CredentialHit>) {
 }
 
 /// Values of `key: value`, `key=value`, `"key": "value"`, `'key' => 'value'` for the given keys.
-fn keyed(text: &str, keys: &[&str], kind: CredentialKind, out: &mut Vec<CredentialHit>) {
-    let lower = text.to_ascii_lowercase();
+fn keyed(text: &str, lower: &str, keys: &[&str], kind: CredentialKind, out: &mut Vec<CredentialHit>) {
     let lb = lower.as_bytes();
     let b = text.as_bytes();
     for key in keys {
@@ -164,14 +163,17 @@ fn keyed(text: &str, keys: &[&str], kind: CredentialKind, out: &mut Vec<Credenti
 /// Every credential-looking value in `text`, in text order, without overlaps.
 pub fn find_credentials(text: &str) -> Vec<CredentialHit> {
     let mut out = Vec::new();
-    keyed(text, &["ok-access-key", "ok_access_key"], CredentialKind::AccessHeader, &mut out);
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.as_str();
+    keyed(text, lower, &["ok-access-key", "ok_access_key"], CredentialKind::AccessHeader, &mut out);
     keyed(
         text,
+        lower,
         &["ok-access-passphrase", "ok_access_passphrase", "passphrase", "password", "api_passphrase"],
         CredentialKind::Passphrase,
         &mut out,
     );
-    keyed(text, &["ok-access-sign", "ok_access_sign", "sign", "signature"], CredentialKind::Signature, &mut out);
+    keyed(text, lower, &["ok-access-sign", "ok_access_sign", "sign", "signature"], CredentialKind::Signature, &mut out);
     uuids(text, &mut out);
     hex32(text, &mut out);
     // Keep the first (most specific) hit for overlapping spans.

@@ -113,7 +113,7 @@ pub fn words(line: &str) -> Vec<String> {
         } else if !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
         }
-        if out.len() > 400 {
+        if out.len() > 120 {
             break;
         }
     }
@@ -281,7 +281,7 @@ pub fn best_match(line: &str, ws: bool) -> Option<MsgMatch> {
         *h * 3 >= content
     });
     cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    cands.truncate(300);
+    cands.truncate(80);
     let entries = catalog::entries();
     let mut best: Option<(f32, bool, i32, u32)> = None;
     for (id, _) in cands {

@@ -29,9 +29,11 @@ use util::*;
 /// Input beyond this many bytes is ignored (and [`Diagnosis::truncated_input`] is set).
 pub const MAX_INPUT: usize = 8 * 1024 * 1024;
 /// Distinct lines that get fuzzy message matching (the rest are still scanned for codes).
-const MAX_FUZZY_LINES: usize = 2000;
+const MAX_FUZZY_LINES: usize = 300;
 /// Long lines are cut into windows of this size for the line scanners.
 const LINE_WINDOW: usize = 4096;
+/// Bytes from each end of a long paste that the fact detector reads.
+const FACTS_SAMPLE: usize = 512 * 1024;
 
 /// How a finding was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -224,6 +226,31 @@ fn refine_subcode(e: &'static Entry, runtime: &str) -> &'static Entry {
     }
 }
 
+/// `s` without runs of 4+ digits (3-digit HTTP statuses stay distinct).
+fn cache_key(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let st = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - st >= 4 {
+                out.push_str(&s[last..st]);
+                out.push('#');
+                last = i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
 fn near_ws_close(lower: &str, span: (usize, usize)) -> bool {
     let a = floor(lower, span.0.saturating_sub(160));
     let b = ceil(lower, (span.1 + 160).min(lower.len()));
@@ -243,8 +270,17 @@ pub fn diagnose(input: &str) -> Diagnosis {
     let truncated_input = input.len() > MAX_INPUT;
     let text = &input[..floor(input, MAX_INPUT)];
     let lower = text.to_ascii_lowercase();
-    let facts = facts::detect(&lower);
-    let ws = facts::is_ws(&lower);
+    // Facts: a long log is sampled (its start and end hold the start-up banner and the last
+    // traceback); scanning 8 MB for ~70 markers would dominate the run time.
+    let (facts, ws) = if lower.len() <= FACTS_SAMPLE * 2 {
+        (facts::detect(&lower), facts::is_ws(&lower))
+    } else {
+        let mut sample = String::with_capacity(FACTS_SAMPLE * 2 + 1);
+        sample.push_str(&lower[..floor(&lower, FACTS_SAMPLE)]);
+        sample.push('\n');
+        sample.push_str(&lower[ceil(&lower, lower.len() - FACTS_SAMPLE)..]);
+        (facts::detect(&sample), facts::is_ws(&sample))
+    };
     let mut acc = Acc { text, list: Vec::new(), keys: HashMap::new(), last_end: HashMap::new() };
     // Line starts that a code finding already explains.
     let mut claimed: Vec<(usize, usize)> = Vec::new();
@@ -283,6 +319,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
             suppressed[i] = true;
         }
     }
+    let mut sub_cache: HashMap<(&'static str, String), &'static Entry> = HashMap::new();
     for (i, h) in hits.iter().enumerate() {
         if suppressed[i] {
             claimed.push(line_bounds(text, h.span.0));
@@ -332,7 +369,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
                 ));
             }
             if let Some(r) = runtime {
-                let sub = refine_subcode(e, r);
+                let sub = *sub_cache.entry((e.code, r.to_string())).or_insert_with(|| refine_subcode(e, r));
                 if let Some(sc) = sub.sub_code {
                     if sub.code != e.code {
                         notes.push(format!("the message matches sub-code {} ({})", sc, sub.code));
@@ -394,7 +431,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
     claimed.dedup();
 
     // 2. Line scanners: library-local errors, HTTP status, network failures, message matches.
-    let mut line_cache: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut line_cache: HashMap<String, Vec<usize>> = HashMap::new();
     let mut fuzzy_cache: HashMap<String, Option<messages::MsgMatch>> = HashMap::new();
     let line_count = text.lines().take(50).count();
     let mut pos = 0usize;
@@ -421,7 +458,9 @@ pub fn diagnose(input: &str) -> Diagnosis {
             if body.is_empty() {
                 continue;
             }
-            if let Some(ids) = line_cache.get(body) {
+            // Lines that differ only in long numbers (timestamps, ids, prices) are the same line.
+            let key = cache_key(body);
+            if let Some(ids) = line_cache.get(&key) {
                 for &i in ids {
                     acc.list[i].count += 1;
                 }
@@ -430,7 +469,8 @@ pub fn diagnose(input: &str) -> Diagnosis {
             let off = seg_start + (body.as_ptr() as usize - seg.as_ptr() as usize);
             let lbody = &lower[off..off + body.len()];
             let mut produced = Vec::new();
-            if let Some((cat, title, sp)) = patterns::library_local(lbody) {
+            let trig = patterns::has_trigger(lbody);
+            if let Some((cat, title, sp)) = if trig { patterns::library_local(lbody) } else { None } {
                 produced.push(acc.add(
                     None,
                     cat,
@@ -442,7 +482,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
                     1,
                 ));
             }
-            if let Some((s, sp)) = patterns::http_status(lbody) {
+            if let Some((s, sp)) = if trig { patterns::http_status(lbody) } else { None } {
                 let (cat, conf, note) = patterns::http_category(s);
                 produced.push(acc.add(
                     None,
@@ -455,7 +495,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
                     1,
                 ));
             }
-            if let Some((title, sp)) = patterns::network(lbody) {
+            if let Some((title, sp)) = if trig { patterns::network(lbody) } else { None } {
                 produced.push(acc.add(
                     None,
                     Category::Network,
@@ -510,7 +550,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
                     ));
                 }
             }
-            line_cache.insert(body, produced);
+            line_cache.insert(key, produced);
         }
     }
 

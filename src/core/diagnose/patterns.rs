@@ -24,7 +24,7 @@ pub fn http_status(lower: &str) -> Option<(u16, (usize, usize))> {
         "status",
     ];
     for key in KEYS {
-        for p in find_all(b, key.as_bytes()) {
+        for (p, _) in lower.match_indices(key) {
             if p > 0 && b[p - 1].is_ascii_alphabetic() {
                 continue;
             }
@@ -61,7 +61,7 @@ pub fn http_status(lower: &str) -> Option<(u16, (usize, usize))> {
         ("method not allowed", 405),
     ];
     for (ph, code) in PHRASES {
-        if let Some(p) = find(b, ph.as_bytes()) {
+        if let Some(p) = lower.find(ph) {
             let pre = p.saturating_sub(4);
             let mut status = None;
             if p >= 4 && b[p - 1] == b' ' {
@@ -206,10 +206,9 @@ static NETWORK: &[(&[&str], &str)] = &[
 ];
 
 pub fn network(lower: &str) -> Option<(&'static str, (usize, usize))> {
-    let b = lower.as_bytes();
     for (needles, title) in NETWORK {
         for n in needles.iter() {
-            if let Some(p) = find(b, n.as_bytes()) {
+            if let Some(p) = lower.find(n) {
                 return Some((title, (p, p + n.len())));
             }
         }
@@ -219,9 +218,8 @@ pub fn network(lower: &str) -> Option<(&'static str, (usize, usize))> {
 
 /// An error raised inside the client library: (category, title, span in line).
 pub fn library_local(lower: &str) -> Option<(Category, String, (usize, usize))> {
-    let b = lower.as_bytes();
-    if let Some(p) = find(b, b"credential") {
-        if let Some(r) = find(&b[..p], b"requires") {
+    if let Some(p) = lower.find("credential") {
+        if let Some(r) = lower[..p].find("requires") {
             let mid = &lower[r..p];
             let (cat, what) = if mid.contains("password") {
                 (Category::AuthPassphrase, "\"password\" (the API key's passphrase)")
@@ -247,7 +245,7 @@ pub fn library_local(lower: &str) -> Option<(Category, String, (usize, usize))> 
         "less than minimum amount",
         "is less than the minimum",
     ] {
-        if let Some(p) = find(b, n.as_bytes()) {
+        if let Some(p) = lower.find(n) {
             return Some((
                 Category::OrderSizePrecision,
                 "Library: order size below the market's minimum / precision".into(),
@@ -255,28 +253,63 @@ pub fn library_local(lower: &str) -> Option<(Category, String, (usize, usize))> 
             ));
         }
     }
-    if let Some(p) = find(b, b"does not have market symbol") {
+    if let Some(p) = lower.find("does not have market symbol") {
         return Some((Category::Instrument, "Library: unknown market symbol".into(), (p, p + 27)));
     }
-    if let Some(p) = find(b, b"argumentsrequired") {
+    if let Some(p) = lower.find("argumentsrequired") {
         return Some((Category::Parameter, "Library: a required argument is missing".into(), (p, p + 17)));
     }
     for n in ["requires a symbol argument", "requires a price argument", "requires a `symbol` argument"] {
-        if let Some(p) = find(b, n.as_bytes()) {
+        if let Some(p) = lower.find(n) {
             return Some((Category::Parameter, "Library: a required argument is missing".into(), (p, p + n.len())));
         }
     }
     None
 }
 
-/// Whether a line is worth fuzzy message matching.
+/// Whether a line is worth fuzzy message matching (one pass over its words).
 pub fn looks_like_error(lower: &str) -> bool {
-    const W: &[&str] = &[
-        "error", "fail", "exception", "invalid", "insufficient", "can not", "cannot", "can't", "doesn't", "does not",
-        "not ", "exceed", "expired", "too ", "wrong", "denied", "forbidden", "unauthori", "refused", "must", "should",
-        "please", "unable", "unavailable", "limit", "frequent", "whitelist", "empty", "required", "restricted",
-        "blocked", "match", "msg", "warn", "reject", "unsupported", "permission", "don't", "doesnt", "isn't", "only",
-        "log in", "login",
-    ];
-    W.iter().any(|w| lower.contains(w))
+    lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "fail" | "failed" | "failure" | "fails" | "exception" | "insufficient" | "cannot" | "can" | "doesn"
+                | "doesnt" | "not" | "exceed" | "exceeds" | "exceeded" | "expired" | "too" | "wrong" | "denied"
+                | "forbidden" | "unauthorized" | "refused" | "must" | "should" | "please" | "unable" | "unavailable"
+                | "limit" | "frequent" | "whitelist" | "empty" | "required" | "restricted" | "blocked" | "match"
+                | "msg" | "warn" | "warning" | "reject" | "rejected" | "unsupported" | "permission" | "don" | "isn"
+                | "only" | "login" | "log" | "exist" | "incorrect" | "suspended" | "frozen"
+        ) || w.contains("error")
+            || w.contains("invalid")
+            || w.contains("fail")
+    })
+}
+
+/// Words (ASCII alphanumeric runs of a lower-cased line) that can start one of the patterns above.
+/// Lines without any of them skip the pattern tables entirely.
+fn is_trigger(w: &str) -> bool {
+    matches!(
+        w,
+        // HTTP
+        "status" | "statuscode" | "http" | "httperror" | "response" | "unauthorized" | "forbidden" | "many"
+            | "internal" | "gateway" | "unavailable" | "bad" | "method"
+            // network
+            | "enotfound" | "getaddrinfo" | "resolution" | "nodename" | "eai" | "resolve" | "nameresolutionerror"
+            | "hostname" | "host" | "proxyerror" | "proxy" | "tunnel" | "socks5" | "certificate" | "sslerror" | "ssl"
+            | "tls" | "signed" | "ssleoferror" | "version" | "cert" | "econnrefused" | "connection"
+            | "connectionrefusederror" | "econnreset" | "connectionreseterror" | "hang" | "remotedisconnected"
+            | "disconnected" | "serverdisconnectederror" | "pipe" | "epipe" | "etimedout" | "timed" | "timeout"
+            | "timeouterror" | "readtimeout" | "connecttimeout" | "requesttimeout" | "esockettimedout" | "deadline"
+            | "ehostunreach" | "enetunreach" | "unreachable" | "route" | "associated" | "doctype" | "html"
+            | "cloudflare" | "cf" | "nginx" | "retries" | "establish" | "clientconnectorerror" | "networkerror"
+            | "exchangenotavailable" | "onmaintenance"
+            // library-local
+            | "credential" | "requires" | "minimum" | "greater" | "market" | "argumentsrequired"
+    )
+}
+
+/// Whether any pattern of this module could match the (lower-cased) line.
+pub fn has_trigger(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| !w.is_empty() && is_trigger(w))
 }
