@@ -218,7 +218,11 @@ fn string_value(text: &str, i: usize) -> Option<(usize, usize)> {
             Some('"') => c == b'"' && !(k > 0 && b[k - 1] == b'\\') || c == b'\n',
             Some('\'') => c == b'\'' && !(k + 1 < b.len() && b[k + 1].is_ascii_alphabetic() && k > start && b[k - 1].is_ascii_alphabetic()) || c == b'\n',
             Some(_) => {
-                text[k..].starts_with('”') || text[k..].starts_with('“') || text[k..].starts_with('’') || c == b'"' || c == b'\n'
+                b[k..].starts_with("”".as_bytes())
+                    || b[k..].starts_with("“".as_bytes())
+                    || b[k..].starts_with("’".as_bytes())
+                    || c == b'"'
+                    || c == b'\n'
             }
         };
         if stop {
