@@ -18,7 +18,10 @@ fn every_entry_has_a_category() {
     assert_eq!(total, catalog::entries().len());
     // Most entries say something specific.
     let other = counts.get(&Category::Other).copied().unwrap_or(0);
-    assert!(other * 2 < total, "too many entries fall back to other: {other}/{total}");
+    assert!(
+        other * 2 < total,
+        "too many entries fall back to other: {other}/{total}"
+    );
     // Every category except `other` is used by at least one entry.
     for c in Category::ALL {
         assert!(counts.contains_key(&c) || c == Category::Other, "no entry in {c}");
@@ -92,9 +95,18 @@ fn hand_checked_table() {
 #[test]
 fn refined_by_runtime_message() {
     let e51000 = catalog::get("51000").unwrap();
-    assert_eq!(category_for_message(e51000, "Parameter posSide error"), Category::AccountMode);
-    assert_eq!(category_for_message(e51000, "Parameter tdMode error"), Category::AccountMode);
-    assert_eq!(category_for_message(e51000, "Parameter clOrdId error"), Category::Parameter);
+    assert_eq!(
+        category_for_message(e51000, "Parameter posSide error"),
+        Category::AccountMode
+    );
+    assert_eq!(
+        category_for_message(e51000, "Parameter tdMode error"),
+        Category::AccountMode
+    );
+    assert_eq!(
+        category_for_message(e51000, "Parameter clOrdId error"),
+        Category::Parameter
+    );
     let e50101 = catalog::get("50101").unwrap();
     assert_eq!(
         category_for_message(e50101, "Broker id of APIKey does not match current environment"),
@@ -106,8 +118,14 @@ fn refined_by_runtime_message() {
         Category::Instrument
     );
     let e50014 = catalog::get("50014").unwrap();
-    assert_eq!(category_for_message(e50014, "Parameter ccy can not be empty."), Category::AccountMode);
-    assert_eq!(category_for_message(e50014, "Parameter instId can not be empty."), Category::Parameter);
+    assert_eq!(
+        category_for_message(e50014, "Parameter ccy can not be empty."),
+        Category::AccountMode
+    );
+    assert_eq!(
+        category_for_message(e50014, "Parameter instId can not be empty."),
+        Category::Parameter
+    );
     // Empty message: the entry's own category.
     assert_eq!(category_for_message(e50101, ""), category_of(e50101));
 }

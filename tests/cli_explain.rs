@@ -31,7 +31,10 @@ fn explain_stdin_human() {
 
 #[test]
 fn explain_json_exactly_one_object() {
-    let (code, out, _) = run(&["explain", "--json", "-"], b"{'msg': 'Timestamp request expired', 'code': '50102'}");
+    let (code, out, _) = run(
+        &["explain", "--json", "-"],
+        b"{'msg': 'Timestamp request expired', 'code': '50102'}",
+    );
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
     assert_eq!(v["findings"][0]["code"], "50102");
@@ -70,7 +73,10 @@ fn explain_usage_errors_exit_2() {
 
 #[test]
 fn explain_warns_about_credentials() {
-    let (_, out, _) = run(&["explain"], b"OK-ACCESS-KEY: 3f8c2d1e-7a6b-4c5d-9e8f-0a1b2c3d4e5f\n{\"code\":\"50113\"}");
+    let (_, out, _) = run(
+        &["explain"],
+        b"OK-ACCESS-KEY: 3f8c2d1e-7a6b-4c5d-9e8f-0a1b2c3d4e5f\n{\"code\":\"50113\"}",
+    );
     assert!(out.contains("WARNING") && !out.contains("0a1b2c3d4e5f"), "{out}");
 }
 

@@ -6,7 +6,11 @@ use okx_doctor::core::diagnose::diagnose;
 #[test]
 fn corpus_accuracy() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     files.retain(|p| p.extension().is_some_and(|x| x == "txt"));
     files.sort();
     assert!(files.len() >= 60, "corpus too small: {}", files.len());

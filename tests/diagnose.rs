@@ -7,7 +7,10 @@ use okx_doctor::core::secrets::{find_credentials, redact, CredentialKind};
 
 fn top(text: &str) -> (Option<String>, Category, FindingKind) {
     let d = diagnose(text);
-    let f = d.findings.first().unwrap_or_else(|| panic!("nothing found in {text:?}"));
+    let f = d
+        .findings
+        .first()
+        .unwrap_or_else(|| panic!("nothing found in {text:?}"));
     (f.code.clone(), f.category, f.kind)
 }
 
@@ -62,7 +65,10 @@ fn batch_inner_code_wins() {
 #[test]
 fn ws_frames_and_close_codes() {
     let (c, cat, k) = top(r#"{"event":"error","code":"60009","msg":"Login failed.","connId":"a4d3ae55"}"#);
-    assert_eq!((c.as_deref(), cat, k), (Some("60009"), Category::WebsocketLogin, FindingKind::WsFrame));
+    assert_eq!(
+        (c.as_deref(), cat, k),
+        (Some("60009"), Category::WebsocketLogin, FindingKind::WsFrame)
+    );
     let (c, _, k) = top("websocket closed, code=4004 reason=No data received in 30s");
     assert_eq!((c.as_deref(), k), (Some("4004"), FindingKind::WsClose));
 }
@@ -80,8 +86,14 @@ fn http_and_network() {
 #[test]
 fn message_only_templates_and_typos() {
     let (c, cat, k) = top("Your IP 1.2.3.4 is not included in your API key's IP whitelist");
-    assert_eq!((c.as_deref(), cat, k), (Some("50110"), Category::IpWhitelist, FindingKind::MessageMatch));
-    assert_eq!(top("order failed. insufficient usdt margin in account").0.as_deref(), Some("51008"));
+    assert_eq!(
+        (c.as_deref(), cat, k),
+        (Some("50110"), Category::IpWhitelist, FindingKind::MessageMatch)
+    );
+    assert_eq!(
+        top("order failed. insufficient usdt margin in account").0.as_deref(),
+        Some("51008")
+    );
     assert_eq!(top("INVALID OK-ACCESS-KEY!!").0.as_deref(), Some("50111"));
     assert_eq!(top("Parameter posSide error").1, Category::AccountMode);
     // Nothing specific: nothing claimed.
@@ -96,7 +108,10 @@ fn legacy_and_library_local() {
     assert!(f.notes.iter().any(|n| n.contains("v3") && n.contains("50113")));
     let d = diagnose(r#"ccxt.base.errors.AuthenticationError: okx requires "password" credential"#);
     let f = &d.findings[0];
-    assert_eq!((f.kind, f.category, f.code.is_none()), (FindingKind::LibraryLocal, Category::AuthPassphrase, true));
+    assert_eq!(
+        (f.kind, f.category, f.code.is_none()),
+        (FindingKind::LibraryLocal, Category::AuthPassphrase, true)
+    );
     assert!(f.notes.iter().any(|n| n.contains("nothing reached OKX")));
 }
 
@@ -149,7 +164,12 @@ fn credentials() {
     let kinds: Vec<_> = hits.iter().map(|h| h.kind).collect();
     assert_eq!(
         kinds,
-        vec![CredentialKind::AccessHeader, CredentialKind::SecretHex32, CredentialKind::Passphrase, CredentialKind::Signature]
+        vec![
+            CredentialKind::AccessHeader,
+            CredentialKind::SecretHex32,
+            CredentialKind::Passphrase,
+            CredentialKind::Signature
+        ]
     );
     assert_eq!(hits[0].redacted, "3f8c…(36 chars)");
     assert!(!hits[2].redacted.contains("Hun"));
@@ -163,7 +183,10 @@ fn credentials() {
 
 #[test]
 fn json_contract() {
-    let d = diagnose(concat!(r#"{"code":"50113","msg":"Invalid Sign"}"#, "\nand also 502 Bad Gateway"));
+    let d = diagnose(concat!(
+        r#"{"code":"50113","msg":"Invalid Sign"}"#,
+        "\nand also 502 Bad Gateway"
+    ));
     let j = to_json(&d);
     let v: serde_json::Value = serde_json::from_str(&j).unwrap();
     let obj = v.as_object().unwrap();
@@ -189,7 +212,7 @@ fn big_input_is_fast_and_truncated() {
     let mut s = String::new();
     let mut i = 0u64;
     while s.len() < 5 * 1024 * 1024 {
-        if i % 100 == 0 {
+        if i.is_multiple_of(100) {
             s.push_str(err);
         } else {
             s.push_str(&line.replace("64213.5", &format!("{}.5", 60000 + i % 9999)));

@@ -23,7 +23,10 @@ fn check(text: &str) {
     for f in &d.findings {
         let (a, b) = f.span;
         assert!(a <= b && b <= text.len(), "span {a}..{b} out of {}", text.len());
-        assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "span not on char boundaries");
+        assert!(
+            text.is_char_boundary(a) && text.is_char_boundary(b),
+            "span not on char boundaries"
+        );
         assert!((0.0..=1.0).contains(&f.confidence), "confidence {}", f.confidence);
         assert!(f.count >= 1);
         assert!(f.evidence.chars().count() <= 310);

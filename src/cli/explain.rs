@@ -84,7 +84,11 @@ pub fn render(d: &Diagnosis) -> String {
             f.category.id(),
             f.category.label(),
             f.confidence,
-            if f.count > 1 { format!(" · seen {}×", f.count) } else { String::new() }
+            if f.count > 1 {
+                format!(" · seen {}×", f.count)
+            } else {
+                String::new()
+            }
         );
         let _ = writeln!(s, "   evidence: {}", f.evidence);
         for n in &f.notes {
@@ -103,7 +107,11 @@ pub fn render(d: &Diagnosis) -> String {
         fl.push(format!(
             "library: {}{}",
             l.label(),
-            facts.library_version.as_deref().map(|v| format!(" {v}")).unwrap_or_default()
+            facts
+                .library_version
+                .as_deref()
+                .map(|v| format!(" {v}"))
+                .unwrap_or_default()
         ));
     }
     if let Some(x) = &facts.exchange_id {
@@ -122,7 +130,11 @@ pub fn render(d: &Diagnosis) -> String {
         let _ = writeln!(s, "\nFrom the paste: {}", fl.join("; "));
     }
     if !d.credentials.is_empty() {
-        let list: Vec<String> = d.credentials.iter().map(|c| format!("{:?} {}", c.kind, c.redacted)).collect();
+        let list: Vec<String> = d
+            .credentials
+            .iter()
+            .map(|c| format!("{:?} {}", c.kind, c.redacted))
+            .collect();
         let _ = writeln!(
             s,
             "\nWARNING: the paste contains what looks like credentials ({}). Do not share them; if they were posted publicly, delete the API key and create a new one.",
@@ -130,7 +142,11 @@ pub fn render(d: &Diagnosis) -> String {
         );
     }
     if d.truncated_input {
-        let _ = writeln!(s, "\n(input longer than {} bytes: only the start was read)", diagnose::MAX_INPUT);
+        let _ = writeln!(
+            s,
+            "\n(input longer than {} bytes: only the start was read)",
+            diagnose::MAX_INPUT
+        );
     }
     s
 }

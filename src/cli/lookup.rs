@@ -52,7 +52,11 @@ pub fn render(e: &Entry) -> String {
     let _ = writeln!(
         s,
         "HTTP status: {}",
-        if statuses.is_empty() { "-".to_string() } else { statuses.join(", ") }
+        if statuses.is_empty() {
+            "-".to_string()
+        } else {
+            statuses.join(", ")
+        }
     );
     let _ = writeln!(s, "message:     {}", e.msg);
     for r in e.alt_rows {

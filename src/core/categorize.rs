@@ -204,15 +204,27 @@ pub(crate) fn by_keywords(m: &str) -> Option<Category> {
     if m.is_empty() {
         return None;
     }
-    if m.contains("insufficient")
-        && has_any(m, &["balance", "margin", "funds", "available", "asset", "equity"])
-        || has_any(m, &["available balance is 0", "balance is insufficient", "insufficient balance"])
+    if m.contains("insufficient") && has_any(m, &["balance", "margin", "funds", "available", "asset", "equity"])
+        || has_any(
+            m,
+            &[
+                "available balance is 0",
+                "balance is insufficient",
+                "insufficient balance",
+            ],
+        )
     {
         return Some(InsufficientBalance);
     }
     if has_any(
         m,
-        &["too frequent", "rate limit", "requests too", "too many requests", "request frequency"],
+        &[
+            "too frequent",
+            "rate limit",
+            "requests too",
+            "too many requests",
+            "request frequency",
+        ],
     ) {
         return Some(RateLimit);
     }
@@ -289,7 +301,17 @@ pub(crate) fn by_keywords(m: &str) -> Option<Category> {
         return Some(Permission);
     }
     if (m.contains("instrument") || m.contains("contract") || m.contains("channel"))
-        && has_any(m, &["doesn't exist", "does not exist", "not exist", "expired", "not yet listed", "suspended"])
+        && has_any(
+            m,
+            &[
+                "doesn't exist",
+                "does not exist",
+                "not exist",
+                "expired",
+                "not yet listed",
+                "suspended",
+            ],
+        )
     {
         return Some(Instrument);
     }

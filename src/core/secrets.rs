@@ -54,7 +54,13 @@ fn uuids(text: &str, out: &mut Vec<CredentialHit>) {
     while i + 36 <= b.len() {
         if (i == 0 || !word(b[i - 1])) && is_hex(b[i]) {
             let s = &b[i..i + 36];
-            let ok = s.iter().enumerate().all(|(k, &c)| if matches!(k, 8 | 13 | 18 | 23) { c == b'-' } else { is_hex(c) });
+            let ok = s.iter().enumerate().all(|(k, &c)| {
+                if matches!(k, 8 | 13 | 18 | 23) {
+                    c == b'-'
+                } else {
+                    is_hex(c)
+                }
+            });
             if ok && (i + 36 == b.len() || !word(b[i + 36])) {
                 let v = &text[i..i + 36];
                 out.push(CredentialHit {
@@ -89,7 +95,10 @@ fn hex32(text: &str, out: &mut Vec<CredentialHit>) {
                 while !text.is_char_boundary(a) {
                     a += 1;
                 }
-                let id_key = text[a..i].to_ascii_lowercase().trim_end_matches(|c: char| !c.is_ascii_alphanumeric()).ends_with("id");
+                let id_key = text[a..i]
+                    .to_ascii_lowercase()
+                    .trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
+                    .ends_with("id");
                 if s.iter().any(|c| c.is_ascii_digit()) && (upper || lower) && !(upper && lower) && !id_key {
                     out.push(CredentialHit {
                         kind: CredentialKind::SecretHex32,
@@ -135,7 +144,12 @@ fn keyed(text: &str, lower: &str, keys: &[&str], kind: CredentialKind, out: &mut
                 j += 1;
             }
             let start = j;
-            while j < b.len() && !matches!(b[j], b'"' | b'\'' | b' ' | b'\t' | b',' | b'}' | b'\n' | b'\r' | b'\\' | b'`' | b')' | b';') {
+            while j < b.len()
+                && !matches!(
+                    b[j],
+                    b'"' | b'\'' | b' ' | b'\t' | b',' | b'}' | b'\n' | b'\r' | b'\\' | b'`' | b')' | b';'
+                )
+            {
                 j += 1;
             }
             // stay on a char boundary
@@ -145,17 +159,35 @@ fn keyed(text: &str, lower: &str, keys: &[&str], kind: CredentialKind, out: &mut
             let v = &text[start..j];
             let vl = v.to_ascii_lowercase();
             let placeholder = v.is_empty()
-                || v.chars().all(|c| c == '*' || c == 'x' || c == 'X' || c == '.' || c == '…')
-                || matches!(vl.as_str(), "none" | "null" | "undefined" | "true" | "false" | "your_passphrase" | "passphrase" | "password" | "\"\"");
+                || v.chars()
+                    .all(|c| c == '*' || c == 'x' || c == 'X' || c == '.' || c == '…')
+                || matches!(
+                    vl.as_str(),
+                    "none"
+                        | "null"
+                        | "undefined"
+                        | "true"
+                        | "false"
+                        | "your_passphrase"
+                        | "passphrase"
+                        | "password"
+                        | "\"\""
+                );
             if placeholder || v.len() > 200 {
                 continue;
             }
             if kind == CredentialKind::Signature
-                && !(v.len() >= 20 && v.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=')))
+                && !(v.len() >= 20
+                    && v.bytes()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=')))
             {
                 continue;
             }
-            out.push(CredentialHit { kind, span: (start, j), redacted: redacted(kind, v) });
+            out.push(CredentialHit {
+                kind,
+                span: (start, j),
+                redacted: redacted(kind, v),
+            });
         }
     }
 }
@@ -165,15 +197,33 @@ pub fn find_credentials(text: &str) -> Vec<CredentialHit> {
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     let lower = lower.as_str();
-    keyed(text, lower, &["ok-access-key", "ok_access_key"], CredentialKind::AccessHeader, &mut out);
     keyed(
         text,
         lower,
-        &["ok-access-passphrase", "ok_access_passphrase", "passphrase", "password", "api_passphrase"],
+        &["ok-access-key", "ok_access_key"],
+        CredentialKind::AccessHeader,
+        &mut out,
+    );
+    keyed(
+        text,
+        lower,
+        &[
+            "ok-access-passphrase",
+            "ok_access_passphrase",
+            "passphrase",
+            "password",
+            "api_passphrase",
+        ],
         CredentialKind::Passphrase,
         &mut out,
     );
-    keyed(text, lower, &["ok-access-sign", "ok_access_sign", "sign", "signature"], CredentialKind::Signature, &mut out);
+    keyed(
+        text,
+        lower,
+        &["ok-access-sign", "ok_access_sign", "sign", "signature"],
+        CredentialKind::Signature,
+        &mut out,
+    );
     uuids(text, &mut out);
     hex32(text, &mut out);
     // Keep the first (most specific) hit for overlapping spans.

@@ -26,7 +26,15 @@ pub struct CodeHit {
 }
 
 /// Words that turn `… code 429` into something that is not an OKX code.
-const NOT_OKX_BEFORE: &[&str] = &["status", "http", "response", "exit", "return", "statuscode", "status_code"];
+const NOT_OKX_BEFORE: &[&str] = &[
+    "status",
+    "http",
+    "response",
+    "exit",
+    "return",
+    "statuscode",
+    "status_code",
+];
 
 fn word_before(lower: &[u8], mut i: usize) -> &[u8] {
     // skip separators (spaces, quotes, underscores) before position i
@@ -59,7 +67,7 @@ fn value_after(text: &str, i: usize, allow_no_sep: bool) -> Option<(usize, usize
         had_sep = true;
         j += 1;
     }
-    if !had_sep && !(allow_no_sep && had_ws) {
+    if !(had_sep || allow_no_sep && had_ws) {
         return None;
     }
     j = skip_ws(b, j);
@@ -103,8 +111,15 @@ pub fn scan(text: &str, lower: &str) -> Vec<CodeHit> {
                 continue;
             }
         }
-        let Some((vs, ve)) = value_after(text, end_key, true) else { continue };
-        out.push(CodeHit { code: text[vs..ve].to_string(), key, span: (w, ve), value: (vs, ve) });
+        let Some((vs, ve)) = value_after(text, end_key, true) else {
+            continue;
+        };
+        out.push(CodeHit {
+            code: text[vs..ve].to_string(),
+            key,
+            span: (w, ve),
+            value: (vs, ve),
+        });
     }
     // Prose: "okx 50113", "okex 50113", "OKX error 1", "error 50113", "error: 50113".
     for kw in [&b"okx"[..], b"okex", b"okex5", b"error", b"err"] {
@@ -134,7 +149,8 @@ pub fn scan(text: &str, lower: &str) -> Vec<CodeHit> {
             if n == 0 || n > 5 {
                 continue;
             }
-            if ve < lb.len() && (is_word_byte(lb[ve]) || (lb[ve] == b'.' && ve + 1 < lb.len() && lb[ve + 1].is_ascii_digit()))
+            if ve < lb.len()
+                && (is_word_byte(lb[ve]) || (lb[ve] == b'.' && ve + 1 < lb.len() && lb[ve + 1].is_ascii_digit()))
             {
                 continue;
             }
@@ -147,7 +163,12 @@ pub fn scan(text: &str, lower: &str) -> Vec<CodeHit> {
             if out.iter().any(|h: &CodeHit| h.value == (j, ve)) {
                 continue;
             }
-            out.push(CodeHit { code: code.to_string(), key: KeyKind::Prose, span: (p, ve), value: (j, ve) });
+            out.push(CodeHit {
+                code: code.to_string(),
+                key: KeyKind::Prose,
+                span: (p, ve),
+                value: (j, ve),
+            });
         }
     }
     out.sort_by_key(|h| h.span.0);
@@ -178,7 +199,11 @@ pub fn message_near(text: &str, lower: &str, hit: &CodeHit) -> Option<(String, (
                 continue;
             }
             if let Some(v) = string_value(text, e) {
-                let dist = if p >= hit.span.1 { p - hit.span.1 } else { (hit.span.0 - p.min(hit.span.0)) + 200 };
+                let dist = if p >= hit.span.1 {
+                    p - hit.span.1
+                } else {
+                    (hit.span.0 - p.min(hit.span.0)) + 200
+                };
                 if best.is_none_or(|(d, _)| dist < d) {
                     best = Some((dist, v));
                 }
@@ -216,7 +241,14 @@ fn string_value(text: &str, i: usize) -> Option<(usize, usize)> {
             None => c == b',' || c == b'}' || c == b'\n' || c == b'\r',
             Some('"') if escaped => c == b'\\' && k + 1 < b.len() && b[k + 1] == b'"',
             Some('"') => c == b'"' && !(k > 0 && b[k - 1] == b'\\') || c == b'\n',
-            Some('\'') => c == b'\'' && !(k + 1 < b.len() && b[k + 1].is_ascii_alphabetic() && k > start && b[k - 1].is_ascii_alphabetic()) || c == b'\n',
+            Some('\'') => {
+                c == b'\''
+                    && !(k + 1 < b.len()
+                        && b[k + 1].is_ascii_alphabetic()
+                        && k > start
+                        && b[k - 1].is_ascii_alphabetic())
+                    || c == b'\n'
+            }
             Some(_) => {
                 b[k..].starts_with("”".as_bytes())
                     || b[k..].starts_with("“".as_bytes())

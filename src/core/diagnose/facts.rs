@@ -9,9 +9,8 @@ fn has(l: &str, n: &str) -> bool {
 
 fn has_word(l: &str, w: &str) -> bool {
     let b = l.as_bytes();
-    find_all(b, w.as_bytes()).any(|p| {
-        (p == 0 || !is_word_byte(b[p - 1])) && (p + w.len() >= b.len() || !is_word_byte(b[p + w.len()]))
-    })
+    find_all(b, w.as_bytes())
+        .any(|p| (p == 0 || !is_word_byte(b[p - 1])) && (p + w.len() >= b.len() || !is_word_byte(b[p + w.len()])))
 }
 
 /// A version after `name` (`ccxt==4.2.1`, `"ccxt": "^4.1.0"`, `CCXT v4.3.2`, `ccxt version 4.2.1`).
@@ -23,7 +22,13 @@ fn version_after(lower: &str, name: &str) -> Option<String> {
         }
         let mut j = p + name.len();
         let start = j;
-        while j < b.len() && j < start + 12 && matches!(b[j], b'=' | b'"' | b'\'' | b':' | b' ' | b'^' | b'~' | b'@' | b'v' | b'>' | b'/') {
+        while j < b.len()
+            && j < start + 12
+            && matches!(
+                b[j],
+                b'=' | b'"' | b'\'' | b':' | b' ' | b'^' | b'~' | b'@' | b'v' | b'>' | b'/'
+            )
+        {
             j += 1;
         }
         if lower[j..].starts_with("version") {
@@ -55,12 +60,25 @@ pub fn detect(lower: &str) -> PasteFacts {
     } else if ccxt && (has(l, "ccxt\\") || has(l, ".php") || has(l, "php fatal") || has(l, "\\ccxt")) {
         Some(Library::CcxtPhp)
     } else if ccxt
-        && (has(l, "node_modules") || has(l, "ccxt/js") || has(l, "unhandledpromiserejection") || has(l, ".js:") || has(l, "at async") || has(l, "require('ccxt')") || has(l, "from 'ccxt'"))
+        && (has(l, "node_modules")
+            || has(l, "ccxt/js")
+            || has(l, "unhandledpromiserejection")
+            || has(l, ".js:")
+            || has(l, "at async")
+            || has(l, "require('ccxt')")
+            || has(l, "from 'ccxt'"))
     {
         Some(Library::CcxtJs)
     } else if ccxt {
         Some(Library::CcxtPython)
-    } else if has(l, "python-okx") || has(l, "/okx/") || has(l, "\\okx\\") || has(l, "from okx") || has(l, "import okx") || has(l, "okx.trade") || has(l, "okx.account") {
+    } else if has(l, "python-okx")
+        || has(l, "/okx/")
+        || has(l, "\\okx\\")
+        || has(l, "from okx")
+        || has(l, "import okx")
+        || has(l, "okx.trade")
+        || has(l, "okx.account")
+    {
         Some(Library::PythonOkx)
     } else if has(l, "okx-api") || has(l, "okx_api") && has(l, "node") {
         Some(Library::OkxApiNode)
@@ -78,7 +96,9 @@ pub fn detect(lower: &str) -> PasteFacts {
     for id in ["myokx", "okxus", "okex5", "okex", "okx"] {
         if has_word(l, id) {
             // plain "okx" only counts in a library context (it is also the exchange's name)
-            if id == "okx" && !(ccxt || f.library.is_some() || has(l, "okx {") || has(l, "okx get ") || has(l, "okx post ")) {
+            if id == "okx"
+                && !(ccxt || f.library.is_some() || has(l, "okx {") || has(l, "okx get ") || has(l, "okx post "))
+            {
                 continue;
             }
             f.exchange_id = Some(id.to_string());

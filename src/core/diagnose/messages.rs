@@ -154,7 +154,14 @@ fn index() -> &'static Index {
                 let n = words.len();
                 let joined: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
                 let generic = GENERIC.contains(&joined.join(" ").as_str());
-                msgs.push(Msg { entry: ei, toks, words: n, weight, primary: mi == 0, generic });
+                msgs.push(Msg {
+                    entry: ei,
+                    toks,
+                    words: n,
+                    weight,
+                    primary: mi == 0,
+                    generic,
+                });
             }
         }
         Index { msgs, by_word }
@@ -215,7 +222,11 @@ fn score(msg: &Msg, lw: &[String]) -> (f32, bool) {
         };
         let wl = w.chars().count() as f32;
         // Look ahead a bounded distance (a hole may swallow a few words).
-        let reach = if first.is_none() { lw.len() } else { (pos + 6 + holes * 6).min(lw.len()) };
+        let reach = if first.is_none() {
+            lw.len()
+        } else {
+            (pos + 6 + holes * 6).min(lw.len())
+        };
         let mut found = None;
         for (j, lwj) in lw.iter().enumerate().take(reach).skip(pos) {
             let s = word_eq(w, lwj);
@@ -251,7 +262,12 @@ fn score(msg: &Msg, lw: &[String]) -> (f32, bool) {
 /// ties, otherwise REST ones.
 pub fn best_match(line: &str, ws: bool) -> Option<MsgMatch> {
     let lw = words(line);
-    let close_ctx = lw.iter().any(|w| matches!(w.as_str(), "close" | "closed" | "onclose" | "disconnect" | "disconnected" | "closing"));
+    let close_ctx = lw.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "close" | "closed" | "onclose" | "disconnect" | "disconnected" | "closing"
+        )
+    });
     if lw.is_empty() {
         return None;
     }
@@ -313,11 +329,11 @@ pub fn best_match(line: &str, ws: bool) -> Option<MsgMatch> {
         if m.primary {
             tie += 1;
         }
-        tie += (m.words as i32).min(30) * 0; // specificity is already in the score
         let better = match best {
             None => true,
             Some((bs, _, bt, bid)) => {
-                s > bs + 0.02 || ((s - bs).abs() <= 0.02 && (tie > bt || (tie == bt && m.entry < idx.msgs[bid as usize].entry)))
+                s > bs + 0.02
+                    || ((s - bs).abs() <= 0.02 && (tie > bt || (tie == bt && m.entry < idx.msgs[bid as usize].entry)))
             }
         };
         if better {
@@ -325,5 +341,9 @@ pub fn best_match(line: &str, ws: bool) -> Option<MsgMatch> {
         }
     }
     let (s, exact, _, id) = best?;
-    Some(MsgMatch { entry: idx.msgs[id as usize].entry, score: s, exact })
+    Some(MsgMatch {
+        entry: idx.msgs[id as usize].entry,
+        score: s,
+        exact,
+    })
 }

@@ -96,7 +96,11 @@ impl Diagnosis {
 
 fn tier(f: &Finding) -> u8 {
     match f.kind {
-        FindingKind::OkxCode | FindingKind::BatchItem | FindingKind::WsFrame | FindingKind::WsClose | FindingKind::LegacyV3 => {
+        FindingKind::OkxCode
+        | FindingKind::BatchItem
+        | FindingKind::WsFrame
+        | FindingKind::WsClose
+        | FindingKind::LegacyV3 => {
             if f.category == Category::Other && f.confidence < 0.5 {
                 2
             } else {
@@ -138,7 +142,12 @@ impl<'t> Acc<'t> {
             FindingKind::LibraryLocal => 3,
             _ => 0,
         };
-        let key = (code.clone(), category, if code.is_some() { String::new() } else { title.clone() }, group);
+        let key = (
+            code.clone(),
+            category,
+            if code.is_some() { String::new() } else { title.clone() },
+            group,
+        );
         if let Some(&i) = self.keys.get(&key) {
             let f = &mut self.list[i];
             if let Some(c) = &code {
@@ -255,7 +264,19 @@ fn near_ws_close(lower: &str, span: (usize, usize)) -> bool {
     let a = floor(lower, span.0.saturating_sub(160));
     let b = ceil(lower, (span.1 + 160).min(lower.len()));
     let w = &lower[a..b];
-    ["close", "websocket", "disconnect", "ws ", "ws:", "wss:", "onclose", "[ws]", "socket"].iter().any(|n| w.contains(n))
+    [
+        "close",
+        "websocket",
+        "disconnect",
+        "ws ",
+        "ws:",
+        "wss:",
+        "onclose",
+        "[ws]",
+        "socket",
+    ]
+    .iter()
+    .any(|n| w.contains(n))
 }
 
 fn near_ws_event(lower: &str, span: (usize, usize)) -> bool {
@@ -281,7 +302,12 @@ pub fn diagnose(input: &str) -> Diagnosis {
         sample.push_str(&lower[ceil(&lower, lower.len() - FACTS_SAMPLE)..]);
         (facts::detect(&sample), facts::is_ws(&sample))
     };
-    let mut acc = Acc { text, list: Vec::new(), keys: HashMap::new(), last_end: HashMap::new() };
+    let mut acc = Acc {
+        text,
+        list: Vec::new(),
+        keys: HashMap::new(),
+        last_end: HashMap::new(),
+    };
     // Line starts that a code finding already explains.
     let mut claimed: Vec<(usize, usize)> = Vec::new();
 
@@ -357,7 +383,11 @@ pub fn diagnose(input: &str) -> Diagnosis {
             if let Some(outer) = &outer_of[i] {
                 notes.push(format!(
                     "outer code {outer} ({}); inner sCode {code} is the reason",
-                    if outer == "1" { "batch: all operations failed" } else { "batch: partially succeeded" }
+                    if outer == "1" {
+                        "batch: all operations failed"
+                    } else {
+                        "batch: partially succeeded"
+                    }
                 ));
             }
             if (code == "1" || code == "2") && h.key != KeyKind::SCode {
@@ -369,7 +399,9 @@ pub fn diagnose(input: &str) -> Diagnosis {
                 ));
             }
             if let Some(r) = runtime {
-                let sub = *sub_cache.entry((e.code, r.to_string())).or_insert_with(|| refine_subcode(e, r));
+                let sub = *sub_cache
+                    .entry((e.code, r.to_string()))
+                    .or_insert_with(|| refine_subcode(e, r));
                 if let Some(sc) = sub.sub_code {
                     if sub.code != e.code {
                         notes.push(format!("the message matches sub-code {} ({})", sc, sub.code));
@@ -398,7 +430,16 @@ pub fn diagnose(input: &str) -> Diagnosis {
                     "OKEx v3 code, not in the v5 catalog. v3 was retired: move to API v5 (a current library)".into(),
                 ),
             };
-            acc.add(Some(code.to_string()), cat, 0.85, h.span, title, FindingKind::LegacyV3, vec![note], 1);
+            acc.add(
+                Some(code.to_string()),
+                cat,
+                0.85,
+                h.span,
+                title,
+                FindingKind::LegacyV3,
+                vec![note],
+                1,
+            );
         } else if code.len() >= 4 && h.key != KeyKind::Prose {
             claimed.push(line_bounds(text, h.span.0));
             acc.add(
@@ -520,16 +561,24 @@ pub fn diagnose(input: &str) -> Diagnosis {
                 if let Some(m) = m {
                     let e = &catalog::entries()[m.entry];
                     let code_in_line = has_token(body, e.base_code);
-                    let (kind, conf) = if code_in_line && e.kind != Kind::WsCloseFrame || code_in_line && near_ws_close(lbody, (0, lbody.len())) {
-                        (FindingKind::OkxCode, 0.9)
-                    } else {
-                        (FindingKind::MessageMatch, if m.exact { 0.88 } else { 0.45 + 0.4 * m.score })
-                    };
+                    let (kind, conf) =
+                        if code_in_line && (e.kind != Kind::WsCloseFrame || near_ws_close(lbody, (0, lbody.len()))) {
+                            (FindingKind::OkxCode, 0.9)
+                        } else {
+                            (
+                                FindingKind::MessageMatch,
+                                if m.exact { 0.88 } else { 0.45 + 0.4 * m.score },
+                            )
+                        };
                     let mut notes = Vec::new();
                     if kind == FindingKind::MessageMatch {
                         notes.push(format!(
                             "no code in the paste; {} the known message of {}",
-                            if m.exact { "the text matches" } else { "the text closely resembles" },
+                            if m.exact {
+                                "the text matches"
+                            } else {
+                                "the text closely resembles"
+                            },
                             e.base_code
                         ));
                     }
@@ -564,17 +613,29 @@ pub fn diagnose(input: &str) -> Diagnosis {
         .collect();
     findings.retain(|f| !(f.kind == FindingKind::MessageMatch && f.code.as_ref().is_some_and(|c| coded.contains(c))));
     for f in &mut findings {
-        f.causes = kb::causes(f.code.as_deref(), f.category).iter().map(|c| c.title.to_string()).collect();
+        f.causes = kb::causes(f.code.as_deref(), f.category)
+            .iter()
+            .map(|c| c.title.to_string())
+            .collect();
         f.confidence = (f.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     }
     findings.sort_by(|a, b| {
         tier(b)
             .cmp(&tier(a))
-            .then(b.confidence.partial_cmp(&a.confidence).unwrap_or(std::cmp::Ordering::Equal))
+            .then(
+                b.confidence
+                    .partial_cmp(&a.confidence)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
             .then(b.count.cmp(&a.count))
             .then(a.span.0.cmp(&b.span.0))
     });
-    Diagnosis { findings, facts, credentials: secrets::find_credentials(text), truncated_input }
+    Diagnosis {
+        findings,
+        facts,
+        credentials: secrets::find_credentials(text),
+        truncated_input,
+    }
 }
 
 #[derive(Serialize)]

@@ -169,9 +169,24 @@ static NETWORK: &[(&[&str], &str)] = &[
         ],
         "Network: SSL/TLS error",
     ),
-    (&["econnrefused", "connection refused", "connectionrefusederror"], "Network: connection refused"),
     (
-        &["econnreset", "connection reset", "connectionreseterror", "socket hang up", "remote end closed connection", "remotedisconnected", "connection aborted", "server disconnected", "serverdisconnectederror", "broken pipe", "epipe"],
+        &["econnrefused", "connection refused", "connectionrefusederror"],
+        "Network: connection refused",
+    ),
+    (
+        &[
+            "econnreset",
+            "connection reset",
+            "connectionreseterror",
+            "socket hang up",
+            "remote end closed connection",
+            "remotedisconnected",
+            "connection aborted",
+            "server disconnected",
+            "serverdisconnectederror",
+            "broken pipe",
+            "epipe",
+        ],
         "Network: connection dropped",
     ),
     (
@@ -192,13 +207,44 @@ static NETWORK: &[(&[&str], &str)] = &[
         ],
         "Network: connection timed out",
     ),
-    (&["ehostunreach", "enetunreach", "network is unreachable", "no route to host"], "Network: host unreachable"),
     (
-        &["<!doctype html", "<html", "cloudflare", "cf-ray", "502 bad gateway</", "nginx"],
+        &[
+            "ehostunreach",
+            "enetunreach",
+            "network is unreachable",
+            "no route to host",
+        ],
+        "Network: host unreachable",
+    ),
+    (
+        &[
+            "<!doctype html",
+            "<html",
+            "cloudflare",
+            "cf-ray",
+            "502 bad gateway</",
+            "nginx",
+        ],
         "Network: an HTML error page from a gateway instead of an OKX response",
     ),
-    (&["max retries exceeded", "failed to establish a new connection", "clientconnectorerror", "cannot connect to host"], "Network: connection failed"),
-    (&["ccxt.base.errors.networkerror", "networkerror:", "ccxt.networkerror", "ccxt\\networkerror"], "Network: connection failed (ccxt NetworkError)"),
+    (
+        &[
+            "max retries exceeded",
+            "failed to establish a new connection",
+            "clientconnectorerror",
+            "cannot connect to host",
+        ],
+        "Network: connection failed",
+    ),
+    (
+        &[
+            "ccxt.base.errors.networkerror",
+            "networkerror:",
+            "ccxt.networkerror",
+            "ccxt\\networkerror",
+        ],
+        "Network: connection failed (ccxt NetworkError)",
+    ),
     (
         &["exchangenotavailable", "onmaintenance"],
         "Network: the exchange is unavailable or under maintenance",
@@ -254,14 +300,30 @@ pub fn library_local(lower: &str) -> Option<(Category, String, (usize, usize))> 
         }
     }
     if let Some(p) = lower.find("does not have market symbol") {
-        return Some((Category::Instrument, "Library: unknown market symbol".into(), (p, p + 27)));
+        return Some((
+            Category::Instrument,
+            "Library: unknown market symbol".into(),
+            (p, p + 27),
+        ));
     }
     if let Some(p) = lower.find("argumentsrequired") {
-        return Some((Category::Parameter, "Library: a required argument is missing".into(), (p, p + 17)));
+        return Some((
+            Category::Parameter,
+            "Library: a required argument is missing".into(),
+            (p, p + 17),
+        ));
     }
-    for n in ["requires a symbol argument", "requires a price argument", "requires a `symbol` argument"] {
+    for n in [
+        "requires a symbol argument",
+        "requires a price argument",
+        "requires a `symbol` argument",
+    ] {
         if let Some(p) = lower.find(n) {
-            return Some((Category::Parameter, "Library: a required argument is missing".into(), (p, p + n.len())));
+            return Some((
+                Category::Parameter,
+                "Library: a required argument is missing".into(),
+                (p, p + n.len()),
+            ));
         }
     }
     None
@@ -272,12 +334,56 @@ pub fn looks_like_error(lower: &str) -> bool {
     lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
         matches!(
             w,
-            "fail" | "failed" | "failure" | "fails" | "exception" | "insufficient" | "cannot" | "can" | "doesn"
-                | "doesnt" | "not" | "exceed" | "exceeds" | "exceeded" | "expired" | "too" | "wrong" | "denied"
-                | "forbidden" | "unauthorized" | "refused" | "must" | "should" | "please" | "unable" | "unavailable"
-                | "limit" | "frequent" | "whitelist" | "empty" | "required" | "restricted" | "blocked" | "match"
-                | "msg" | "warn" | "warning" | "reject" | "rejected" | "unsupported" | "permission" | "don" | "isn"
-                | "only" | "login" | "log" | "exist" | "incorrect" | "suspended" | "frozen"
+            "fail"
+                | "failed"
+                | "failure"
+                | "fails"
+                | "exception"
+                | "insufficient"
+                | "cannot"
+                | "can"
+                | "doesn"
+                | "doesnt"
+                | "not"
+                | "exceed"
+                | "exceeds"
+                | "exceeded"
+                | "expired"
+                | "too"
+                | "wrong"
+                | "denied"
+                | "forbidden"
+                | "unauthorized"
+                | "refused"
+                | "must"
+                | "should"
+                | "please"
+                | "unable"
+                | "unavailable"
+                | "limit"
+                | "frequent"
+                | "whitelist"
+                | "empty"
+                | "required"
+                | "restricted"
+                | "blocked"
+                | "match"
+                | "msg"
+                | "warn"
+                | "warning"
+                | "reject"
+                | "rejected"
+                | "unsupported"
+                | "permission"
+                | "don"
+                | "isn"
+                | "only"
+                | "login"
+                | "log"
+                | "exist"
+                | "incorrect"
+                | "suspended"
+                | "frozen"
         ) || w.contains("error")
             || w.contains("invalid")
             || w.contains("fail")
