@@ -12,5 +12,6 @@ pub mod kb;
 pub mod pages;
 pub mod routes;
 pub mod search;
+pub mod secrets;
 pub mod sign;
 pub mod wizard;

@@ -1,0 +1,674 @@
+//! The diagnosis engine: finds every OKX error in pasted text of any shape — OKX bodies (JSON,
+//! Python dict, JS object, curly quotes, escaped JSON, truncated), ccxt exceptions and tracebacks,
+//! batch responses (`data[].sCode`), WebSocket error frames and close codes, bot logs, HTTP status
+//! lines, message-only text (fuzzy), legacy OKEx v3 codes, errors raised inside a library, and
+//! network failures.
+//!
+//! A code is only reported when it stands in a code context (`"code":"50113"`, `sCode`, `okx 50113`,
+//! `Error code 50113` …) or when a known message implies it; bare numbers (timestamps, order ids,
+//! prices) never become codes.
+
+mod codes;
+mod facts;
+mod legacy;
+mod messages;
+mod patterns;
+pub(crate) mod util;
+
+use super::catalog::{self, Entry, Kind};
+use super::categorize;
+use super::category::Category;
+use super::facts::PasteFacts;
+use super::kb;
+use super::secrets::{self, CredentialHit};
+use codes::KeyKind;
+use serde::Serialize;
+use std::collections::HashMap;
+use util::*;
+
+/// Input beyond this many bytes is ignored (and [`Diagnosis::truncated_input`] is set).
+pub const MAX_INPUT: usize = 8 * 1024 * 1024;
+/// Distinct lines that get fuzzy message matching (the rest are still scanned for codes).
+const MAX_FUZZY_LINES: usize = 300;
+/// Long lines are cut into windows of this size for the line scanners.
+const LINE_WINDOW: usize = 4096;
+/// Bytes from each end of a long paste that the fact detector reads.
+const FACTS_SAMPLE: usize = 512 * 1024;
+
+/// How a finding was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    OkxCode,
+    BatchItem,
+    WsFrame,
+    WsClose,
+    HttpStatus,
+    MessageMatch,
+    LegacyV3,
+    LibraryLocal,
+    Network,
+}
+
+/// One error found in the paste.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The OKX code (v5, or v3 for [`FindingKind::LegacyV3`]); `None` when there is none.
+    pub code: Option<String>,
+    #[serde(serialize_with = "ser_category")]
+    pub category: Category,
+    /// 0..=1.
+    pub confidence: f32,
+    /// The matched text, trimmed, at most ~300 characters.
+    pub evidence: String,
+    /// Byte range of the first occurrence in the input.
+    pub span: (usize, usize),
+    /// Short human title (`"50113 Invalid signature"`, `"Network: connection timed out"`).
+    pub title: String,
+    /// Cause titles from the knowledge base (may be empty).
+    pub causes: Vec<String>,
+    /// Occurrences in the paste (identical findings are merged).
+    pub count: usize,
+    pub kind: FindingKind,
+    pub notes: Vec<String>,
+}
+
+fn ser_category<S: serde::Serializer>(c: &Category, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(c.id())
+}
+
+/// Everything found in one paste.
+#[derive(Debug, Clone)]
+pub struct Diagnosis {
+    /// Ranked, best first.
+    pub findings: Vec<Finding>,
+    pub facts: PasteFacts,
+    pub credentials: Vec<CredentialHit>,
+    /// The input was longer than [`MAX_INPUT`] and only its start was read.
+    pub truncated_input: bool,
+}
+
+impl Diagnosis {
+    pub fn top(&self) -> Option<&Finding> {
+        self.findings.first()
+    }
+}
+
+fn tier(f: &Finding) -> u8 {
+    match f.kind {
+        FindingKind::OkxCode
+        | FindingKind::BatchItem
+        | FindingKind::WsFrame
+        | FindingKind::WsClose
+        | FindingKind::LegacyV3 => {
+            if f.category == Category::Other && f.confidence < 0.5 {
+                2
+            } else {
+                5
+            }
+        }
+        FindingKind::LibraryLocal => 4,
+        FindingKind::MessageMatch => 4,
+        FindingKind::HttpStatus => 3,
+        FindingKind::Network => 1,
+    }
+}
+
+/// Collects findings, merging identical ones.
+struct Acc<'t> {
+    text: &'t str,
+    list: Vec<Finding>,
+    keys: HashMap<(Option<String>, Category, String, u8), usize>,
+    /// code -> end offset of its last occurrence (to count one object once).
+    last_end: HashMap<String, usize>,
+}
+
+impl<'t> Acc<'t> {
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        code: Option<String>,
+        category: Category,
+        confidence: f32,
+        span: (usize, usize),
+        title: String,
+        kind: FindingKind,
+        notes: Vec<String>,
+        times: usize,
+    ) -> usize {
+        let group = match kind {
+            FindingKind::Network => 1,
+            FindingKind::HttpStatus => 2,
+            FindingKind::LibraryLocal => 3,
+            _ => 0,
+        };
+        let key = (
+            code.clone(),
+            category,
+            if code.is_some() { String::new() } else { title.clone() },
+            group,
+        );
+        if let Some(&i) = self.keys.get(&key) {
+            let f = &mut self.list[i];
+            if let Some(c) = &code {
+                let near = self.last_end.get(c).is_some_and(|&e| {
+                    span.0 >= e && span.0 <= e + 300 && !self.text.as_bytes()[e..span.0].contains(&b'\n')
+                });
+                self.last_end.insert(c.clone(), span.1);
+                if near {
+                    // Same object seen through another key: upgrade but do not count twice.
+                    if confidence > f.confidence {
+                        f.confidence = confidence;
+                    }
+                    return i;
+                }
+            }
+            f.count += times;
+            if confidence > f.confidence {
+                f.confidence = confidence;
+            }
+            for n in notes {
+                if !f.notes.contains(&n) {
+                    f.notes.push(n);
+                }
+            }
+            return i;
+        }
+        if let Some(c) = &code {
+            self.last_end.insert(c.clone(), span.1);
+        }
+        let evidence = evidence(self.text, span);
+        self.keys.insert(key, self.list.len());
+        self.list.push(Finding {
+            code,
+            category,
+            confidence: confidence.clamp(0.0, 1.0),
+            evidence,
+            span,
+            title,
+            causes: Vec::new(),
+            count: times,
+            kind,
+            notes,
+        });
+        self.list.len() - 1
+    }
+}
+
+fn clean_msg(m: &str) -> &str {
+    m.trim().trim_end_matches('.').trim()
+}
+
+fn code_title(e: &Entry, runtime: Option<&str>) -> String {
+    let msg = match runtime {
+        Some(r) if !r.trim().is_empty() && r.len() <= 110 && !r.contains('{') => clean_msg(r),
+        _ => clean_msg(e.msg),
+    };
+    let mut msg = msg.to_string();
+    if msg.chars().count() > 100 {
+        msg = msg.chars().take(97).collect::<String>() + "…";
+    }
+    if msg.is_empty() {
+        e.code.to_string()
+    } else {
+        format!("{} {}", e.base_code, msg)
+    }
+}
+
+/// A sub-code entry whose message matches the runtime message better than the base entry.
+fn refine_subcode(e: &'static Entry, runtime: &str) -> &'static Entry {
+    if e.sub_codes.is_empty() && catalog::sub_entries(e.base_code).next().is_none() {
+        return e;
+    }
+    let rl = crate::core::search::normalize(runtime);
+    let mut best: Option<(&'static Entry, f64)> = None;
+    for s in catalog::sub_entries(e.base_code) {
+        let tmpl = crate::core::search::normalize(s.msg);
+        let sim = strsim::normalized_levenshtein(&rl, &tmpl);
+        if best.is_none_or(|(_, b)| sim > b) {
+            best = Some((s, sim));
+        }
+    }
+    match best {
+        Some((s, sim)) if sim > 0.75 => s,
+        _ => e,
+    }
+}
+
+/// `s` without runs of 4+ digits (3-digit HTTP statuses stay distinct).
+fn cache_key(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let st = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - st >= 4 {
+                out.push_str(&s[last..st]);
+                out.push('#');
+                last = i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+fn near_ws_close(lower: &str, span: (usize, usize)) -> bool {
+    let a = floor(lower, span.0.saturating_sub(160));
+    let b = ceil(lower, (span.1 + 160).min(lower.len()));
+    let w = &lower[a..b];
+    [
+        "close",
+        "websocket",
+        "disconnect",
+        "ws ",
+        "ws:",
+        "wss:",
+        "onclose",
+        "[ws]",
+        "socket",
+    ]
+    .iter()
+    .any(|n| w.contains(n))
+}
+
+fn near_ws_event(lower: &str, span: (usize, usize)) -> bool {
+    let a = floor(lower, span.0.saturating_sub(200));
+    let b = ceil(lower, (span.1 + 200).min(lower.len()));
+    let w = &lower[a..b];
+    w.contains("event") && w.contains("error")
+}
+
+/// Diagnoses pasted text. Never panics; linear in the input (fuzzy work is bounded).
+pub fn diagnose(input: &str) -> Diagnosis {
+    let truncated_input = input.len() > MAX_INPUT;
+    let text = &input[..floor(input, MAX_INPUT)];
+    let lower = text.to_ascii_lowercase();
+    // Facts: a long log is sampled (its start and end hold the start-up banner and the last
+    // traceback); scanning 8 MB for ~70 markers would dominate the run time.
+    let (facts, ws) = if lower.len() <= FACTS_SAMPLE * 2 {
+        (facts::detect(&lower), facts::is_ws(&lower))
+    } else {
+        let mut sample = String::with_capacity(FACTS_SAMPLE * 2 + 1);
+        sample.push_str(&lower[..floor(&lower, FACTS_SAMPLE)]);
+        sample.push('\n');
+        sample.push_str(&lower[ceil(&lower, lower.len() - FACTS_SAMPLE)..]);
+        (facts::detect(&sample), facts::is_ws(&sample))
+    };
+    let mut acc = Acc {
+        text,
+        list: Vec::new(),
+        keys: HashMap::new(),
+        last_end: HashMap::new(),
+    };
+    // Line starts that a code finding already explains.
+    let mut claimed: Vec<(usize, usize)> = Vec::new();
+
+    // 1. Codes in code contexts.
+    let hits = codes::scan(text, &lower);
+    // Batch: outer code 1/2 followed by inner sCodes.
+    let mut suppressed = vec![false; hits.len()];
+    let mut outer_of: Vec<Option<String>> = vec![None; hits.len()];
+    for i in 0..hits.len() {
+        let h = &hits[i];
+        if h.key == KeyKind::SCode || !(h.code == "1" || h.code == "2") {
+            continue;
+        }
+        // look forwards and backwards (keys may come in any order) within the same body: the
+        // neighbouring sCode hits up to the next other code.
+        let mut found = false;
+        let mut j = i + 1;
+        while j < hits.len() && hits[j].key == KeyKind::SCode && hits[j].span.0 < h.span.1 + 3000 {
+            if hits[j].code != "0" {
+                found = true;
+                outer_of[j] = Some(h.code.clone());
+            }
+            j += 1;
+        }
+        let mut j = i;
+        while j > 0 && hits[j - 1].key == KeyKind::SCode && hits[j - 1].span.1 + 3000 > h.span.0 {
+            j -= 1;
+            if hits[j].code != "0" && outer_of[j].is_none() {
+                // only when no other outer code follows before it (that one owns it)
+                found = true;
+                outer_of[j] = Some(h.code.clone());
+            }
+        }
+        if found {
+            suppressed[i] = true;
+        }
+    }
+    let mut sub_cache: HashMap<(&'static str, String), &'static Entry> = HashMap::new();
+    for (i, h) in hits.iter().enumerate() {
+        if suppressed[i] {
+            claimed.push(line_bounds(text, h.span.0));
+            continue;
+        }
+        let msg = codes::message_near(text, &lower, h);
+        if let Some((_, ms)) = &msg {
+            claimed.push(line_bounds(text, ms.0));
+        }
+        let runtime = msg.as_ref().map(|(m, _)| m.as_str());
+        let mut notes = Vec::new();
+        let code = h.code.as_str();
+        if code == "0" {
+            continue;
+        }
+        if let Some(e) = catalog::get(code) {
+            let kind = if e.kind == Kind::WsCloseFrame {
+                if !near_ws_close(&lower, h.span) {
+                    continue;
+                }
+                FindingKind::WsClose
+            } else if h.key == KeyKind::SCode {
+                FindingKind::BatchItem
+            } else if near_ws_event(&lower, h.span) {
+                FindingKind::WsFrame
+            } else {
+                FindingKind::OkxCode
+            };
+            claimed.push(line_bounds(text, h.span.0));
+            let mut cat = match runtime {
+                Some(r) => categorize::category_for_message(e, r),
+                None => categorize::category_of(e),
+            };
+            let mut conf = if h.key == KeyKind::Prose { 0.85 } else { 0.95 };
+            if let Some(outer) = &outer_of[i] {
+                notes.push(format!(
+                    "outer code {outer} ({}); inner sCode {code} is the reason",
+                    if outer == "1" {
+                        "batch: all operations failed"
+                    } else {
+                        "batch: partially succeeded"
+                    }
+                ));
+            }
+            if (code == "1" || code == "2") && h.key != KeyKind::SCode {
+                cat = Category::Other;
+                conf = 0.4;
+                notes.push(format!(
+                    "code {code} only says that {}; the real reason is in data[].sCode / data[].sMsg, which this paste does not show",
+                    if code == "1" { "the operation failed" } else { "a batch partially succeeded" }
+                ));
+            }
+            if let Some(r) = runtime {
+                let sub = *sub_cache
+                    .entry((e.code, r.to_string()))
+                    .or_insert_with(|| refine_subcode(e, r));
+                if let Some(sc) = sub.sub_code {
+                    if sub.code != e.code {
+                        notes.push(format!("the message matches sub-code {} ({})", sc, sub.code));
+                    }
+                }
+            }
+            if e.kind == Kind::WsCloseFrame {
+                notes.push("WebSocket close frame code".into());
+            }
+            let title = code_title(e, runtime);
+            acc.add(Some(e.base_code.to_string()), cat, conf, h.span, title, kind, notes, 1);
+        } else if legacy::is_v3(code) {
+            claimed.push(line_bounds(text, h.span.0));
+            let (title, cat, note) = match legacy::lookup(code) {
+                Some((c, meaning, v5, cat)) => (
+                    format!("{c} (OKEx v3) {meaning}"),
+                    *cat,
+                    match v5 {
+                        Some(v) => format!("OKEx v3 code; the v5 equivalent is {v}. v3 was retired: move to API v5 (a current library)"),
+                        None => "OKEx v3 code with no direct v5 equivalent. v3 was retired: move to API v5 (a current library)".into(),
+                    },
+                ),
+                None => (
+                    format!("{code} (OKEx v3 code)"),
+                    runtime.and_then(categorize::by_keywords).unwrap_or(Category::Other),
+                    "OKEx v3 code, not in the v5 catalog. v3 was retired: move to API v5 (a current library)".into(),
+                ),
+            };
+            acc.add(
+                Some(code.to_string()),
+                cat,
+                0.85,
+                h.span,
+                title,
+                FindingKind::LegacyV3,
+                vec![note],
+                1,
+            );
+        } else if code.len() >= 4 && h.key != KeyKind::Prose {
+            claimed.push(line_bounds(text, h.span.0));
+            acc.add(
+                Some(code.to_string()),
+                runtime.and_then(categorize::by_keywords).unwrap_or(Category::Other),
+                0.3,
+                h.span,
+                format!("{code} (not an OKX v5 code)"),
+                FindingKind::OkxCode,
+                vec!["this code is not in the OKX v5 catalog; it may come from another exchange or library".into()],
+                1,
+            );
+        } else if code.len() == 3 {
+            if let Ok(s @ 400..=599) = code.parse::<u16>() {
+                let (cat, conf, note) = patterns::http_category(s);
+                acc.add(
+                    None,
+                    cat,
+                    conf,
+                    h.span,
+                    format!("HTTP {s} {}", patterns::http_reason(s)).trim().to_string(),
+                    FindingKind::HttpStatus,
+                    vec![note.to_string()],
+                    1,
+                );
+            }
+        }
+    }
+    claimed.sort_unstable();
+    claimed.dedup();
+
+    // 2. Line scanners: library-local errors, HTTP status, network failures, message matches.
+    let mut line_cache: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut fuzzy_cache: HashMap<String, Option<messages::MsgMatch>> = HashMap::new();
+    let line_count = text.lines().take(50).count();
+    let mut pos = 0usize;
+    let tb = text.as_bytes();
+    while pos < tb.len() {
+        let nl = tb[pos..].iter().position(|&c| c == b'\n').map_or(tb.len(), |p| pos + p);
+        let (ls, le) = (pos, nl);
+        pos = nl + 1;
+        if le <= ls {
+            continue;
+        }
+        let is_claimed = claimed.binary_search_by(|c| c.0.cmp(&ls)).is_ok();
+        if is_claimed {
+            continue;
+        }
+        // windows over long lines
+        let mut ws_ = ls;
+        while ws_ < le {
+            let we = floor(text, (ws_ + LINE_WINDOW).min(le)).max(ceil(text, ws_ + 1).min(le));
+            let seg_start = ws_;
+            ws_ = if we > ws_ { we } else { le };
+            let seg = &text[seg_start..ws_];
+            let body = strip_log_prefix(seg);
+            if body.is_empty() {
+                continue;
+            }
+            // Lines that differ only in long numbers (timestamps, ids, prices) are the same line.
+            let key = cache_key(body);
+            if let Some(ids) = line_cache.get(&key) {
+                for &i in ids {
+                    acc.list[i].count += 1;
+                }
+                continue;
+            }
+            let off = seg_start + (body.as_ptr() as usize - seg.as_ptr() as usize);
+            let lbody = &lower[off..off + body.len()];
+            let mut produced = Vec::new();
+            let trig = patterns::has_trigger(lbody);
+            if let Some((cat, title, sp)) = if trig { patterns::library_local(lbody) } else { None } {
+                produced.push(acc.add(
+                    None,
+                    cat,
+                    0.8,
+                    (off + sp.0, off + sp.1),
+                    title,
+                    FindingKind::LibraryLocal,
+                    vec!["raised by the library before sending anything; nothing reached OKX".into()],
+                    1,
+                ));
+            }
+            if let Some((s, sp)) = if trig { patterns::http_status(lbody) } else { None } {
+                let (cat, conf, note) = patterns::http_category(s);
+                produced.push(acc.add(
+                    None,
+                    cat,
+                    conf,
+                    (off + sp.0, off + sp.1),
+                    format!("HTTP {s} {}", patterns::http_reason(s)).trim().to_string(),
+                    FindingKind::HttpStatus,
+                    vec![note.to_string()],
+                    1,
+                ));
+            }
+            if let Some((title, sp)) = if trig { patterns::network(lbody) } else { None } {
+                produced.push(acc.add(
+                    None,
+                    Category::Network,
+                    0.6,
+                    (off + sp.0, off + sp.1),
+                    title.to_string(),
+                    FindingKind::Network,
+                    vec!["the request failed on the way to OKX (or back); no OKX error code was returned".into()],
+                    1,
+                ));
+            }
+            if (line_count <= 20 || patterns::looks_like_error(lbody)) && fuzzy_cache.len() < MAX_FUZZY_LINES {
+                let sk = skeleton(body);
+                let m = match fuzzy_cache.get(&sk) {
+                    Some(m) => *m,
+                    None => {
+                        let m = messages::best_match(body, ws);
+                        fuzzy_cache.insert(sk, m);
+                        m
+                    }
+                };
+                if let Some(m) = m {
+                    let e = &catalog::entries()[m.entry];
+                    let code_in_line = has_token(body, e.base_code);
+                    let (kind, conf) =
+                        if code_in_line && (e.kind != Kind::WsCloseFrame || near_ws_close(lbody, (0, lbody.len()))) {
+                            (FindingKind::OkxCode, 0.9)
+                        } else {
+                            (
+                                FindingKind::MessageMatch,
+                                if m.exact { 0.88 } else { 0.45 + 0.4 * m.score },
+                            )
+                        };
+                    let mut notes = Vec::new();
+                    if kind == FindingKind::MessageMatch {
+                        notes.push(format!(
+                            "no code in the paste; {} the known message of {}",
+                            if m.exact {
+                                "the text matches"
+                            } else {
+                                "the text closely resembles"
+                            },
+                            e.base_code
+                        ));
+                    }
+                    if let Some(sc) = e.sub_code {
+                        notes.push(format!("the message matches sub-code {} ({})", sc, e.code));
+                    }
+                    let cat = categorize::category_for_message(e, body);
+                    let title = code_title(e, None);
+                    produced.push(acc.add(
+                        Some(e.base_code.to_string()),
+                        cat,
+                        conf,
+                        (seg_start, ws_),
+                        title,
+                        kind,
+                        notes,
+                        1,
+                    ));
+                }
+            }
+            line_cache.insert(key, produced);
+        }
+    }
+
+    // 3. Rank, attach causes.
+    let mut findings = acc.list;
+    // A message match for a code that was also found with its code adds nothing.
+    let coded: Vec<String> = findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::MessageMatch)
+        .filter_map(|f| f.code.clone())
+        .collect();
+    findings.retain(|f| !(f.kind == FindingKind::MessageMatch && f.code.as_ref().is_some_and(|c| coded.contains(c))));
+    for f in &mut findings {
+        f.causes = kb::causes(f.code.as_deref(), f.category)
+            .iter()
+            .map(|c| c.title.to_string())
+            .collect();
+        f.confidence = (f.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
+    }
+    findings.sort_by(|a, b| {
+        tier(b)
+            .cmp(&tier(a))
+            .then(
+                b.confidence
+                    .partial_cmp(&a.confidence)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+            .then(b.count.cmp(&a.count))
+            .then(a.span.0.cmp(&b.span.0))
+    });
+    Diagnosis {
+        findings,
+        facts,
+        credentials: secrets::find_credentials(text),
+        truncated_input,
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: Option<&'a str>,
+    category: &'static str,
+    confidence: f32,
+    title: &'a str,
+    evidence: &'a str,
+    causes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    findings: Vec<JsonFinding<'a>>,
+}
+
+/// The machine-readable result: exactly one JSON object
+/// `{"findings":[{"code":…,"category":…,"confidence":…,"title":…,"evidence":…,"causes":[…]}]}`.
+pub fn to_json(d: &Diagnosis) -> String {
+    let out = JsonOut {
+        findings: d
+            .findings
+            .iter()
+            .map(|f| JsonFinding {
+                code: f.code.as_deref(),
+                category: f.category.id(),
+                confidence: f.confidence,
+                title: &f.title,
+                evidence: &f.evidence,
+                causes: &f.causes,
+            })
+            .collect(),
+    };
+    serde_json::to_string(&out).unwrap_or_else(|_| "{\"findings\":[]}".to_string())
+}

@@ -1,0 +1,196 @@
+//! Small text helpers shared by the scanners. Everything works on byte offsets into the input and
+//! never slices inside a UTF-8 character.
+
+/// Largest char boundary `<= i` (clamped to the text).
+pub fn floor(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Smallest char boundary `>= i` (clamped to the text).
+pub fn ceil(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// `s[a..b]` with both ends moved to char boundaries (never panics).
+pub fn slice(s: &str, a: usize, b: usize) -> &str {
+    let a = floor(s, a);
+    let b = ceil(s, b.max(a));
+    &s[a..b]
+}
+
+/// All start offsets of `needle` in `hay` (ASCII, case already folded by the caller).
+pub fn find_all<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut pos = 0usize;
+    std::iter::from_fn(move || {
+        if needle.is_empty() || pos >= hay.len() {
+            return None;
+        }
+        let found = find(&hay[pos..], needle)? + pos;
+        pos = found + 1;
+        Some(found)
+    })
+}
+
+/// First offset of `needle` in `hay`.
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    let first = needle[0];
+    let last_start = hay.len() - needle.len();
+    let mut i = 0;
+    while i <= last_start {
+        match hay[i..=last_start].iter().position(|&b| b == first) {
+            None => return None,
+            Some(off) => {
+                let j = i + off;
+                if &hay[j..j + needle.len()] == needle {
+                    return Some(j);
+                }
+                i = j + 1;
+            }
+        }
+    }
+    None
+}
+
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Line containing byte `i`: (start, end) without the newline.
+pub fn line_bounds(s: &str, i: usize) -> (usize, usize) {
+    let b = s.as_bytes();
+    let i = i.min(b.len());
+    let start = b[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let end = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| i + p);
+    (start, end)
+}
+
+/// A readable excerpt around `span`, inside its line, at most ~300 bytes, trimmed.
+pub fn evidence(s: &str, span: (usize, usize)) -> String {
+    let (ls, le) = line_bounds(s, span.0);
+    let mut a = ls.max(span.0.saturating_sub(140));
+    let mut b = le.min(span.1.max(span.0) + 160).max(a);
+    if b - a > 300 {
+        b = a + 300;
+    }
+    if b < span.0 {
+        a = span.0;
+        b = (span.0 + 300).min(s.len());
+    }
+    let t = slice(s, a, b).trim();
+    let mut out = String::new();
+    if a > ls {
+        out.push('…');
+    }
+    out.push_str(t);
+    if b < le {
+        out.push('…');
+    }
+    out
+}
+
+/// Digits removed and whitespace collapsed: the key under which "the same line" is cached.
+pub fn skeleton(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for ch in s.chars() {
+        if ch.is_ascii_digit() {
+            continue;
+        }
+        if ch.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(ch);
+            space = false;
+        }
+    }
+    out
+}
+
+/// Strips a leading timestamp / log prefix made of digits, separators and brackets
+/// (`2024-01-05 10:00:01,123 - `, `[2024-01-05T10:00:01Z] `). `T`/`Z` count only after a digit.
+pub fn strip_log_prefix(line: &str) -> &str {
+    let t = line.trim_start();
+    let starts = t.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '[');
+    if !starts {
+        return t.trim_end();
+    }
+    let mut prev_digit = false;
+    let mut cut = t.len();
+    for (i, c) in t.char_indices() {
+        let ok = c.is_ascii_digit()
+            || matches!(c, ' ' | '\t' | ':' | '-' | '.' | ',' | '/' | '[' | ']' | '+' | '|')
+            || (matches!(c, 'T' | 'Z') && prev_digit);
+        if !ok {
+            cut = i;
+            break;
+        }
+        prev_digit = c.is_ascii_digit();
+    }
+    t[cut..].trim()
+}
+
+/// Quote characters users' pastes contain around keys and values (ASCII, escaped, curly).
+pub fn skip_quotes(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    loop {
+        if i >= b.len() {
+            return i;
+        }
+        match b[i] {
+            b'"' | b'\'' | b'\\' | b'`' => i += 1,
+            0xE2 if s[i..].starts_with('“')
+                || s[i..].starts_with('”')
+                || s[i..].starts_with('‘')
+                || s[i..].starts_with('’')
+                || s[i..].starts_with('„') =>
+            {
+                i += 3
+            }
+            _ => return i,
+        }
+    }
+}
+
+pub fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// Reads a run of ASCII digits at `i`: (end, digits).
+pub fn digits_at(b: &[u8], i: usize) -> (usize, usize) {
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    (j, j - i)
+}
+
+/// True when `word` occurs in `line` as a standalone token (not inside a longer number or word).
+pub fn has_token(line: &str, word: &str) -> bool {
+    let b = line.as_bytes();
+    find_all(b, word.as_bytes()).any(|p| {
+        let before = p == 0 || !is_word_byte(b[p - 1]);
+        let e = p + word.len();
+        let after = e >= b.len() || !is_word_byte(b[e]);
+        // A dotted number (price) around it does not count.
+        let dot_before = p >= 2 && b[p - 1] == b'.' && b[p - 2].is_ascii_digit();
+        let dot_after = e + 1 < b.len() && b[e] == b'.' && b[e + 1].is_ascii_digit();
+        before && after && !dot_before && !dot_after
+    })
+}

@@ -1,0 +1,98 @@
+//! Runs the built `okx-doctor` binary: explain and lookup, exit codes, JSON contract.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_okx-doctor");
+
+fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn explain_stdin_human() {
+    let (code, out, _) = run(&["explain"], br#"{"code":"50113","msg":"Invalid Sign","data":[]}"#);
+    assert_eq!(code, 0);
+    assert!(out.contains("50113") && out.contains("auth_signature"), "{out}");
+}
+
+#[test]
+fn explain_json_exactly_one_object() {
+    let (code, out, _) = run(
+        &["explain", "--json", "-"],
+        b"{'msg': 'Timestamp request expired', 'code': '50102'}",
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("one JSON object");
+    assert_eq!(v["findings"][0]["code"], "50102");
+    assert_eq!(v["findings"][0]["category"], "timestamp");
+    assert!(v["findings"][0]["confidence"].as_f64().unwrap() > 0.5);
+    assert!(v["findings"][0]["causes"].is_array());
+}
+
+#[test]
+fn explain_nothing_found_exits_1() {
+    let (code, out, _) = run(&["explain", "--json"], b"hello world");
+    assert_eq!(code, 1);
+    assert_eq!(out.trim(), r#"{"findings":[]}"#);
+}
+
+#[test]
+fn explain_file_and_non_utf8() {
+    let dir = std::env::temp_dir().join(format!("okx-doctor-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("paste.txt");
+    let mut bytes = b"\xff\xfe garbage \x80 ".to_vec();
+    bytes.extend_from_slice(br#"okx {"msg":"Invalid OK-ACCESS-KEY","code":"50111"}"#);
+    std::fs::write(&p, &bytes).unwrap();
+    let (code, out, _) = run(&["explain", p.to_str().unwrap()], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("50111"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn explain_usage_errors_exit_2() {
+    assert_eq!(run(&["explain", "--bogus"], b"").0, 2);
+    assert_eq!(run(&["explain", "a", "b"], b"").0, 2);
+    assert_eq!(run(&["explain", "/nonexistent/okx-doctor/file"], b"").0, 2);
+}
+
+#[test]
+fn explain_warns_about_credentials() {
+    let (_, out, _) = run(
+        &["explain"],
+        b"OK-ACCESS-KEY: 3f8c2d1e-7a6b-4c5d-9e8f-0a1b2c3d4e5f\n{\"code\":\"50113\"}",
+    );
+    assert!(out.contains("WARNING") && !out.contains("0a1b2c3d4e5f"), "{out}");
+}
+
+#[test]
+fn lookup_found_unknown_usage() {
+    let (code, out, _) = run(&["lookup", "50113"], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("Invalid signature") && out.contains("auth_signature") && out.contains("AuthenticationError"));
+    assert!(out.contains("401"));
+    let (code, out, _) = run(&["lookup", "5011"], b"");
+    assert_eq!(code, 1);
+    assert!(out.contains("Nearest") && out.contains("50110"), "{out}");
+    assert_eq!(run(&["lookup"], b"").0, 2);
+    assert_eq!(run(&["lookup", "1", "2"], b"").0, 2);
+    assert_eq!(run(&["lookup", "--x"], b"").0, 2);
+    let (code, out, _) = run(&["lookup", "51008_1001"], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("sub-code"), "{out}");
+}
