@@ -1,4 +1,5 @@
 //! Every catalog entry gets a category; hand-checked expectations for the frequent codes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use okx_doctor::core::catalog;
 use okx_doctor::core::categorize::{category_for_message, category_of};

@@ -1,4 +1,5 @@
 //! Runs the built `okx-doctor` binary: explain and lookup, exit codes, JSON contract.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,5 +1,6 @@
 //! Runs every paste in tests/corpus/ through the engine and measures top-1 accuracy.
 //! Each file starts with `# expect: <code|none> <category> [source: URL]`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use okx_doctor::core::diagnose::diagnose;
 

@@ -1,4 +1,5 @@
 //! Targeted tests of the diagnosis engine.
+#![cfg(not(target_arch = "wasm32"))]
 
 use okx_doctor::core::category::Category;
 use okx_doctor::core::diagnose::{diagnose, to_json, FindingKind, MAX_INPUT};

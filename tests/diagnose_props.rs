@@ -1,4 +1,5 @@
 //! Property tests: the engine never panics and its output is always well-formed.
+#![cfg(not(target_arch = "wasm32"))]
 
 use okx_doctor::core::diagnose::{diagnose, to_json, FindingKind};
 use okx_doctor::core::secrets::{find_credentials, redact};

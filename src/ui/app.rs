@@ -1,6 +1,7 @@
 //! The application shell: navigation state, the header and footer, and the route switch.
 
 use super::clock::ClockCheck;
+use super::paste::PasteBox;
 use super::sign::SignLab;
 use super::util::{base_path, okx_doctor_routes as routes};
 use super::{catalog::CatalogPage, error_page::ErrorPage, theme::ThemeToggle, wizard_page::WizardPage};
@@ -209,14 +210,23 @@ fn EmbedAttribution() -> impl IntoView {
 /// Home: the paste box and the catalog.
 #[component]
 fn HomePage(#[prop(optional)] embed: bool) -> impl IntoView {
-    let _ = embed;
+    if embed {
+        return view! {
+            <h1 class="visually-hidden">"okx-doctor: diagnose an OKX API error"</h1>
+            <PasteBox embed=true />
+        }
+        .into_any();
+    }
     view! {
         <h1>"Fix OKX API errors"</h1>
         <p class="lead">
-            "Search every OKX API v5 error code, or open one for its causes and fix."
+            "Paste what your bot printed and okx-doctor finds every OKX error in it, with the likely causes and a fix. "
+            "Or search all OKX API v5 error codes below."
         </p>
+        <PasteBox />
         <CatalogPage />
     }
+    .into_any()
 }
 
 /// `/clock`: this device's clock against OKX server time.

@@ -5,6 +5,7 @@ pub mod app;
 pub mod catalog;
 pub mod clock;
 pub mod error_page;
+pub mod paste;
 pub mod sign;
 pub mod theme;
 pub mod util;

@@ -128,7 +128,11 @@ pub fn PasteBox(
             .await;
             let ms = now_ms() - t0;
             if generation.get_value() == gen {
-                outcome.set(Some(Outcome { diagnosis, bytes: text.len(), ms }));
+                outcome.set(Some(Outcome {
+                    diagnosis,
+                    bytes: text.len(),
+                    ms,
+                }));
                 busy.set(false);
             }
         });

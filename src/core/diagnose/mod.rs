@@ -8,11 +8,13 @@
 //! `Error code 50113` …) or when a known message implies it; bare numbers (timestamps, order ids,
 //! prices) never become codes.
 
+mod chunked;
 mod codes;
 mod facts;
 mod legacy;
 mod messages;
 mod patterns;
+pub use chunked::{diagnose_chunked, CHUNK_BYTES};
 pub(crate) mod util;
 
 use super::catalog::{self, Entry, Kind};
@@ -605,6 +607,18 @@ pub fn diagnose(input: &str) -> Diagnosis {
 
     // 3. Rank, attach causes.
     let mut findings = acc.list;
+    rank(&mut findings);
+    Diagnosis {
+        findings,
+        facts,
+        credentials: secrets::find_credentials(text),
+        truncated_input,
+    }
+}
+
+/// Drops message matches for codes also found with their code, attaches causes, rounds
+/// confidences and sorts best first. Shared by [`diagnose`] and [`diagnose_chunked`].
+fn rank(findings: &mut Vec<Finding>) {
     // A message match for a code that was also found with its code adds nothing.
     let coded: Vec<String> = findings
         .iter()
@@ -612,7 +626,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
         .filter_map(|f| f.code.clone())
         .collect();
     findings.retain(|f| !(f.kind == FindingKind::MessageMatch && f.code.as_ref().is_some_and(|c| coded.contains(c))));
-    for f in &mut findings {
+    for f in findings.iter_mut() {
         f.causes = kb::causes(f.code.as_deref(), f.category)
             .iter()
             .map(|c| c.title.to_string())
@@ -630,12 +644,6 @@ pub fn diagnose(input: &str) -> Diagnosis {
             .then(b.count.cmp(&a.count))
             .then(a.span.0.cmp(&b.span.0))
     });
-    Diagnosis {
-        findings,
-        facts,
-        credentials: secrets::find_credentials(text),
-        truncated_input,
-    }
 }
 
 #[derive(Serialize)]

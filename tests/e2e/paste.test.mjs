@@ -1,0 +1,127 @@
+// End-to-end: the paste box on the home page finds the right code, category and link, flags
+// credentials without storing them, and stays responsive on a 5 MB paste (times are printed).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launch, newPage, appReady } from "./helpers.mjs";
+
+let browser, site;
+const servers = [];
+before(async () => { browser = await launch(); site = await serveDist("dist", "/"); servers.push(site); });
+after(async () => { await browser?.close(); for (const s of servers) s.stop(); });
+
+const CASES = [
+  {
+    name: "ccxt Python traceback",
+    code: "50113",
+    category: "auth_signature",
+    text: `Traceback (most recent call last):
+  File "/home/bot/run.py", line 42, in <module>
+    balance = exchange.fetch_balance()
+  File "/usr/lib/python3.11/site-packages/ccxt/base/exchange.py", line 3402, in fetch2
+    return self.fetch(request['url'], request['method'], request['headers'], request['body'])
+  File "/usr/lib/python3.11/site-packages/ccxt/base/exchange.py", line 778, in handle_errors
+    raise AuthenticationError(feedback)
+ccxt.base.errors.AuthenticationError: okx {"msg":"Invalid Sign","code":"50113"}`,
+  },
+  {
+    name: "batch order response (inner sCode wins)",
+    code: "51008",
+    category: "insufficient_balance",
+    text: `{"code":"1","data":[{"clOrdId":"","ordId":"","sCode":"51008","sMsg":"Order failed. Insufficient USDT margin in account ","tag":""}],"inTime":"1700000000000000","msg":"All operations failed","outTime":"1700000000000100"}`,
+  },
+  {
+    name: "WebSocket error frame",
+    code: "60009",
+    category: "websocket_login",
+    text: `< {"event":"error","code":"60009","msg":"Login failed.","connId":"a4d3ae55"}`,
+  },
+];
+
+for (const c of CASES) {
+  test(`paste: ${c.name} → ${c.code} (${c.category}) with a link to its page`, async () => {
+    const page = await newPage(browser);
+    await page.goto(site.url(""));
+    await appReady(page);
+    await page.fill("[data-testid=paste-input]", c.text);
+    await page.waitForSelector("[data-testid=finding]");
+    const first = page.locator("[data-testid=finding]").first();
+    assert.equal(await first.getAttribute("data-code"), c.code);
+    assert.equal(await first.getAttribute("data-category"), c.category);
+    assert.equal(await first.locator("[data-testid=finding-link]").getAttribute("href"), `/e/${c.code}/`);
+    // The link opens the error's page.
+    await first.locator("[data-testid=finding-link]").click();
+    await page.waitForSelector("[data-testid=error-code]");
+    assert.equal((await page.textContent("[data-testid=error-code]")).trim(), c.code);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test("paste: credentials are flagged, and kept out of the URL and storage", async () => {
+  const page = await newPage(browser);
+  await page.goto(site.url(""));
+  await appReady(page);
+  const key = "5d0f6b3e-1a2b-4c3d-9e8f-7a6b5c4d3e2f";
+  await page.fill("[data-testid=paste-input]", `headers: {'OK-ACCESS-KEY': '${key}', 'OK-ACCESS-PASSPHRASE': 'Hunter2!x'}\n{"code":"50111","msg":"Invalid OK-ACCESS-KEY"}`);
+  await page.waitForSelector("[data-testid=credential-warning]");
+  assert.match(await page.textContent("[data-testid=credential-warning]"), /API key/);
+  assert.ok(!(await page.textContent("[data-testid=credential-warning]")).includes(key), "the key itself is not repeated");
+  assert.ok(!page.url().includes(key));
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.ok(!stored.includes(key) && !stored.includes("Hunter2"));
+  await page.context().close();
+});
+
+test("paste: nothing found says so; hostile HTML stays text", async () => {
+  const page = await newPage(browser);
+  await page.goto(site.url(""));
+  await appReady(page);
+  await page.fill("[data-testid=paste-input]", "hello, my bot is fine <img src=x onerror=window.__pwned=1>");
+  await page.waitForSelector("[data-testid=no-findings]");
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.context().close();
+});
+
+test("paste: timing from paste to findings (printed), page stays responsive on 5 MB", async () => {
+  const page = await newPage(browser);
+  await page.goto(site.url(""));
+  await appReady(page);
+  const line = '2026-11-23 10:00:01,123 - freqtrade.exchange.common - WARNING - retrying fetch_ticker() still for 3 times: okx {"msg":"Too Many Requests","code":"50011"}';
+  const info = "2026-11-23 10:00:02,456 - freqtrade.worker - INFO - Bot heartbeat. PID=1234, version=2024.11, state=RUNNING";
+  const log100 = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? line : info)).join("\n");
+  const big = [];
+  let size = 0;
+  for (let i = 0; size < 5 * 1024 * 1024; i++) {
+    const l = i % 50 === 0 ? line : `${info} tick=${i}`;
+    big.push(l);
+    size += l.length + 1;
+  }
+  for (const [label, text] of [["one-line", '{"code":"50102","msg":"Timestamp request expired","data":[]}'], ["100-line log", log100], ["5 MB log", big.join("\n")]]) {
+    const ms = await page.evaluate(async (t) => {
+      const el = document.querySelector("[data-testid=paste-input]");
+      el.value = "";
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 400));
+      // Longest gap between animation frames while analysing: a frozen page would show one long gap.
+      let last = performance.now(), longest = 0, running = true;
+      const tick = () => { const n = performance.now(); longest = Math.max(longest, n - last); last = n; if (running) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+      const t0 = performance.now();
+      el.value = t;
+      el.dispatchEvent(new Event("paste", { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () => {
+          const s = document.querySelector("[data-testid=paste-status]").textContent;
+          if (/found in/.test(s)) resolve(); else setTimeout(check, 5);
+        };
+        check();
+      });
+      running = false;
+      return { total: performance.now() - t0, longest, status: document.querySelector("[data-testid=paste-status]").textContent };
+    }, text);
+    console.log(`# paste → findings, ${label}: ${ms.total.toFixed(0)} ms (longest frame gap ${ms.longest.toFixed(0)} ms): ${ms.status}`);
+    assert.match(ms.status, /found in/);
+  }
+  assert.equal(await page.locator("[data-testid=finding]").first().getAttribute("data-code"), "50011");
+  await page.context().close();
+});
