@@ -3,6 +3,7 @@
 //! user is seeing.
 
 use super::app::use_nav;
+use super::util::copy_text;
 use super::wizard::Wizard;
 use crate::core::category::Category;
 use crate::core::routes::Route;
@@ -70,6 +71,12 @@ pub fn WizardPage(#[prop(optional)] clock_check: Option<ViewFn>) -> impl IntoVie
 #[component]
 fn WizardIntro(state: RwSignal<WizardState>) -> impl IntoView {
     let nav = use_nav();
+    let copied = RwSignal::new(0u8);
+    // A new step resets the "copied" label.
+    Effect::new(move |_| {
+        state.track();
+        copied.set(0);
+    });
     view! {
         <p class="wizard-intro" data-testid="wizard-intro">
             {move || state.with(|s| s.category.label())}
@@ -81,6 +88,22 @@ fn WizardIntro(state: RwSignal<WizardState>) -> impl IntoView {
             }}
             " · "
             <a href=nav.href(&Route::Wizard)>"Start over"</a>
+            " · "
+            <button
+                type="button"
+                class="copy-button"
+                data-testid="wizard-copy-link"
+                on:click=move |_| {
+                    let url = window().location().href().unwrap_or_default();
+                    copy_text(url, move |ok| copied.set(if ok { 1 } else { 2 }));
+                }
+            >
+                {move || match copied.get() {
+                    1 => "Link copied",
+                    2 => "Copy the address bar",
+                    _ => "Copy link to this step",
+                }}
+            </button>
         </p>
     }
 }

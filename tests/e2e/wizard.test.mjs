@@ -1,0 +1,147 @@
+// End-to-end: wizard flows, each starting from a realistic paste on the home page: answer the
+// questions, reach the right fix, copy the link, open it in a fresh page, land on the same step.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launch, newPage, appReady } from "./helpers.mjs";
+
+let browser, site;
+const servers = [];
+before(async () => { browser = await launch(); site = await serveDist("dist", "/"); servers.push(site); });
+after(async () => { await browser?.close(); for (const s of servers) s.stop(); });
+
+const FLOWS = [
+  {
+    category: "auth_passphrase",
+    paste: `ccxt.base.errors.AuthenticationError: okx {"msg":"Request header \\"OK-ACCESS-PASSPHRASE\\" incorrect.","code":"50105"}`,
+    answers: ["login"],
+    fix: /passphrase/i,
+  },
+  {
+    category: "auth_key",
+    paste: `okx {"msg":"API key doesn't exist","code":"50119"}  # account opened on my.okx.com`,
+    answers: ["eea"],
+    fix: /eea\.okx\.com|myokx/i,
+  },
+  {
+    category: "environment_mismatch",
+    paste: `{"msg":"APIKey does not match current environment.","code":"50101","data":[]}`,
+    answers: ["demo", "off"],
+    fix: /demo|sandbox|simulated/i,
+  },
+  {
+    category: "timestamp",
+    paste: `2026-11-23 10:00:01 ERROR okx {"code":"50102","msg":"Timestamp request expired","data":[]}`,
+    answers: ["large", "vps"],
+    fix: /clock|time/i,
+  },
+  {
+    category: "rate_limit",
+    paste: `ccxt.base.errors.RateLimitExceeded: okx {"msg":"Too Many Requests","code":"50011"}`,
+    answers: ["startup"],
+    fix: /rate ?limit/i,
+  },
+  {
+    category: "account_mode",
+    paste: `{"code":"1","data":[{"clOrdId":"","ordId":"","sCode":"51000","sMsg":"Parameter posSide error ","tag":""}],"msg":""}`,
+    answers: ["swap", "long_short"],
+    fix: /posSide/,
+  },
+  {
+    category: "insufficient_balance",
+    paste: `ccxt.base.errors.InsufficientFunds: okx {"code":"1","data":[{"sCode":"51008","sMsg":"Order failed. Insufficient USDT balance in account"}],"msg":""}`,
+    answers: ["funding"],
+    fix: /transfer|funding/i,
+  },
+];
+
+for (const f of FLOWS) {
+  test(`wizard flow ${f.category}: paste → questions → fix → shared link resumes`, async () => {
+    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.goto(site.url(""));
+    await appReady(page);
+    await page.fill("[data-testid=paste-input]", f.paste);
+    await page.waitForSelector("[data-testid=finding]");
+    const first = page.locator("[data-testid=finding]").first();
+    assert.equal(await first.getAttribute("data-category"), f.category);
+    await first.locator("[data-testid=finding-wizard]").click();
+    await page.waitForSelector("[data-testid=wizard-question]");
+    for (const a of f.answers) {
+      const btn = page.locator(`[data-testid=wizard-answer-${a}]`);
+      await btn.waitFor();
+      await btn.click();
+    }
+    await page.waitForSelector("[data-testid=wizard-fix]");
+    const fixText = await page.textContent("[data-testid=wizard-fix]");
+    assert.match(fixText, f.fix);
+    assert.ok(await page.locator("[data-testid=wizard-verify]").count() > 0, "the fix says how to verify it");
+    // Focus moved to the new step's heading.
+    const focused = await page.evaluate(() => document.activeElement?.tagName);
+    assert.match(focused, /^H[1-3]$/);
+    // Copy the link and open it in a fresh page.
+    await page.click("[data-testid=wizard-copy-link]");
+    await page.waitForFunction(() => /copied/i.test(document.querySelector("[data-testid=wizard-copy-link]").textContent));
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(link.includes("/wizard/?"), link);
+    assert.ok(!link.includes("msg") && !link.includes("sMsg"), "no paste text in the URL");
+    const fresh = await (await browser.newContext()).newPage();
+    await fresh.goto(link);
+    await appReady(fresh);
+    await fresh.waitForSelector("[data-testid=wizard-fix]");
+    assert.equal(await fresh.textContent("[data-testid=wizard-fix] h2, [data-testid=wizard-fix] h3").catch(() => null),
+                 await page.textContent("[data-testid=wizard-fix] h2, [data-testid=wizard-fix] h3").catch(() => null));
+    assert.equal(await fresh.textContent("[data-testid=wizard-fix]"), fixText);
+    // Back goes to the previous question, forward returns to the fix.
+    await page.goBack();
+    await page.waitForSelector("[data-testid=wizard-question]");
+    await page.goForward();
+    await page.waitForSelector("[data-testid=wizard-fix]");
+    // Still failing continues with the next cause.
+    await page.click("[data-testid=wizard-still-failing]");
+    await page.waitForSelector("[data-testid=wizard-question], [data-testid=wizard-fix], [data-testid=wizard-report]");
+    assert.deepEqual(problems, []);
+    await fresh.context().close();
+    await context.close();
+  });
+}
+
+test("wizard: keyboard only from paste to fix", async () => {
+  const page = await newPage(browser);
+  await page.goto(site.url(""));
+  await appReady(page);
+  await page.focus("[data-testid=paste-input]");
+  await page.keyboard.insertText(`{"code":"50011","msg":"Too Many Requests"}`);
+  await page.waitForSelector("[data-testid=finding-wizard]");
+  // Tab to the wizard link and follow it with Enter.
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "finding-wizard")) break;
+  }
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-testid=wizard-question]");
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "wizard-answer-startup")) break;
+  }
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-testid=wizard-fix]");
+  await page.context().close();
+});
+
+test("wizard: cold start and hostile query parameters", async () => {
+  const page = await newPage(browser);
+  await page.goto(site.url("wizard/"));
+  await appReady(page);
+  await page.click("[data-testid=wizard-category-timestamp]");
+  await page.waitForSelector("[data-testid=wizard-question]");
+  await page.goto(site.url("wizard/?c=%3Cscript%3Ealert(1)%3C/script%3E&a=%3Cimg%20src=x%3E"));
+  await appReady(page);
+  await page.waitForSelector("[data-testid=wizard-categories]");
+  await page.goto(site.url("wizard/?c=rate_limit&code=%3Cb%3E1%3C/b%3E&a=x.y,zz"));
+  await appReady(page);
+  await page.waitForSelector("[data-testid=wizard-question]");
+  assert.equal(await page.locator("main b, main img").count(), 0);
+  await page.context().close();
+});
