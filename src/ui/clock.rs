@@ -32,6 +32,10 @@ const REQUEST_TIMEOUT_MS: u32 = 4_000;
 const WS_CONNECT_TIMEOUT_MS: f64 = 6_000.0;
 const WS_COLLECT_MS: f64 = 5_000.0;
 const WS_MAX_PUSHES: usize = 20;
+/// The REST phase ends by this many ms after the start, leaving time for the WebSocket fallback.
+const REST_BUDGET_MS: f64 = 5_000.0;
+/// The whole check (REST, then WebSocket) ends by this many ms after the start.
+const TOTAL_BUDGET_MS: f64 = 9_500.0;
 const STORAGE_KEY: &str = "okx-doctor.clock.host";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,7 +102,7 @@ fn base_override() -> Option<Result<String, String>> {
 }
 
 /// One `fetch` of the time endpoint, bounded by an AbortController.
-async fn fetch_sample(url: &str) -> Result<Sample, ClockError> {
+async fn fetch_sample(url: &str, timeout_ms: u32) -> Result<Sample, ClockError> {
     let controller = AbortController::new().map_err(|_| ClockError::Network("AbortController unavailable".into()))?;
     let signal = controller.signal();
     let init = RequestInit::new();
@@ -108,9 +112,9 @@ async fn fetch_sample(url: &str) -> Result<Sample, ClockError> {
     init.set_mode(RequestMode::Cors);
     init.set_signal(Some(&signal));
     let c2 = controller.clone();
-    let _timer = Timeout::new(REQUEST_TIMEOUT_MS, move || c2.abort());
+    let _timer = Timeout::new(timeout_ms, move || c2.abort());
     let timeout_err = || ClockError::Timeout {
-        after_ms: REQUEST_TIMEOUT_MS as u64,
+        after_ms: timeout_ms as u64,
     };
 
     let sent_ms = perf_now();
@@ -142,16 +146,25 @@ async fn fetch_sample(url: &str) -> Result<Sample, ClockError> {
     })
 }
 
-async fn measure_rest(base: &str, progress: impl Fn(String)) -> Result<Estimate, ClockError> {
+/// Time left until `deadline` (a `performance.now()` value), as a request timeout.
+fn until(deadline: f64) -> u32 {
+    (deadline - perf_now()).clamp(0.0, REQUEST_TIMEOUT_MS as f64) as u32
+}
+
+async fn measure_rest(base: &str, progress: impl Fn(String), deadline: f64) -> Result<Estimate, ClockError> {
     let url = time_url(base);
     progress("Warming up the connection…".into());
-    fetch_sample(&url).await?;
+    fetch_sample(&url, until(deadline)).await?;
     let mut samples = Vec::new();
     let mut last_err = None;
     for i in 0..SAMPLES {
+        // Keep within the budget: stop sampling when another sample may not fit.
+        if perf_now() + SAMPLE_GAP_MS as f64 + 200.0 > deadline && !samples.is_empty() {
+            break;
+        }
         TimeoutFuture::new(SAMPLE_GAP_MS).await;
         progress(format!("Sample {} of {}", i + 1, SAMPLES));
-        match fetch_sample(&url).await {
+        match fetch_sample(&url, until(deadline).max(1)).await {
             Ok(s) => samples.push(s),
             Err(e) => last_err = Some(e),
         }
@@ -172,7 +185,7 @@ struct WsLog {
     errors: Vec<String>,
 }
 
-async fn measure_ws(url: &str, progress: impl Fn(String)) -> Result<Estimate, ClockError> {
+async fn measure_ws(url: &str, progress: impl Fn(String), deadline: f64) -> Result<Estimate, ClockError> {
     progress("REST was blocked; trying the WebSocket…".into());
     let ws = web_sys::WebSocket::new(url).map_err(|_| ClockError::WebSocket(format!("could not open {url}")))?;
     let log = Rc::new(RefCell::new(WsLog::default()));
@@ -211,7 +224,7 @@ async fn measure_ws(url: &str, progress: impl Fn(String)) -> Result<Estimate, Cl
             if let Some(c) = log.borrow().closed.clone() {
                 return Err(ClockError::WebSocket(format!("{url}: {c}")));
             }
-            if perf_now() - t0 > WS_CONNECT_TIMEOUT_MS {
+            if perf_now() - t0 > WS_CONNECT_TIMEOUT_MS || perf_now() > deadline - 1_000.0 {
                 return Err(ClockError::WebSocket(format!("{url} did not open in time")));
             }
             TimeoutFuture::new(20).await;
@@ -237,7 +250,7 @@ async fn measure_ws(url: &str, progress: impl Fn(String)) -> Result<Estimate, Cl
         ws.send_with_str(&ws_subscribe_tickers("BTC-USDT"))
             .map_err(|_| ClockError::WebSocket("subscribing failed".into()))?;
         let t1 = perf_now();
-        while perf_now() - t1 < WS_COLLECT_MS && log.borrow().pushes.len() < WS_MAX_PUSHES {
+        while perf_now() - t1 < WS_COLLECT_MS && perf_now() < deadline && log.borrow().pushes.len() < WS_MAX_PUSHES {
             if log.borrow().closed.is_some() {
                 break;
             }
@@ -310,7 +323,8 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
                 Some(b) => (b.clone(), b.clone()),
                 None => (h.rest_base().to_string(), h.id().to_string()),
             };
-            let out = match measure_rest(&rest_base, progress).await {
+            let started = perf_now();
+            let out = match measure_rest(&rest_base, progress, started + REST_BUDGET_MS).await {
                 Ok(e) => Phase::Done(Outcome {
                     estimate: e,
                     method: Method::Rest,
@@ -323,7 +337,7 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
                         Some(b) => ws_url_for_base(b).unwrap_or_default(),
                         None => h.ws_public_url().to_string(),
                     };
-                    match measure_ws(&ws_url, progress).await {
+                    match measure_ws(&ws_url, progress, started + TOTAL_BUDGET_MS).await {
                         Ok(e) => Phase::Done(Outcome {
                             estimate: e,
                             method: Method::WebSocket,

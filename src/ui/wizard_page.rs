@@ -86,6 +86,17 @@ fn WizardIntro(state: RwSignal<WizardState>) -> impl IntoView {
                     view! { " · error " <a href=href>{c}</a> }
                 })
             }}
+            {move || {
+                let auth = state.with(|s| {
+                    matches!(s.category, Category::AuthSignature | Category::AuthPassphrase | Category::AuthKey)
+                });
+                auth.then(|| view! {
+                    " · "
+                    <a href=nav.href(&Route::Sign) data-testid="wizard-sign-lab">
+                        "Check your signature and credentials in the signature lab"
+                    </a>
+                })
+            }}
             " · "
             <a href=nav.href(&Route::Wizard)>"Start over"</a>
             " · "

@@ -81,6 +81,19 @@ test("hang: REST times out within the limit, the WebSocket measures instead, and
   await page.context().close();
 });
 
+test("a very slow server (3.5 s per answer): the whole check still ends within 10 s", async () => {
+  const base = await fake(["--latency-ms", "3500", "--skew-ms", "-2500"]);
+  const page = await newPage(browser);
+  await page.goto(site.url(`clock/?okx_base=${encodeURIComponent(base)}`));
+  await appReady(page);
+  const t0 = Date.now();
+  await page.waitForSelector("[data-testid=clock-result], [data-testid=clock-error]", { timeout: 15000 });
+  const ms = Date.now() - t0;
+  results.push(`slow server: ended after ${ms} ms`);
+  assert.ok(ms <= 10000, `the check took ${ms} ms`);
+  await page.context().close();
+});
+
 test("no CORS header: falls back to the WebSocket and says so", async () => {
   const base = await fake(["--fault", "no-cors", "--skew-ms", "-7000"]);
   const { page } = await runCheck(base);

@@ -3,7 +3,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
-import { serveDist, launch, newPage, appReady } from "./helpers.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { serveDist, launch, newPage, appReady, ROOT } from "./helpers.mjs";
 
 let browser;
 const servers = [];
@@ -43,6 +46,16 @@ test("sign lab: right signature, and no input leaks to network, storage or URL",
   const expected = crypto.createHmac("sha256", SECRET).update(`${TS}GET${PATH}`).digest("base64");
   await page.waitForFunction((sig) => document.querySelector("[data-testid=sign-signature]")?.textContent.includes(sig), expected);
   assert.ok((await page.textContent("[data-testid=sign-prehash]")).includes(`${TS}GET${PATH}`));
+
+  // The command-line tool gives the same signature for the same input.
+  const bin = path.join(ROOT, "target/debug/okx-doctor");
+  if (!fs.existsSync(bin)) execFileSync("cargo", ["build", "--quiet", "--bin", "okx-doctor"], { cwd: ROOT });
+  const cli = JSON.parse(execFileSync(bin, ["sign", "--method", "GET", "--path", PATH, "--timestamp", TS, "--json"], {
+    env: { ...process.env, OKX_API_KEY: KEY, OKX_SECRET_KEY: SECRET, OKX_PASSPHRASE: PASS },
+  }).toString());
+  const cliSign = cli.headers.find((h) => h.name === "OK-ACCESS-SIGN").value;
+  assert.equal(cliSign, expected, "CLI and browser agree");
+  assert.ok((await page.textContent("[data-testid=sign-signature]")).includes(cliSign));
   const headers = await page.textContent("[data-testid=sign-headers]");
   assert.ok(headers.includes("OK-ACCESS-SIGN") && headers.includes(expected));
   assert.ok(!headers.includes(PASS), "passphrase masked in the header listing");
