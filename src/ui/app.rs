@@ -2,6 +2,8 @@
 
 use super::util::{base_path, okx_doctor_routes as routes};
 use super::{catalog::CatalogPage, error_page::ErrorPage, theme::ThemeToggle};
+// Embedding (src/ui/embed.rs): auto-height, attribution, the "Embed this" panel.
+use super::embed::{EmbedAttribution, EmbedPanel};
 use crate::core::routes::{EmbedRoute, Route};
 use leptos::ev;
 use leptos::prelude::*;
@@ -110,6 +112,9 @@ pub fn App() -> impl IntoView {
     });
 
     let embed = move || route.with(|r| r.is_embed());
+    if route.with_untracked(|r| r.is_embed()) {
+        super::embed::start();
+    }
     Effect::new(move |_| {
         let html = document().document_element();
         if let Some(html) = html {
@@ -137,9 +142,8 @@ fn page(route: Route) -> AnyView {
         Route::Error(code) => view! { <ErrorPage code=code /> }.into_any(),
         Route::Embed(EmbedRoute::Error(code)) => view! { <ErrorPage code=code embed=true /> }.into_any(),
         Route::Embed(EmbedRoute::Helper) => view! { <HomePage embed=true /> }.into_any(),
-        Route::Wizard | Route::Clock | Route::Sign | Route::Embed(EmbedRoute::Clock) => {
-            view! { <ComingSoon /> }.into_any()
-        }
+        Route::Clock => view! { <ComingSoon /> <EmbedPanel route=Route::Clock /> }.into_any(),
+        Route::Wizard | Route::Sign | Route::Embed(EmbedRoute::Clock) => view! { <ComingSoon /> }.into_any(),
         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
     }
 }
@@ -180,29 +184,16 @@ fn Footer() -> impl IntoView {
     }
 }
 
-/// The small attribution line shown inside embeds.
-#[component]
-fn EmbedAttribution() -> impl IntoView {
-    let nav = use_nav();
-    view! {
-        <p class="embed-attribution">
-            <a href=nav.href(&Route::Home) target="_blank" rel="noopener">
-                "okx-doctor"
-            </a>
-        </p>
-    }
-}
-
 /// Home: the paste box and the catalog.
 #[component]
 fn HomePage(#[prop(optional)] embed: bool) -> impl IntoView {
-    let _ = embed;
     view! {
         <h1>"Fix OKX API errors"</h1>
         <p class="lead">
             "Search every OKX API v5 error code, or open one for its causes and fix."
         </p>
         <CatalogPage />
+        {(!embed).then(|| view! { <EmbedPanel route=Route::Home /> })}
     }
 }
 

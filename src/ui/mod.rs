@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod catalog;
+pub mod embed;
 pub mod error_page;
 pub mod theme;
 pub mod util;
