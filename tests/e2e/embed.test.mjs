@@ -20,6 +20,9 @@ async function serveBlog(siteUrl) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okx-blog-"));
   const html = fs.readFileSync(path.join(ROOT, "tests/support/blog/index.html"), "utf8").replaceAll("{{SITE}}", siteUrl);
   fs.writeFileSync(path.join(dir, "index.html"), html);
+  // A page of the blog's origin that forges a resize message (an embed iframe is navigated to it).
+  fs.writeFileSync(path.join(dir, "forged.html"),
+    "<!DOCTYPE html><title>forged</title><script>parent.postMessage({type:'okx-doctor:resize',height:3333},'*')</script>");
   const s = await startScript("tests/support/static-server.mjs", ["--dir", dir, "--port", "0"]);
   servers.push(s);
   return `http://localhost:${s.port}/`;
@@ -127,8 +130,13 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
       f.srcdoc = "<script>parent.postMessage({type:'okx-doctor:resize',height:3333},'*')<\/script>";
       document.body.appendChild(f);
     });
+    // And from one of embed.js's own iframes once it shows another origin (right source, wrong origin).
+    const clockH = await clock.el.evaluate((f) => f.clientHeight);
+    await clock.el.evaluate((f, u) => { f.src = u; }, blogUrl + "forged.html");
+    await page.waitForFunction(() => document.querySelector("#w-clock iframe").contentDocument?.title === "forged");
     await sleep(500);
     assert.equal((await heights(err)).client, h.client, "height unchanged by foreign messages");
+    assert.equal(await clock.el.evaluate((f) => f.clientHeight), clockH, "forged message from the blog's origin ignored");
     assert.equal(await raw.el.evaluate((f) => f.clientHeight), 600);
 
     // Links inside the embed open the full site in a new tab; the embed stays.
@@ -145,6 +153,35 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     await page.context().close();
   });
 }
+
+test("WordPress: with #?secret= the embed also posts {message: 'height', value, secret}; a bad secret is ignored", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const blogUrl = await serveBlog(site.url(""));
+  const page = await newPage(browser);
+  await page.goto(blogUrl);
+  const got = await page.evaluate(async (src) => {
+    const msgs = [];
+    window.addEventListener("message", (e) => msgs.push({ origin: e.origin, data: e.data }));
+    for (const hash of ["#?secret=Ab12cd34", "#?secret=bad!secret"]) {
+      const f = document.createElement("iframe");
+      f.src = src + hash;
+      document.body.prepend(f);
+    }
+    for (let i = 0; i < 200 && msgs.filter((m) => m.data?.type === "okx-doctor:resize").length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300));
+    return msgs;
+  }, site.url("embed/e/50011/"));
+  const wp = got.filter((m) => m.data?.message === "height");
+  assert.ok(got.filter((m) => m.data?.type === "okx-doctor:resize").length >= 2, JSON.stringify(got));
+  assert.ok(wp.length >= 1, JSON.stringify(got));
+  for (const m of wp) {
+    assert.equal(m.data.secret, "Ab12cd34");
+    assert.ok(m.data.value > 100);
+    assert.equal(m.origin, site.origin);
+  }
+  await page.context().close();
+});
 
 test("copy inside an embed: Clipboard API with permission, select-and-copy fallback without", async () => {
   const site = await serveDist("dist", "/");
