@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import crypto from "node:crypto";
 import { serveDist, startScript, launch, newPage, appReady, ROOT } from "./helpers.mjs";
 
 let browser;
@@ -260,6 +261,75 @@ test("the 'Embed this in your blog' panel on the error, clock and home pages", a
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframe);
   }
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** The headers public/_headers gives `pathname` (values of several matching rules joined with ", ",
+ *  as Cloudflare Pages does), with the inline-loader hash placeholder filled in from `html`. */
+function headersFor(pathname, html) {
+  const rules = [];
+  for (const line of fs.readFileSync(path.join(ROOT, "dist/_headers"), "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    if (!/^\s/.test(line)) rules.push({ pat: line.trim(), headers: [] });
+    else { const i = line.indexOf(":"); rules.at(-1).headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]); }
+  }
+  const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(html || "");
+  const hash = inline ? crypto.createHash("sha256").update(inline[1]).digest("base64") : "none";
+  const out = {};
+  for (const r of rules) {
+    const hit = r.pat.endsWith("/*") ? pathname.startsWith(r.pat.slice(0, -1)) : pathname === r.pat;
+    if (!hit) continue;
+    for (const [k, v] of r.headers) {
+      const val = v.replace("sha256-TRUNK_INLINE_LOADER_HASH", `sha256-${hash}`);
+      out[k.toLowerCase()] = out[k.toLowerCase()] ? `${out[k.toLowerCase()]}, ${val}` : val;
+    }
+  }
+  return out;
+}
+
+test("public/_headers: the site runs under its CSP; /embed/* can be framed by a blog, other pages cannot", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const blogUrl = await serveBlog(site.url(""));
+  const page = await newPage(browser);
+  const seen = {};
+  await page.context().route(`${site.origin}/**`, async (route) => {
+    const resp = await route.fetch();
+    const pathname = new URL(route.request().url()).pathname;
+    const isHtml = (resp.headers()["content-type"] || "").startsWith("text/html");
+    const body = isHtml ? await resp.text() : undefined;
+    const extra = headersFor(pathname, body);
+    if (isHtml) seen[pathname] = extra;
+    await route.fulfill({ response: resp, body, headers: { ...resp.headers(), ...extra } });
+  });
+  assert.match(headersFor("/embed/e/50011/", "")["content-security-policy"], /frame-ancestors \*$/);
+  assert.equal(headersFor("/embed/e/50011/", "")["x-frame-options"], undefined);
+  assert.equal(headersFor("/e/50011/", "")["x-frame-options"], "SAMEORIGIN");
+  assert.equal(headersFor("/", "")["referrer-policy"], "no-referrer");
+
+  // The full site under its CSP: loads, no violations.
+  for (const p of ["", "e/50011/", "clock/"]) {
+    await page.goto(site.url(p));
+    await appReady(page).catch((e) => { throw new Error(`${p}: ${e.message} ${JSON.stringify(page.problems)} ${JSON.stringify(seen)}`); });
+    assert.match(seen[`/${p}`]?.["content-security-policy"] || "", /frame-ancestors 'self'/, p);
+  }
+  // Embeds in the blog under their CSP.
+  await page.goto(blogUrl);
+  const err = await widget(page, "#w-error iframe");
+  await waitFits(err, (x) => x.client !== 400);
+  assert.match(seen["/embed/e/50011/"]["content-security-policy"], /frame-ancestors \*$/);
+  // A full-site page in the blog's iframe is refused.
+  await page.evaluate((src) => {
+    const f = document.createElement("iframe");
+    f.id = "w-framed-full";
+    f.src = src;
+    document.body.prepend(f);
+  }, site.url("e/50011/"));
+  await sleep(1500);
+  const framed = await (await page.$("#w-framed-full")).contentFrame();
+  assert.equal(await framed.locator("[data-testid=error-code]").count(), 0, "full site page must not render in a frame");
+  const problems = page.problems.filter((m) => !/frame-ancestors|Refused to (display|frame)/.test(m));
+  assert.deepEqual(problems, [], "no CSP violations or errors");
   await page.context().close();
 });
 
