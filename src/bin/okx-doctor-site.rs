@@ -71,7 +71,19 @@ fn run(args: &[String]) -> Result<String, String> {
     let policy = okx_doctor::core::csp::policy(&okx_doctor::core::csp::inline_script_hashes(&template));
     let headers = dist.join("_headers");
     if let Ok(h) = std::fs::read_to_string(&headers) {
-        std::fs::write(&headers, h.replace("__OKX_DOCTOR_CSP__", &policy))
+        let prefix = base.trim_end_matches('/');
+        let filled: Vec<String> = h
+            .lines()
+            .map(|l| {
+                let l = l.replace("__OKX_DOCTOR_CSP__", &policy);
+                if l.starts_with('/') {
+                    format!("{prefix}{l}")
+                } else {
+                    l
+                }
+            })
+            .collect();
+        std::fs::write(&headers, filled.join("\n") + "\n")
             .map_err(|e| format!("cannot write {}: {e}", headers.display()))?;
     }
 

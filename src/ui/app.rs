@@ -5,6 +5,8 @@ use super::paste::PasteBox;
 use super::sign::SignLab;
 use super::util::{base_path, okx_doctor_routes as routes};
 use super::{catalog::CatalogPage, error_page::ErrorPage, theme::ThemeToggle, wizard_page::WizardPage};
+// Embedding (src/ui/embed.rs): auto-height, attribution, the "Embed this" panel.
+use super::embed::{EmbedAttribution, EmbedPanel};
 use crate::core::routes::{EmbedRoute, Route};
 use leptos::ev;
 use leptos::prelude::*;
@@ -120,6 +122,9 @@ pub fn App() -> impl IntoView {
     });
 
     let embed = move || route.with(|r| r.is_embed());
+    if route.with_untracked(|r| r.is_embed()) {
+        super::embed::start();
+    }
     Effect::new(move |_| {
         let html = document().document_element();
         if let Some(html) = html {
@@ -152,7 +157,7 @@ fn page(route: Route) -> AnyView {
             view! { <WizardPage clock_check=clock /> }.into_any()
         }
         Route::Sign => view! { <SignLab /> }.into_any(),
-        Route::Clock => view! { <ClockPage /> }.into_any(),
+        Route::Clock => view! { <ClockPage /> <EmbedPanel route=Route::Clock /> }.into_any(),
         Route::Embed(EmbedRoute::Clock) => view! { <ClockPage embed=true /> }.into_any(),
         Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
     }
@@ -194,19 +199,6 @@ fn Footer() -> impl IntoView {
     }
 }
 
-/// The small attribution line shown inside embeds.
-#[component]
-fn EmbedAttribution() -> impl IntoView {
-    let nav = use_nav();
-    view! {
-        <p class="embed-attribution">
-            <a href=nav.href(&Route::Home) target="_blank" rel="noopener">
-                "okx-doctor"
-            </a>
-        </p>
-    }
-}
-
 /// Home: the paste box and the catalog.
 #[component]
 fn HomePage(#[prop(optional)] embed: bool) -> impl IntoView {
@@ -225,6 +217,7 @@ fn HomePage(#[prop(optional)] embed: bool) -> impl IntoView {
         </p>
         <PasteBox />
         <CatalogPage />
+        {(!embed).then(|| view! { <EmbedPanel route=Route::Home /> })}
     }
     .into_any()
 }

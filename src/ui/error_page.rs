@@ -127,6 +127,15 @@ fn found(e: &'static Entry, embed: bool) -> impl IntoView {
         .or_else(|| cat_info.map(|c| c.snippets.iter().collect()))
         .unwrap_or_default();
     let related: Vec<&'static str> = info.map(|i| i.related.to_vec()).unwrap_or_default();
+    // Embed options (src/ui/embed.rs): ?compact=1 hides secondary sections, ?lang= orders snippets.
+    let opts = if embed {
+        super::embed::options()
+    } else {
+        Default::default()
+    };
+    let mut snippets = snippets;
+    super::embed::order_snippets(&mut snippets, opts.lang);
+    let related = if opts.compact { Vec::new() } else { related };
     let link = {
         let origin = window().location().origin().unwrap_or_default();
         format!("{origin}{}", nav.href(&Route::Error(e.code.to_string())))
@@ -171,8 +180,8 @@ fn found(e: &'static Entry, embed: bool) -> impl IntoView {
             </dl>
             {info.map(|i| view! { <p class="summary" data-testid="error-summary">{i.summary}</p> })}
             {cat_info.map(|c| view! { <p class="category-meaning">{c.meaning}</p> })}
-            {messages_view(e)}
-            {(!e.sub_codes.is_empty()).then(|| view! {
+            {(!opts.compact).then(|| messages_view(e))}
+            {(!opts.compact && !e.sub_codes.is_empty()).then(|| view! {
                 <h2>"Sub-codes"</h2>
                 <ul class="sub-codes">
                     {e.sub_codes.iter().map(|sc| {
@@ -201,6 +210,7 @@ fn found(e: &'static Entry, embed: bool) -> impl IntoView {
                 <a class="button" href=wizard data-testid="diagnose-my-case" target=embed.then_some("_blank")>"Diagnose my case"</a>
                 <CopyButton text=link label="Copy link" testid="copy-link" />
             </div>
+            {(!embed).then(|| view! { <super::embed::EmbedPanel route=Route::Error(e.code.to_string()) /> })}
         </article>
     }
 }

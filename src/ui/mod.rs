@@ -4,6 +4,7 @@
 pub mod app;
 pub mod catalog;
 pub mod clock;
+pub mod embed;
 pub mod error_page;
 pub mod paste;
 pub mod sign;

@@ -1,0 +1,401 @@
+// End-to-end: embedding okx-doctor in a blog on another origin (public/embed.js, src/ui/embed.rs).
+// The site is served on http://127.0.0.1:<port>, the sample blog (tests/support/blog/) on
+// http://localhost:<other port>: two different origins, as on the real web.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
+import { serveDist, startScript, launch, newPage, appReady, ROOT } from "./helpers.mjs";
+
+let browser;
+const servers = [];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); for (const s of servers) s.stop(); });
+
+/** Serves the sample blog (with {{SITE}} filled in) on localhost; returns its URL. */
+async function serveBlog(siteUrl) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okx-blog-"));
+  const html = fs.readFileSync(path.join(ROOT, "tests/support/blog/index.html"), "utf8").replaceAll("{{SITE}}", siteUrl);
+  fs.writeFileSync(path.join(dir, "index.html"), html);
+  // A page of the blog's origin that forges a resize message (an embed iframe is navigated to it).
+  fs.writeFileSync(path.join(dir, "forged.html"),
+    "<!DOCTYPE html><title>forged</title><script>parent.postMessage({type:'okx-doctor:resize',height:3333},'*')</script>");
+  const s = await startScript("tests/support/static-server.mjs", ["--dir", dir, "--port", "0"]);
+  servers.push(s);
+  return `http://localhost:${s.port}/`;
+}
+
+/** The iframe element and its frame inside `#id`, once the app in it has mounted. */
+async function widget(page, selector) {
+  const el = await page.waitForSelector(selector, { timeout: 10000 });
+  await el.scrollIntoViewIfNeeded();
+  const frame = await el.contentFrame();
+  await frame.waitForSelector("main#main h1", { timeout: 20000 });
+  return { el, frame };
+}
+
+/** Heights: the iframe box, and the frame document's scrollHeight and content (offset) height. */
+async function heights({ el, frame }) {
+  const client = await el.evaluate((f) => f.clientHeight);
+  const [scroll, content] = await frame.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.offsetHeight]);
+  return { client, scroll, content };
+}
+
+/** Waits until the iframe is as tall as its content (±2 px) and `extra(h)` holds. */
+async function waitFits(w, extra = () => true, what = "iframe fits its content") {
+  let h;
+  for (let i = 0; i < 100; i++) {
+    h = await heights(w);
+    if (Math.abs(h.client - h.scroll) <= 2 && Math.abs(h.client - h.content) <= 2 && extra(h)) return h;
+    await sleep(100);
+  }
+  assert.fail(`${what}: ${JSON.stringify(h)}`);
+}
+
+for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
+  test(`embed.js at ${prefix} on a blog of another origin: iframes, auto-height, theme, foreign messages`, async (t) => {
+    if (!fs.existsSync(path.join(ROOT, dist, "index.html"))) return t.skip(`${dist}/ not built`);
+    const site = await serveDist(dist, prefix);
+    servers.push(site);
+    const blogUrl = await serveBlog(site.url(""));
+    const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
+    await page.goto(blogUrl);
+
+    // The iframes embed.js made: URL from the script's own src, title, lazy, clipboard.
+    const err = await widget(page, "#w-error iframe");
+    assert.equal(await err.el.getAttribute("src"), site.url("embed/e/50011/?theme=dark"));
+    assert.equal(await err.el.getAttribute("title"), "okx-doctor: error 50011");
+    assert.equal(await err.el.getAttribute("loading"), "lazy");
+    assert.equal(await err.el.getAttribute("allow"), "clipboard-write");
+    assert.equal(await page.locator("#w-error a").count(), 0, "the fallback link is replaced");
+    // An invalid code is left alone (its fallback link stays, no iframe).
+    assert.equal(await page.locator("#w-bad iframe").count(), 0);
+    assert.equal(await page.locator("#w-bad a").count(), 1);
+
+    // Auto-height after load: no inner scrollbar, and not the 400 px placeholder.
+    let h = await waitFits(err, (h) => h.client !== 400);
+    // The theme option applies and is never stored.
+    assert.equal(await err.frame.evaluate(() => document.documentElement.getAttribute("data-theme")), "dark");
+    assert.equal(await err.frame.evaluate(() => document.documentElement.classList.contains("embed")), true);
+    // (Chromium may deny storage to third-party frames altogether; the embed works without it.)
+    assert.equal(await err.frame.evaluate(() => { try { return localStorage.getItem("okx-doctor-theme"); } catch { return null; } }), null);
+
+    // Content grows (open "About this widget"): the iframe follows; then shrinks back.
+    await err.frame.click("[data-testid=embed-about] summary");
+    const grown = await waitFits(err, (x) => x.client > h.client, "iframe grows with its content");
+    await err.frame.click("[data-testid=embed-about] summary");
+    await waitFits(err, (x) => x.client < grown.client, "iframe shrinks with its content");
+
+    // The paste widget. While /embed/ still lists the whole catalog (~110,000 px), the height is
+    // clamped to 5000 px (the frame scrolls inside); once the page is shorter it must fit and grow.
+    const paste = await widget(page, "#w-paste iframe");
+    assert.equal(await paste.el.getAttribute("src"), site.url("embed/"));
+    assert.equal(await paste.el.getAttribute("title"), "okx-doctor: paste and diagnose");
+    await sleep(300);
+    const pc = await paste.frame.evaluate(() => document.documentElement.offsetHeight);
+    if (pc > 5000) {
+      t.diagnostic(`/embed/ content is ${pc} px: checking the 5000 px clamp instead of the fit`);
+      for (let i = 0; i < 50 && (await heights(paste)).client !== 5000; i++) await sleep(100);
+      assert.equal((await heights(paste)).client, 5000);
+    } else {
+      const p0 = await waitFits(paste, (x) => x.client !== 400);
+      await paste.frame.click("[data-testid=embed-about] summary");
+      await waitFits(paste, (x) => x.client > p0.client, "paste iframe grows");
+    }
+
+    // The clock widget: fits, grows.
+    const clock = await widget(page, "#w-clock iframe");
+    assert.equal(await clock.el.getAttribute("src"), site.url("embed/clock/?compact=1"));
+    assert.equal(await clock.el.getAttribute("title"), "okx-doctor: clock check");
+    const c0 = await waitFits(clock, (x) => x.client !== 400);
+    await clock.frame.click("[data-testid=embed-about] summary");
+    await waitFits(clock, (x) => x.client > c0.client, "clock iframe grows");
+
+    // The raw iframe (no embed.js) loads, keeps its fixed height: its own resize messages are
+    // ignored because it is not one of embed.js's iframes.
+    const raw = await widget(page, "#w-raw");
+    assert.match(await raw.frame.locator("[data-testid=error-code]").innerText(), /^50113$/);
+    assert.equal(await raw.el.evaluate((f) => f.clientHeight), 600);
+
+    // Foreign messages are ignored: from the blog's own window (wrong origin), and from our origin
+    // but a frame embed.js did not create (wrong source).
+    h = await heights(err);
+    await page.evaluate(() => window.postMessage({ type: "okx-doctor:resize", height: 3333 }, "*"));
+    await raw.frame.evaluate(() => parent.postMessage({ type: "okx-doctor:resize", height: 3333 }, "*"));
+    await page.evaluate(() => {
+      const f = document.createElement("iframe");
+      f.srcdoc = "<script>parent.postMessage({type:'okx-doctor:resize',height:3333},'*')<\/script>";
+      document.body.appendChild(f);
+    });
+    // And from one of embed.js's own iframes once it shows another origin (right source, wrong origin).
+    const clockH = await clock.el.evaluate((f) => f.clientHeight);
+    await clock.el.evaluate((f, u) => { f.src = u; }, blogUrl + "forged.html");
+    await page.waitForFunction(() => document.querySelector("#w-clock iframe").contentDocument?.title === "forged");
+    await sleep(500);
+    assert.equal((await heights(err)).client, h.client, "height unchanged by foreign messages");
+    assert.equal(await clock.el.evaluate((f) => f.clientHeight), clockH, "forged message from the blog's origin ignored");
+    assert.equal(await raw.el.evaluate((f) => f.clientHeight), 600);
+
+    // Links inside the embed open the full site in a new tab; the embed stays.
+    const [tab] = await Promise.all([
+      page.context().waitForEvent("page"),
+      err.frame.click(".breadcrumb a"),
+    ]);
+    await tab.waitForLoadState("domcontentloaded");
+    assert.equal(tab.url(), site.url(""));
+    assert.equal(err.frame.url(), site.url("embed/e/50011/?theme=dark"));
+    await tab.close();
+
+    assert.deepEqual(page.problems, [], "no console errors");
+    await page.context().close();
+  });
+}
+
+test("WordPress: with #?secret= the embed also posts {message: 'height', value, secret}; a bad secret is ignored", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const blogUrl = await serveBlog(site.url(""));
+  const page = await newPage(browser);
+  await page.goto(blogUrl);
+  const got = await page.evaluate(async (src) => {
+    const msgs = [];
+    const frames = [];
+    window.addEventListener("message", (e) => {
+      const which = frames.findIndex((f) => f.contentWindow === e.source);
+      if (which >= 0) msgs.push({ which, origin: e.origin, data: e.data });
+    });
+    for (const hash of ["#?secret=Ab12cd34", "#?secret=bad!secret"]) {
+      const f = document.createElement("iframe");
+      f.src = src + hash;
+      frames.push(f);
+      document.body.prepend(f);
+    }
+    const resized = (w) => msgs.some((m) => m.which === w && m.data?.type === "okx-doctor:resize");
+    for (let i = 0; i < 200 && !(resized(0) && resized(1)); i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300));
+    return msgs;
+  }, site.url("embed/e/50011/"));
+  for (const w of [0, 1]) assert.ok(got.some((m) => m.which === w && m.data?.type === "okx-doctor:resize"), JSON.stringify(got));
+  const wp = got.filter((m) => m.data?.message === "height");
+  assert.ok(wp.length >= 1, JSON.stringify(got));
+  for (const m of wp) {
+    assert.equal(m.which, 0, "no WordPress message for a malformed secret");
+    assert.equal(m.data.secret, "Ab12cd34");
+    assert.ok(m.data.value > 100);
+    assert.equal(m.origin, site.origin);
+  }
+  await page.context().close();
+});
+
+test("copy inside an embed: Clipboard API with permission, select-and-copy fallback without", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const blogUrl = await serveBlog(site.url(""));
+
+  // With clipboard permission: the text lands on the clipboard.
+  let page = await newPage(browser, { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.goto(blogUrl);
+  let err = await widget(page, "#w-error iframe");
+  await err.frame.click("[data-testid=copy-link]");
+  await err.frame.waitForSelector("[data-testid=copy-link]:text('Copied')");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), site.url("e/50011/"));
+  await page.context().close();
+
+  // The Clipboard API refused (as in a frame without allow="clipboard-write"): the fallback copies.
+  page = await newPage(browser);
+  await page.context().addInitScript(() => {
+    if (navigator.clipboard) navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"));
+    window.__copied = [];
+    document.addEventListener("copy", () => window.__copied.push(String(document.getSelection() || document.activeElement?.value || "")));
+  });
+  await page.goto(blogUrl);
+  err = await widget(page, "#w-error iframe");
+  await err.frame.click("[data-testid=copy-link]");
+  await err.frame.waitForSelector("[data-testid=copy-link]:text('Copied')");
+  assert.equal((await err.frame.evaluate(() => window.__copied)).length, 1, "one copy event (execCommand)");
+  await page.context().close();
+});
+
+test("embed options: compact hides secondary sections, lang puts a library first, bad values ignored", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const page = await newPage(browser);
+  const libs = async () => page.locator(".snippet").evaluateAll((els) => els.map((e) => e.dataset.lib));
+  await page.goto(site.url("embed/e/50011/"));
+  await appReady(page);
+  const normal = await libs();
+  const hasSecondary = await page.locator(".variants, .related, .sub-codes").count();
+  assert.ok(normal.length >= 2, `50011 has snippets: ${normal}`);
+  const other = normal.find((l) => l !== normal[0]);
+
+  await page.goto(site.url(`embed/e/50011/?compact=1&lang=${other}`));
+  await appReady(page);
+  assert.equal((await libs())[0], other, "the chosen library comes first");
+  assert.equal(await page.locator(".variants, .related, .sub-codes").count(), 0, "compact hides secondary sections");
+  assert.ok(hasSecondary >= 0);
+
+  await page.goto(site.url("embed/e/50011/?lang=cobol&compact=maybe"));
+  await appReady(page);
+  assert.deepEqual(await libs(), normal, "unknown lang keeps the order");
+  assert.equal(await page.locator(".variants, .related, .sub-codes").count(), hasSecondary);
+  // Not framed: nothing breaks, no embed panel inside an embed.
+  assert.equal(await page.locator("[data-testid=embed-panel]").count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("the 'Embed this in your blog' panel on the error, clock and home pages", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const page = await newPage(browser, { permissions: ["clipboard-read", "clipboard-write"] });
+  for (const [p, key, src] of [["e/50011/", "50011", "embed/e/50011/"], ["clock/", "clock", "embed/clock/"], ["", "paste", "embed/"]]) {
+    await page.goto(site.url(p));
+    await appReady(page);
+    await page.click("[data-testid=embed-panel] summary");
+    const js = await page.locator("[data-testid=embed-snippet-js]").innerText();
+    const iframe = await page.locator("[data-testid=embed-snippet-iframe]").innerText();
+    assert.ok(js.includes(`data-okx-doctor="${key}"`), js);
+    assert.ok(js.includes(`src="${site.url("embed.js")}"`), js);
+    for (const part of [`src="${site.url(src)}"`, 'title="okx-doctor: ', 'loading="lazy"', 'allow="clipboard-write"', 'height="600"']) {
+      assert.ok(iframe.includes(part), `${part} in ${iframe}`);
+    }
+    await page.click("[data-testid=copy-embed-iframe]");
+    await page.waitForSelector("[data-testid=copy-embed-iframe]:text('Copied')");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframe);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+/** The headers public/_headers gives `pathname` (values of several matching rules joined with ", ",
+ *  as Cloudflare Pages does), with the inline-loader hash placeholder filled in from `html`. */
+function headersFor(pathname, html) {
+  const rules = [];
+  for (const line of fs.readFileSync(path.join(ROOT, "dist/_headers"), "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    if (!/^\s/.test(line)) rules.push({ pat: line.trim(), headers: [] });
+    else { const i = line.indexOf(":"); rules.at(-1).headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]); }
+  }
+  const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(html || "");
+  const hash = inline ? crypto.createHash("sha256").update(inline[1]).digest("base64") : "none";
+  const out = {};
+  for (const r of rules) {
+    const hit = r.pat.endsWith("/*") ? pathname.startsWith(r.pat.slice(0, -1)) : pathname === r.pat;
+    if (!hit) continue;
+    for (const [k, v] of r.headers) {
+      const val = v.replace("sha256-TRUNK_INLINE_LOADER_HASH", `sha256-${hash}`);
+      out[k.toLowerCase()] = out[k.toLowerCase()] ? `${out[k.toLowerCase()]}, ${val}` : val;
+    }
+  }
+  return out;
+}
+
+test("public/_headers: the site runs under its CSP; /embed/* can be framed by a blog, other pages cannot", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const blogUrl = await serveBlog(site.url(""));
+  const page = await newPage(browser);
+  const seen = {};
+  await page.context().route(`${site.origin}/**`, async (route) => {
+    const resp = await route.fetch();
+    const pathname = new URL(route.request().url()).pathname;
+    const isHtml = (resp.headers()["content-type"] || "").startsWith("text/html");
+    const body = isHtml ? await resp.text() : undefined;
+    const extra = headersFor(pathname, body);
+    if (isHtml) seen[pathname] = extra;
+    await route.fulfill({ response: resp, body, headers: { ...resp.headers(), ...extra } });
+  });
+  assert.match(headersFor("/embed/e/50011/", "")["content-security-policy"], /frame-ancestors \*$/);
+  assert.equal(headersFor("/embed/e/50011/", "")["x-frame-options"], undefined);
+  assert.equal(headersFor("/e/50011/", "")["x-frame-options"], "SAMEORIGIN");
+  assert.equal(headersFor("/", "")["referrer-policy"], "no-referrer");
+
+  // The full site under its CSP: loads, no violations.
+  for (const p of ["", "e/50011/", "clock/"]) {
+    await page.goto(site.url(p));
+    await appReady(page).catch((e) => { throw new Error(`${p}: ${e.message} ${JSON.stringify(page.problems)} ${JSON.stringify(seen)}`); });
+    assert.match(seen[`/${p}`]?.["content-security-policy"] || "", /frame-ancestors 'self'/, p);
+  }
+  // Embeds in the blog under their CSP.
+  await page.goto(blogUrl);
+  const err = await widget(page, "#w-error iframe");
+  await waitFits(err, (x) => x.client !== 400);
+  assert.match(seen["/embed/e/50011/"]["content-security-policy"], /frame-ancestors \*$/);
+  // A full-site page in the blog's iframe is refused.
+  await page.evaluate((src) => {
+    const f = document.createElement("iframe");
+    f.id = "w-framed-full";
+    f.src = src;
+    document.body.prepend(f);
+  }, site.url("e/50011/"));
+  await sleep(1500);
+  const framed = await (await page.$("#w-framed-full")).contentFrame();
+  assert.equal(await framed.locator("[data-testid=error-code]").count(), 0, "full site page must not render in a frame");
+  const problems = page.problems.filter((m) => !/frame-ancestors|Refused to (display|frame)/.test(m));
+  assert.deepEqual(problems, [], "no CSP violations or errors");
+  await page.context().close();
+});
+
+/** Adds a WordPress-style sandboxed iframe of `src` and returns its {message: "height"} post, or null. */
+async function sandboxedHeight(page, src, ms) {
+  return page.evaluate(async ([src, ms]) => {
+    const f = document.createElement("iframe");
+    f.setAttribute("sandbox", "allow-scripts");
+    f.src = src + "#?secret=wpSecret1";
+    let msg = null;
+    window.addEventListener("message", (e) => { if (e.source === f.contentWindow && e.data?.message === "height") msg = { origin: e.origin, data: e.data }; });
+    document.body.prepend(f);
+    for (let i = 0; i < ms / 100 && !msg; i++) await new Promise((r) => setTimeout(r, 100));
+    return msg;
+  }, [src, ms]);
+}
+
+test("WordPress sandbox (opaque origin): needs CORS on the site's JS and wasm; public/_headers sends it", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const blogUrl = await serveBlog(site.url(""));
+  assert.equal(headersFor("/okx-doctor-web-0123.js")["access-control-allow-origin"], "*");
+  assert.equal(headersFor("/okx-doctor-web-0123_bg.wasm")["access-control-allow-origin"], "*");
+
+  // Without CORS headers (the plain test server) the app cannot boot in the sandbox.
+  let page = await newPage(browser);
+  await page.goto(blogUrl);
+  assert.equal(await sandboxedHeight(page, site.url("embed/e/50011/"), 5000), null);
+  assert.ok(page.problems.some((m) => /blocked by CORS policy/.test(m)), JSON.stringify(page.problems));
+  await page.context().close();
+
+  // With public/_headers applied it boots and talks to WordPress. (Responses fulfilled by
+  // Playwright are less strict about CORS than real ones, so the half above is the real check.)
+  page = await newPage(browser);
+  await page.context().route(`${site.origin}/**`, async (route) => {
+    const resp = await route.fetch();
+    const isHtml = (resp.headers()["content-type"] || "").startsWith("text/html");
+    const body = isHtml ? await resp.text() : undefined;
+    const extra = headersFor(new URL(route.request().url()).pathname, body);
+    await route.fulfill({ response: resp, body, headers: { ...resp.headers(), ...extra } });
+  });
+  await page.goto(blogUrl);
+  const got = await sandboxedHeight(page, site.url("embed/e/50011/"), 20000);
+  assert.equal(got?.data?.secret, "wpSecret1", JSON.stringify(page.problems));
+  assert.equal(got.origin, "null");
+  assert.ok(got.data.value > 100);
+  // Known: the stylesheet is still blocked there (Trunk's <link integrity> has no crossorigin).
+  await page.context().close();
+});
+
+test("embed.js is small and _headers is in dist/", () => {
+  const js = fs.readFileSync(path.join(ROOT, "dist/embed.js"));
+  assert.ok(js.length < 3072, `embed.js is ${js.length} bytes`);
+  const headers = fs.readFileSync(path.join(ROOT, "dist/_headers"), "utf8");
+  assert.ok(!headers.includes("__OKX_DOCTOR_CSP__"), "the build filled in the policy");
+  const loader = /<script type="module">([\s\S]*?)<\/script>/.exec(fs.readFileSync(path.join(ROOT, "dist/index.html"), "utf8"))[1];
+  assert.ok(headers.includes(`'sha256-${crypto.createHash("sha256").update(loader).digest("base64")}'`), "with the real loader hash");
+  const sub = fs.readFileSync(path.join(ROOT, "dist-sub/_headers"), "utf8");
+  assert.match(sub, /^\/some\/path\/embed\/\*$/m, "sub-folder build prefixes the paths");
+  assert.match(headers, /^\/embed\/\*\n\s+Content-Security-Policy: [^\n]*frame-ancestors \*$/m);
+  assert.match(headers, /^\/e\/\*\n\s+Content-Security-Policy: [^\n]*frame-ancestors 'self'\n\s+X-Frame-Options: SAMEORIGIN$/m);
+});
