@@ -10,6 +10,19 @@ use crate::core::secrets::CredentialKind;
 use crate::core::wizard::{self, WizardState};
 use leptos::prelude::*;
 
+/// Resolves after the browser has rendered the next frame. (A `setTimeout(0)` pause is not enough:
+/// Chromium may run timer tasks back to back without painting, which froze the page on big pastes.)
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Pastes larger than this are analysed without being put into the textarea: a browser needs
+/// seconds just to lay out megabytes of text in a text box.
+const LARGE_PASTE_BYTES: usize = 512 * 1024;
+
 /// Debounce for typing; a paste is analysed at once.
 const TYPING_DEBOUNCE_MS: u32 = 250;
 
@@ -101,6 +114,9 @@ pub fn PasteBox(
     let busy = RwSignal::new(false);
     let generation = StoredValue::new(0u64);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
+    // A large paste lives here instead of in the textarea (memory only; never stored).
+    let large: StoredValue<Option<String>> = StoredValue::new(None);
+    let large_bytes = RwSignal::new(0usize);
 
     let analyse = move |immediate: bool| {
         let gen = generation.get_value() + 1;
@@ -112,20 +128,23 @@ pub fn PasteBox(
             if generation.get_value() != gen {
                 return; // a newer edit superseded this one
             }
-            let Some(el) = textarea.get_untracked() else { return };
-            let text = el.value();
+            let text = match large.with_value(|l| l.clone()) {
+                Some(t) => t,
+                None => {
+                    let Some(el) = textarea.get_untracked() else { return };
+                    el.value()
+                }
+            };
             if text.trim().is_empty() {
                 outcome.set(None);
                 return;
             }
             busy.set(true);
-            // Let the browser paint the "analysing" state before the work starts.
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            // Let the browser paint the "analysing" state before the work starts, and a frame
+            // between chunks of a large paste.
+            next_frame().await;
             let t0 = now_ms();
-            let diagnosis = diagnose::diagnose_chunked(&text, || async {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-            })
-            .await;
+            let diagnosis = diagnose::diagnose_chunked(&text, next_frame).await;
             let ms = now_ms() - t0;
             if generation.get_value() == gen {
                 outcome.set(Some(Outcome {
@@ -154,8 +173,28 @@ pub fn PasteBox(
                 spellcheck="false"
                 autocomplete="off"
                 placeholder="ccxt.base.errors.AuthenticationError: okx {\"msg\":\"Invalid Sign\",\"code\":\"50113\"}"
-                on:input=move |_| analyse(false)
-                on:paste=move |_| {
+                on:input=move |_| {
+                    if large_bytes.get_untracked() > 0 {
+                        large.set_value(None);
+                        large_bytes.set(0);
+                    }
+                    analyse(false)
+                }
+                on:paste=move |ev: web_sys::ClipboardEvent| {
+                    let pasted = ev.clipboard_data().and_then(|d| d.get_data("text").ok()).unwrap_or_default();
+                    if pasted.len() > LARGE_PASTE_BYTES {
+                        // Analyse it in full, but keep it out of the text box.
+                        ev.prevent_default();
+                        if let Some(el) = textarea.get_untracked() {
+                            el.set_value("");
+                        }
+                        large_bytes.set(pasted.len());
+                        large.set_value(Some(pasted));
+                        analyse(true);
+                        return;
+                    }
+                    large.set_value(None);
+                    large_bytes.set(0);
                     // The pasted text lands in the textarea after this event.
                     leptos::task::spawn_local(async move {
                         gloo_timers::future::TimeoutFuture::new(0).await;
@@ -163,6 +202,22 @@ pub fn PasteBox(
                     });
                 }
             ></textarea>
+            <Show when=move || large_bytes.get() != 0>
+                <p class="paste-large" data-testid="paste-large">
+                    {move || format!("Pasted {}: analysed in full, but not shown in the box, so the page stays fast. ", human_bytes(large_bytes.get()))}
+                    <button
+                        type="button"
+                        data-testid="paste-clear"
+                        on:click=move |_| {
+                            large.set_value(None);
+                            large_bytes.set(0);
+                            outcome.set(None);
+                        }
+                    >
+                        "Clear"
+                    </button>
+                </p>
+            </Show>
             <div class="paste-status" aria-live="polite" data-testid="paste-status">
                 {move || {
                     if busy.get() {
