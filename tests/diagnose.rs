@@ -234,3 +234,22 @@ fn big_input_is_fast_and_truncated() {
     assert!(d.truncated_input);
     assert!(d.findings.is_empty());
 }
+
+#[test]
+fn a_message_belongs_to_its_own_object() {
+    // The second object's empty msg must not become the first finding's title.
+    let text = "ccxt.base.errors.AuthenticationError: okx {\"msg\":\"Invalid Sign\",\"code\":\"50113\"}\n{\"code\":\"1\",\"data\":[{\"sCode\":\"51000\",\"sMsg\":\"Parameter posSide error\"}],\"msg\":\"\"}";
+    let d = okx_doctor::core::diagnose::diagnose(text);
+    let f = d
+        .findings
+        .iter()
+        .find(|f| f.code.as_deref() == Some("50113"))
+        .expect("50113 found");
+    assert_eq!(f.title, "50113 Invalid Sign");
+    let g = d
+        .findings
+        .iter()
+        .find(|f| f.code.as_deref() == Some("51000"))
+        .expect("51000 found");
+    assert_eq!(g.title, "51000 Parameter posSide error");
+}

@@ -199,6 +199,19 @@ pub fn message_near(text: &str, lower: &str, hit: &CodeHit) -> Option<(String, (
                 continue;
             }
             if let Some(v) = string_value(text, e) {
+                // An empty or punctuation-only value says nothing.
+                if !text[v.0..v.1].chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                // A message with another `code` key between it and the hit belongs to another object.
+                let (from, to) = if p >= hit.span.1 {
+                    (hit.span.1, p)
+                } else {
+                    (p, hit.span.0)
+                };
+                if find(&lb[from..to], b"code").is_some() {
+                    continue;
+                }
                 let dist = if p >= hit.span.1 {
                     p - hit.span.1
                 } else {
