@@ -454,3 +454,26 @@ fn has_problems_ignores_notes() {
     assert!(!has_problems(&v));
     assert!(has_problems(&lint(&creds(KEY, "", PASS))));
 }
+
+#[test]
+fn timestamp_skew_rule() {
+    use okx_doctor::core::sign::{lint_timestamp_skew, timestamp_unix_ms, LintRule};
+    // 2020-12-08T09:08:57.715Z is 1607418537715 ms.
+    assert_eq!(timestamp_unix_ms("2020-12-08T09:08:57.715Z"), Some(1_607_418_537_715));
+    assert_eq!(timestamp_unix_ms("1607418537"), Some(1_607_418_537_000));
+    assert_eq!(timestamp_unix_ms("2020-12-08T17:08:57.715+08:00"), None);
+    let now = 1_607_418_537_715.0;
+    // Triggers: 45 s behind and 31 s ahead.
+    let i = lint_timestamp_skew("2020-12-08T09:08:12.715Z", now).expect("45 s behind");
+    assert_eq!(i.rule, LintRule::TimestampSkew);
+    assert!(i.message.contains("45 s behind"));
+    assert!(lint_timestamp_skew("2020-12-08T09:09:28.715Z", now).is_some());
+    // Does not trigger: within 30 s, or not a parseable timestamp.
+    assert!(lint_timestamp_skew("2020-12-08T09:09:20.000Z", now).is_none());
+    assert!(lint_timestamp_skew("not a time", now).is_none());
+    // Round trip with the formatter over a range of dates.
+    for ms in [0i64, 951_782_400_000, 1_709_164_800_123, 4_102_444_799_999] {
+        let iso = okx_doctor::core::sign::iso_timestamp_from_unix_ms(ms);
+        assert_eq!(timestamp_unix_ms(&iso), Some(ms), "{iso}");
+    }
+}

@@ -189,6 +189,71 @@ pub fn iso_timestamp_from_unix_ms(ms: i64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{milli:03}Z")
 }
 
+/// Days since 1970-01-01 for a proleptic Gregorian date (inverse of [`civil_from_days`]).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Unix milliseconds of a timestamp in the REST format (`2020-12-08T09:08:57.715Z`, any fraction
+/// length), Unix seconds or Unix milliseconds. `None` for anything else (e.g. a local offset).
+pub fn timestamp_unix_ms(ts: &str) -> Option<i64> {
+    let t = ts.trim();
+    match timestamp_shape(t) {
+        TimestampShape::UnixSeconds => return t.parse::<i64>().ok().map(|s| s * 1000),
+        TimestampShape::UnixMillis => return t.parse::<i64>().ok(),
+        TimestampShape::IsoUtcMillis | TimestampShape::IsoUtcOtherPrecision => {}
+        _ => return None,
+    }
+    let b = t.as_bytes();
+    let num = |a: usize, z: usize| -> Option<i64> { t.get(a..z)?.parse::<i64>().ok() };
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let (y, mo, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    let (h, mi, sec) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let frac = t[19..].trim_end_matches('Z').trim_start_matches('.');
+    let millis = if frac.is_empty() {
+        0
+    } else {
+        let digits: String = frac.chars().take(3).collect();
+        format!("{digits:0<3}").parse::<i64>().ok()?
+    };
+    let days = days_from_civil(y, mo as u32, d as u32);
+    Some(days * 86_400_000 + h * 3_600_000 + mi * 60_000 + sec * 1000 + millis)
+}
+
+/// A fixed timestamp more than 30 s away from `now_ms` (this device's clock) will be rejected
+/// (50102 / 60006) unless this device's clock is itself off by the same amount.
+pub fn lint_timestamp_skew(ts: &str, now_ms: f64) -> Option<LintIssue> {
+    let t = timestamp_unix_ms(ts)? as f64;
+    let off = (t - now_ms) / 1000.0;
+    if off.abs() <= 30.0 {
+        return None;
+    }
+    let when = if off > 0.0 { "ahead of" } else { "behind" };
+    Some(issue(
+        Field::Timestamp,
+        LintRule::TimestampSkew,
+        Severity::Problem,
+        format!(
+            "This timestamp is {:.0} s {when} this device's clock. OKX rejects requests whose timestamp is more than \
+             30 s from its server time (50102 on REST, 60006 on WebSocket login): sign with the current time, and \
+             check the clock with the clock check.",
+            off.abs()
+        ),
+        None,
+    ))
+}
+
 /// What shape a timestamp string has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -846,6 +911,8 @@ pub enum LintRule {
     TimestampLocalOffset,
     /// WebSocket login timestamp that is not Unix seconds.
     TimestampWsNotSeconds,
+    /// Timestamp more than 30 s away from this device's clock.
+    TimestampSkew,
 }
 
 /// How serious an issue is.

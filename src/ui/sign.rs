@@ -103,6 +103,9 @@ pub fn SignLab() -> impl IntoView {
         let prehash = input.prehash();
         let signature = input.signature();
         let mut issues = lint(&creds);
+        if !use_now.get() {
+            issues.extend(crate::core::sign::lint_timestamp_skew(&timestamp, js_sys::Date::now()));
+        }
         issues.extend(lint_request(
             &input.method,
             &input.request_path,

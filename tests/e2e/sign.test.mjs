@@ -65,6 +65,9 @@ test("sign lab: right signature, and no input leaks to network, storage or URL",
   await page.waitForSelector("[data-testid=sign-diff]");
   assert.match(await page.textContent("[data-testid=sign-diff]"), /11|10/);
 
+  // Skew: a fixed timestamp far from this device's clock is flagged (TS is hours old).
+  await page.waitForFunction(() => /more than\s+30 s/.test(document.querySelector("[data-testid=sign-lint]")?.textContent ?? ""));
+
   // Lint: a trailing space in the passphrase is reported.
   await page.fill("[data-testid=sign-passphrase]", PASS + " ");
   await page.waitForFunction(() => /space/i.test(document.querySelector("[data-testid=sign-lint]")?.textContent ?? ""));
