@@ -55,10 +55,12 @@ async fn computes_signature_lint_and_diff() {
         .unchecked_into::<web_sys::HtmlElement>()
         .click();
     leptos::task::tick().await;
-    type_into("sign-timestamp", TS);
+    // A fixed timestamp near this device's clock lints clean; an old one (TS) is flagged as skew.
+    let ts = okx_doctor::core::sign::iso_timestamp_from_unix_ms(js_sys::Date::now() as i64);
+    type_into("sign-timestamp", &ts);
     leptos::task::tick().await;
 
-    let prehash = format!("{TS}GET{PATH}");
+    let prehash = format!("{ts}GET{PATH}");
     assert_eq!(text("sign-prehash"), prehash);
     let sig = sign_prehash(SECRET, &prehash);
     assert_eq!(text("sign-signature"), sig);
@@ -66,6 +68,11 @@ async fn computes_signature_lint_and_diff() {
     assert!(headers.contains(&format!("OK-ACCESS-SIGN: {sig}")), "{headers}");
     assert!(!headers.contains("Correct-Horse-7"), "{headers}");
     assert!(text("sign-lint").contains("No problems"), "{}", text("sign-lint"));
+    type_into("sign-timestamp", TS);
+    leptos::task::tick().await;
+    assert!(text("sign-lint").contains("more than"), "{}", text("sign-lint"));
+    type_into("sign-timestamp", &ts);
+    leptos::task::tick().await;
 
     // The secret input is a password field with autocomplete off.
     let s = el("sign-secret");
@@ -73,7 +80,7 @@ async fn computes_signature_lint_and_diff() {
     assert_eq!(s.get_attribute("autocomplete").as_deref(), Some("off"));
 
     // A pasted pre-hash with a lower-case method: the difference is marked.
-    type_into("sign-compare", &format!("{TS}get{PATH}"));
+    type_into("sign-compare", &format!("{ts}get{PATH}"));
     leptos::task::tick().await;
     let diff = el("sign-diff");
     let mark = diff.query_selector("mark").unwrap().expect("a marked character");

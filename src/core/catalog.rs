@@ -121,6 +121,26 @@ pub fn get(code: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.code == code)
 }
 
+/// The documented HTTP statuses as text (`"200, 429"`), or `None` when the docs give none.
+pub fn http_statuses_text(e: &Entry) -> Option<String> {
+    (!e.http_statuses.is_empty()).then(|| {
+        e.http_statuses
+            .iter()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
+/// The HTTP status line of an error page: the statuses, or why there is none.
+pub fn http_status_label(e: &Entry) -> String {
+    http_statuses_text(e).unwrap_or_else(|| match e.kind {
+        Kind::WsCloseFrame => "none (WebSocket close frame)".into(),
+        Kind::ErrorCode if e.channel == Channel::WebSocket => "none (WebSocket message)".into(),
+        Kind::ErrorCode => "not documented".into(),
+    })
+}
+
 /// Sub-code entries of a base code (empty for most codes).
 pub fn sub_entries(base: &str) -> impl Iterator<Item = &'static Entry> + '_ {
     ENTRIES

@@ -261,19 +261,7 @@ pub fn entry_page(e: &Entry, base: &str, embed: bool) -> Page {
 }
 
 fn statuses(e: &Entry) -> String {
-    if e.http_statuses.is_empty() {
-        match e.kind {
-            Kind::WsCloseFrame => "none (WebSocket close frame)".into(),
-            Kind::ErrorCode if e.channel == catalog::Channel::WebSocket => "none (WebSocket message)".into(),
-            Kind::ErrorCode => "not documented".into(),
-        }
-    } else {
-        e.http_statuses
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+    catalog::http_status_label(e)
 }
 
 fn code_link(code: &str, base: &str) -> String {

@@ -3,7 +3,7 @@
 
 use super::app::use_nav;
 use super::util::{now_ms, okx_doctor_routes as routes, replace_query};
-use crate::core::catalog::{self, Channel, Entry};
+use crate::core::catalog::{self, Channel};
 use crate::core::search::{self, Filters, Hit};
 use leptos::ev;
 use leptos::prelude::*;
@@ -11,18 +11,6 @@ use wasm_bindgen::JsCast;
 
 /// Rows rendered at most while a search is active (the best-ranked ones).
 const RENDER_CAP: usize = 200;
-
-fn http_cell(e: &Entry) -> String {
-    if e.http_statuses.is_empty() {
-        "–".to_string()
-    } else {
-        e.http_statuses
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
 
 /// One table row (static: rows are re-used by key when the results change).
 fn row(index: usize, base: &str) -> impl IntoView {
@@ -33,7 +21,7 @@ fn row(index: usize, base: &str) -> impl IntoView {
             <td class="col-code">
                 <a href=href>{e.code}</a>
             </td>
-            <td class="col-http">{http_cell(e)}</td>
+            <td class="col-http">{catalog::http_statuses_text(e).unwrap_or_else(|| "–".into())}</td>
             <td class="col-msg">{if e.msg.is_empty() { "(no message: success)" } else { e.msg }}</td>
             <td class="col-section">{e.section}</td>
             <td class="col-channel">{e.channel.label()}</td>

@@ -145,15 +145,7 @@ fn found(e: &'static Entry, embed: bool) -> impl IntoView {
         nav.href(&Route::Wizard),
         crate::core::routes::build_query(&[("c", category.id()), ("code", e.code)])
     );
-    let http = if e.http_statuses.is_empty() {
-        "none (WebSocket)".to_string()
-    } else {
-        e.http_statuses
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let http = catalog::http_status_label(e);
     let ccxt = e.ccxt_exception.map(|c| catalog::ccxt_ancestry(c).join(" → "));
     let title_msg = if e.msg.is_empty() { "Success (no error)" } else { e.msg };
     view! {
