@@ -990,6 +990,40 @@ fn char_name(c: char) -> &'static str {
     }
 }
 
+/// A class of characters that silently change a credential: how to spot it, its rule, and the
+/// advice that follows "The {field} contains {char} at position {n}".
+struct InvisibleClass {
+    matches: fn(char) -> bool,
+    rule: LintRule,
+    advice: &'static str,
+}
+
+const INVISIBLE_CLASSES: [InvisibleClass; 4] = [
+    InvisibleClass {
+        matches: |c| matches!(c, '\n' | '\r' | '\t'),
+        rule: LintRule::ControlChar,
+        advice: ". This usually comes from reading a file or a pasted line without stripping its line ending \
+                 (Windows files end lines with CR LF).",
+    },
+    InvisibleClass {
+        matches: |c| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'),
+        rule: LintRule::ZeroWidth,
+        advice: ": an invisible character that rich-text editors, chat apps and web pages slip into copied text. \
+                 Retype the value or copy it from the OKX page through a plain-text editor.",
+    },
+    InvisibleClass {
+        matches: |c| matches!(c, '\u{00A0}' | '\u{202F}'),
+        rule: LintRule::NonBreakingSpace,
+        advice: ". It looks like a space but is a different character.",
+    },
+    InvisibleClass {
+        matches: |c| matches!(c, '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'),
+        rule: LintRule::SmartQuote,
+        advice: ". Word processors and some note apps turn straight quotes into curly ones; the value you \
+                 created at OKX almost certainly had none.",
+    },
+];
+
 /// Character-level checks shared by every field.
 fn lint_chars(field: Field, value: &str, out: &mut Vec<LintIssue>) {
     let chars: Vec<char> = value.chars().collect();
@@ -1011,81 +1045,30 @@ fn lint_chars(field: Field, value: &str, out: &mut Vec<LintIssue>) {
             Some(pos),
         ));
     }
-    let mut seen_control = false;
-    let mut seen_zw = false;
-    let mut seen_nbsp = false;
-    let mut seen_quote = false;
+    // Each class of invisible or look-alike character is reported once, at its first position.
+    let mut seen = [false; INVISIBLE_CLASSES.len()];
     for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '\n' | '\r' | '\t' if !seen_control => {
-                // Tabs at the edges were reported as outer whitespace already.
-                if c == '\t' && (i < lead || i >= n - trail) {
-                    continue;
-                }
-                seen_control = true;
+        // Tabs at the edges were reported as outer whitespace already.
+        if c == '\t' && (i < lead || i >= n - trail) {
+            continue;
+        }
+        for (k, class) in INVISIBLE_CLASSES.iter().enumerate() {
+            if !seen[k] && (class.matches)(c) {
+                seen[k] = true;
                 out.push(issue(
                     field,
-                    LintRule::ControlChar,
+                    class.rule,
                     Severity::Problem,
                     format!(
-                        "The {} contains {} at position {}. This usually comes from reading a file or a pasted \
-                         line without stripping its line ending (Windows files end lines with CR LF).",
+                        "The {} contains {} at position {}{}",
                         field.label(),
                         char_name(c),
-                        i + 1
+                        i + 1,
+                        class.advice
                     ),
                     Some(i),
                 ));
             }
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' if !seen_zw => {
-                seen_zw = true;
-                out.push(issue(
-                    field,
-                    LintRule::ZeroWidth,
-                    Severity::Problem,
-                    format!(
-                        "The {} contains {} at position {}: an invisible character that rich-text editors, chat \
-                         apps and web pages slip into copied text. Retype the value or copy it from the OKX page \
-                         through a plain-text editor.",
-                        field.label(),
-                        char_name(c),
-                        i + 1
-                    ),
-                    Some(i),
-                ));
-            }
-            '\u{00A0}' | '\u{202F}' if !seen_nbsp => {
-                seen_nbsp = true;
-                out.push(issue(
-                    field,
-                    LintRule::NonBreakingSpace,
-                    Severity::Problem,
-                    format!(
-                        "The {} contains {} at position {}. It looks like a space but is a different character.",
-                        field.label(),
-                        char_name(c),
-                        i + 1
-                    ),
-                    Some(i),
-                ));
-            }
-            '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' if !seen_quote => {
-                seen_quote = true;
-                out.push(issue(
-                    field,
-                    LintRule::SmartQuote,
-                    Severity::Problem,
-                    format!(
-                        "The {} contains {} at position {}. Word processors and some note apps turn straight \
-                         quotes into curly ones; the value you created at OKX almost certainly had none.",
-                        field.label(),
-                        char_name(c),
-                        i + 1
-                    ),
-                    Some(i),
-                ));
-            }
-            _ => {}
         }
     }
     if n >= 2 {

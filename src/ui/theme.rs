@@ -16,14 +16,6 @@ fn apply(theme: &str) {
     }
 }
 
-/// The theme a URL option or the user chose (`light`, `dark`, or `auto`).
-pub fn current() -> String {
-    document()
-        .document_element()
-        .and_then(|h| h.get_attribute("data-theme"))
-        .unwrap_or_else(|| "auto".into())
-}
-
 /// A button cycling auto → light → dark.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {

@@ -48,25 +48,14 @@ fn same(a: &Finding, b: &Finding) -> bool {
     a.code == b.code && a.category == b.category && a.kind == b.kind && a.title == b.title
 }
 
+/// Keeps what earlier chunks revealed; fills what they did not from `from`.
 fn merge_facts(into: &mut PasteFacts, from: PasteFacts) {
-    if into.library.is_none() {
-        into.library = from.library;
-    }
-    if into.library_version.is_none() {
-        into.library_version = from.library_version;
-    }
-    if into.exchange_id.is_none() {
-        into.exchange_id = from.exchange_id;
-    }
-    if into.region.is_none() {
-        into.region = from.region;
-    }
-    if into.demo.is_none() {
-        into.demo = from.demo;
-    }
-    if into.ws_endpoint.is_none() {
-        into.ws_endpoint = from.ws_endpoint;
-    }
+    into.library = into.library.or(from.library);
+    into.library_version = into.library_version.take().or(from.library_version);
+    into.exchange_id = into.exchange_id.take().or(from.exchange_id);
+    into.region = into.region.or(from.region);
+    into.demo = into.demo.or(from.demo);
+    into.ws_endpoint = into.ws_endpoint.or(from.ws_endpoint);
 }
 
 /// Like [`diagnose`], but for text over [`CHUNK_BYTES`] it works chunk by chunk and awaits
