@@ -145,3 +145,19 @@ test("wizard: cold start and hostile query parameters", async () => {
   assert.equal(await page.locator("main b, main img").count(), 0);
   await page.context().close();
 });
+
+test("wizard entry from an error page: 'Diagnose my case' opens the code's category", async () => {
+  const page = await newPage(browser);
+  await page.goto(site.url("e/50119/"));
+  await appReady(page);
+  await page.click("[data-testid=diagnose-my-case]");
+  await page.waitForSelector("[data-testid=wizard-question]");
+  assert.match(page.url(), /\/wizard\/\?c=auth_key&code=50119/);
+  assert.match(await page.textContent("[data-testid=wizard-intro]"), /50119/);
+  // Answering works from this entry point too.
+  await page.click("[data-testid=wizard-answer-eea]");
+  await page.waitForSelector("[data-testid=wizard-fix]");
+  assert.match(await page.textContent("[data-testid=wizard-fix]"), /eea\.okx\.com/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
