@@ -156,7 +156,7 @@ fn subfolder_base_keeps_links_under_the_base() {
 }
 
 #[test]
-fn home_lists_every_code_with_its_message() {
+fn home_links_every_code_and_its_page_carries_the_message() {
     let html = pages::render_home("/", None);
     for e in catalog::entries() {
         assert!(
@@ -164,7 +164,8 @@ fn home_lists_every_code_with_its_message() {
             "home misses {}",
             e.code
         );
-        assert!(html.contains(&escape(e.msg)), "home misses message of {}", e.code);
+        let page = pages::render_error_page(e.code, "/", None).expect("every entry has a page");
+        assert!(page.contains(&escape(e.msg)), "page of {} misses its message", e.code);
     }
     assert!(html.contains("<link rel=\"canonical\" href=\"/\">"));
 }

@@ -111,14 +111,135 @@ pub struct Entry {
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
-/// All entries, in source order.
+/// All entries, in source order. The table is unpacked from the generated packed string on first
+/// use (well under a millisecond) and kept for the life of the program.
 pub fn entries() -> &'static [Entry] {
-    ENTRIES
+    static TABLE: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(unpack)
+}
+
+/// Unpacks `BLOB` (one record per entry, fields in the order `build/catalog.rs` writes them).
+/// The blob is generated and checked at build time and every field of every entry is compared
+/// with the JSON by `tests/catalog.rs`, so a malformed record is a build bug, not input.
+fn unpack() -> Vec<Entry> {
+    fn leak<T>(v: Vec<T>) -> &'static [T] {
+        if v.is_empty() {
+            &[]
+        } else {
+            Vec::leak(v)
+        }
+    }
+    fn opt(s: &'static str) -> Option<&'static str> {
+        (!s.is_empty()).then_some(s)
+    }
+    fn status(s: &str) -> Option<u16> {
+        s.parse().ok()
+    }
+    fn sym(s: &str) -> &'static str {
+        s.parse::<usize>().ok().and_then(|i| SYMS.get(i).copied()).unwrap_or("")
+    }
+    fn opt_sym(s: &str) -> Option<&'static str> {
+        (!s.is_empty()).then(|| sym(s))
+    }
+    fn items(s: &'static str, sep: char) -> impl Iterator<Item = &'static str> {
+        s.split(sep).filter(|x| !x.is_empty())
+    }
+    let mut out = Vec::with_capacity(ENTRY_COUNT);
+    for rec in items(BLOB, '\u{1e}') {
+        let mut f = rec.split('\u{1f}');
+        let mut next = || f.next().unwrap_or("");
+        let code = next();
+        let base = next();
+        let sub_code = opt(next());
+        let http_status = status(next());
+        let http_statuses = leak(next().split(',').filter_map(status).collect());
+        let msg = next();
+        let alt_rows = leak(
+            items(next(), '\u{1d}')
+                .map(|r| {
+                    let mut g = r.split('\u{1c}');
+                    AltRow {
+                        http_status: status(g.next().unwrap_or("")),
+                        msg: g.next().unwrap_or(""),
+                        section: opt_sym(g.next().unwrap_or("")),
+                        subsection: opt_sym(g.next().unwrap_or("")),
+                    }
+                })
+                .collect(),
+        );
+        let msg_variants = leak(
+            items(next(), '\u{1d}')
+                .map(|r| {
+                    let (msg, source) = r.split_once('\u{1c}').unwrap_or((r, ""));
+                    Variant { msg, source: sym(source) }
+                })
+                .collect(),
+        );
+        let observed = leak(
+            items(next(), '\u{1d}')
+                .map(|r| {
+                    let mut g = r.split('\u{1c}');
+                    Observed {
+                        msg: g.next().unwrap_or(""),
+                        http_status: status(g.next().unwrap_or("")),
+                        note: opt(g.next().unwrap_or("")),
+                        evidence: leak(items(g.next().unwrap_or(""), ',').map(sym).collect()),
+                    }
+                })
+                .collect(),
+        );
+        let section = sym(next());
+        let subsection = opt_sym(next());
+        let channel = if next() == "w" { Channel::WebSocket } else { Channel::Rest };
+        let kind = if next() == "c" { Kind::WsCloseFrame } else { Kind::ErrorCode };
+        let docs_anchor = opt_sym(next());
+        let doc_status = match next() {
+            "1" => DocStatus::RemovedAfter2025_11,
+            "2" => DocStatus::NotInDocsSnapshots,
+            _ => DocStatus::Current,
+        };
+        let sources = leak(items(next(), ',').map(sym).collect());
+        let ccxt_exception = opt_sym(next());
+        let sub_codes = leak(items(next(), ',').collect());
+        let note = opt(next());
+        let msg_source = opt_sym(next());
+        let msg_verbatim = match next() {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        };
+        let section_inferred = next() == "1";
+        out.push(Entry {
+            code,
+            base_code: if base.is_empty() { code } else { base },
+            sub_code,
+            http_status,
+            http_statuses,
+            msg,
+            alt_rows,
+            msg_variants,
+            observed,
+            section,
+            subsection,
+            channel,
+            kind,
+            docs_anchor,
+            doc_status,
+            sources,
+            ccxt_exception,
+            sub_codes,
+            note,
+            msg_source,
+            msg_verbatim,
+            section_inferred,
+        });
+    }
+    out
 }
 
 /// The entry with exactly this code (`"50011"`, `"51008_1000"`).
 pub fn get(code: &str) -> Option<&'static Entry> {
-    ENTRIES.iter().find(|e| e.code == code)
+    entries().iter().find(|e| e.code == code)
 }
 
 /// The documented HTTP statuses as text (`"200, 429"`), or `None` when the docs give none.
@@ -143,14 +264,14 @@ pub fn http_status_label(e: &Entry) -> String {
 
 /// Sub-code entries of a base code (empty for most codes).
 pub fn sub_entries(base: &str) -> impl Iterator<Item = &'static Entry> + '_ {
-    ENTRIES
+    entries()
         .iter()
         .filter(move |e| e.base_code == base && e.sub_code.is_some())
 }
 
 /// Number of distinct base codes.
 pub fn distinct_base_codes() -> usize {
-    let mut v: Vec<&str> = ENTRIES.iter().map(|e| e.base_code).collect();
+    let mut v: Vec<&str> = entries().iter().map(|e| e.base_code).collect();
     v.sort_unstable();
     v.dedup();
     v.len()
@@ -225,7 +346,7 @@ pub static FAMILIES: &[(&str, &str)] = &[
 /// Distinct sections in first-seen order.
 pub fn sections() -> Vec<&'static str> {
     let mut v: Vec<&'static str> = Vec::new();
-    for e in ENTRIES {
+    for e in entries() {
         if !v.contains(&e.section) {
             v.push(e.section);
         }
