@@ -298,6 +298,22 @@ pub fn generate(out_dir: &Path) {
         );
     }
     out.push_str("];\n");
+    // Cause titles again, on their own: the paste box lists them for each finding, and with this
+    // table the home page's bundle does not carry the knowledge base's full text.
+    let titles = |causes: &[CauseDef]| -> String {
+        let t: Vec<String> = causes.iter().map(|c| lit(c.title.trim())).collect();
+        format!("&[{}]", t.join(", "))
+    };
+    out.push_str("pub static CATEGORY_CAUSE_TITLES: &[(Category, &[&str])] = &[\n");
+    for (id, variant) in CATEGORIES {
+        let _ = writeln!(out, "  (Category::{variant}, {}),", titles(&cats[id].1.cause));
+    }
+    out.push_str("];\n");
+    out.push_str("pub static CODE_CAUSE_TITLES: &[(&str, &[&str])] = &[\n");
+    for (code, (_, c)) in &codes {
+        let _ = writeln!(out, "  ({}, {}),", lit(code), titles(&c.cause));
+    }
+    out.push_str("];\n");
     for (id, (name, _)) in &snippets {
         if !used_snippets.contains(id) {
             fail(format!("{name}: snippet `{id}` is never used by a category or code"));

@@ -9,6 +9,12 @@
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]
+// A build with only some bundles (`./dev build` builds one per bundle) leaves the other pages'
+// components unused; that is the point, so it is not warned about there.
+#[cfg_attr(
+    not(all(feature = "bundle-home", feature = "bundle-page", feature = "bundle-tools")),
+    allow(dead_code, unused_imports)
+)]
 pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]

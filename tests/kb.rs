@@ -191,3 +191,18 @@ fn causes_and_snippets_combine_code_then_category() {
     assert_eq!(ids.len(), n, "snippets deduplicated");
     assert!(!kb::causes(None, Category::Other).is_empty());
 }
+
+#[test]
+fn cause_titles_agree_with_causes_for_every_code_and_category() {
+    let mut checked = 0;
+    for cat in Category::ALL {
+        let mut codes: Vec<Option<&str>> = vec![None, Some("not-a-code")];
+        codes.extend(catalog::entries().iter().map(|e| Some(e.code)));
+        for code in codes {
+            let full: Vec<&str> = kb::causes(code, cat).iter().map(|c| c.title).collect();
+            assert_eq!(kb::cause_titles(code, cat), full, "{code:?} in {cat:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000);
+}

@@ -449,3 +449,45 @@ proptest! {
         }
     }
 }
+
+/// The paste box builds its wizard link without the trees (`query_from_facts`); opening that
+/// link must give exactly the state `from_facts` gives.
+#[test]
+fn finding_links_open_the_state_from_facts() {
+    let libs: Vec<Option<Library>> = std::iter::once(None).chain(Library::ALL.into_iter().map(Some)).collect();
+    let exchanges = [None, Some("okx"), Some("myokx"), Some("okxus"), Some("okex5"), Some("binance")];
+    let regions = [None, Some(Region::Global), Some(Region::Eea), Some(Region::Us)];
+    let demos = [None, Some(true), Some(false)];
+    let ws = [None, Some(WsEndpoint::Public), Some(WsEndpoint::Private), Some(WsEndpoint::Business)];
+    let versions = [None, Some("1.0.0")];
+    let mut checked = 0;
+    for c in Category::ALL {
+        for code in [None, Some("51008_1000")] {
+            for lib in &libs {
+                for ex in exchanges {
+                    for region in regions {
+                        for demo in demos {
+                            for w in ws {
+                                for v in versions {
+                                    let facts = PasteFacts {
+                                        library: *lib,
+                                        library_version: v.map(String::from),
+                                        exchange_id: ex.map(String::from),
+                                        region,
+                                        demo,
+                                        ws_endpoint: w,
+                                    };
+                                    let want = WizardState::from_facts(c, code, &facts);
+                                    let got = from_query(&query_from_facts(c, code, &facts));
+                                    assert_eq!(got.as_ref(), Some(&want), "{c:?} {code:?} {facts:?}");
+                                    checked += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 100_000, "{checked}");
+}

@@ -2,7 +2,11 @@
 //! `dist/index.html` as the template, plus `sitemap.xml` and `robots.txt`.
 //!
 //! Usage: `okx-doctor-site --dist dist [--base /some/path/] [--origin https://example.org]
-//!         [--template path/to/index.html]`
+//!         [--template path/to/index.html] [--bundle page=path/to/index.html ...]`
+//!
+//! `--bundle NAME=FILE` gives the Trunk output page of a build with only that bundle's pages
+//! (`src/core/routes.rs`, `Bundle`); routes of a bundle without one use `--template`. `./dev
+//! build` passes `page` and `tools` and builds `home` into `dist/` itself.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -21,18 +25,20 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str =
-    "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] [--template <file>]";
+    "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] [--template <file>] [--bundle home|page|tools=<file> ...]";
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(args: &[String]) -> Result<String, String> {
     use okx_doctor::core::pages;
-    use okx_doctor::core::routes::normalize_base;
+    use okx_doctor::core::routes::{normalize_base, Bundle};
+    use std::collections::HashMap;
     use std::path::PathBuf;
 
     let mut dist: Option<PathBuf> = None;
     let mut base = "/".to_string();
     let mut origin: Option<String> = None;
     let mut template: Option<PathBuf> = None;
+    let mut bundles: HashMap<Bundle, PathBuf> = HashMap::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -45,6 +51,15 @@ fn run(args: &[String]) -> Result<String, String> {
             "--base" => base = value("--base")?,
             "--origin" => origin = Some(value("--origin")?),
             "--template" => template = Some(PathBuf::from(value("--template")?)),
+            "--bundle" => {
+                let v = value("--bundle")?;
+                let (name, file) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--bundle needs NAME=FILE, got `{v}`\n{USAGE}"))?;
+                let b = Bundle::from_name(name)
+                    .ok_or_else(|| format!("unknown bundle `{name}` (home, page or tools)\n{USAGE}"))?;
+                bundles.insert(b, PathBuf::from(file));
+            }
             "-h" | "--help" => return Ok(USAGE.to_string()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
@@ -63,12 +78,34 @@ fn run(args: &[String]) -> Result<String, String> {
     }
     let origin = origin.map(|o| o.trim_end_matches('/').to_string());
     let template_path = template.unwrap_or_else(|| dist.join("index.html"));
-    let template = std::fs::read_to_string(&template_path)
-        .map_err(|e| format!("cannot read template {}: {e}", template_path.display()))?;
-    pages::check_template(&template).map_err(|e| format!("{}: {e}", template_path.display()))?;
-    // Every page carries the strict CSP, with the hash of Trunk's inline loader.
-    let template = okx_doctor::core::csp::apply_meta(&template);
-    let policy = okx_doctor::core::csp::policy(&okx_doctor::core::csp::inline_script_hashes(&template));
+    let read = |path: &PathBuf| -> Result<String, String> {
+        let t = std::fs::read_to_string(path).map_err(|e| format!("cannot read template {}: {e}", path.display()))?;
+        pages::check_template(&t).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(t)
+    };
+    let default_template = read(&template_path)?;
+    let mut templates: HashMap<Bundle, String> = HashMap::new();
+    for b in Bundle::ALL {
+        let t = match bundles.get(&b) {
+            Some(path) => read(path)?,
+            None => default_template.clone(),
+        };
+        templates.insert(b, t);
+    }
+    // Every page carries the strict CSP, with the hashes of Trunk's inline loaders (one per
+    // bundle; one policy for the whole site, as `_headers` has one).
+    let mut hashes: Vec<String> = Vec::new();
+    for b in Bundle::ALL {
+        for h in okx_doctor::core::csp::inline_script_hashes(&templates[&b]) {
+            if !hashes.contains(&h) {
+                hashes.push(h);
+            }
+        }
+    }
+    let policy = okx_doctor::core::csp::policy(&hashes);
+    for t in templates.values_mut() {
+        *t = okx_doctor::core::csp::apply_meta_with(t, &policy);
+    }
     let headers = dist.join("_headers");
     if let Ok(h) = std::fs::read_to_string(&headers) {
         let prefix = base.trim_end_matches('/');
@@ -100,7 +137,7 @@ fn run(args: &[String]) -> Result<String, String> {
     };
     for route in pages::all_routes() {
         let page = pages::page(&route, &base).ok_or_else(|| format!("no page for {route:?}"))?;
-        let html = page.fill(&template, &base, origin.as_deref())?;
+        let html = page.fill(&templates[&route.bundle()], &base, origin.as_deref())?;
         write(&page.file_path(), &html)?;
         count += 1;
     }

@@ -65,7 +65,11 @@ connect-src {}; object-src 'none'; base-uri 'self'; form-action 'none'",
 
 /// Inserts the CSP meta tag right after `<meta charset…>` (before any script) in `template`.
 pub fn apply_meta(template: &str) -> String {
-    let csp = policy(&inline_script_hashes(template));
+    apply_meta_with(template, &policy(&inline_script_hashes(template)))
+}
+
+/// Inserts `csp` as a meta tag right after `<meta charset…>` (before any script) in `template`.
+pub fn apply_meta_with(template: &str, csp: &str) -> String {
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", csp);
     match template.find("<meta charset") {
         Some(i) => {

@@ -106,6 +106,20 @@ pub fn snippets(code: Option<&str>, category: Category) -> Vec<&'static Snippet>
     out
 }
 
+/// The titles of [`causes`], in the same order, from a table of their own (the paste box needs
+/// only the titles; `tests/kb.rs` checks that both always agree).
+pub fn cause_titles(code: Option<&str>, category: Category) -> Vec<&'static str> {
+    let find = |c: &str| CODE_CAUSE_TITLES.iter().find(|(k, _)| *k == c).map(|(_, t)| *t);
+    // Same fallback as `code_info`: a sub-code without knowledge of its own uses its base code's
+    // (the table has a row, maybe empty, for every code with knowledge).
+    let own = code.and_then(|c| find(c).or_else(|| c.split_once('_').and_then(|(base, _)| find(base))));
+    let mut out: Vec<&'static str> = own.unwrap_or(&[]).to_vec();
+    if let Some((_, t)) = CATEGORY_CAUSE_TITLES.iter().find(|(c, _)| *c == category) {
+        out.extend_from_slice(t);
+    }
+    out
+}
+
 /// Ranked causes for a finding: the code's own causes first, then its category's.
 pub fn causes(code: Option<&str>, category: Category) -> Vec<&'static Cause> {
     let mut out: Vec<&'static Cause> = Vec::new();

@@ -125,6 +125,53 @@ impl Route {
     pub fn is_embed(&self) -> bool {
         matches!(self, Route::Embed(_))
     }
+
+    /// The browser bundle that renders this route (see [`Bundle`]).
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Route::Home | Route::Embed(EmbedRoute::Helper) => Bundle::Home,
+            Route::Error(_) | Route::Embed(EmbedRoute::Error(_)) | Route::NotFound(_) => Bundle::Page,
+            Route::Wizard | Route::Clock | Route::Sign | Route::Embed(EmbedRoute::Clock) => Bundle::Tools,
+        }
+    }
+}
+
+/// The browser app is built three times, each build with only the pages of one bundle, so a page
+/// loads the code and data it needs and not the rest: the paste box and catalog (`Home`), the
+/// error pages (`Page`), and the wizard, clock and signature tools (`Tools`). Links inside a
+/// bundle navigate in the app; links to another bundle's page load that page. The generated
+/// page for each route names its bundle's files (`okx-doctor-site --bundle`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bundle {
+    Home,
+    Page,
+    Tools,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 3] = [Bundle::Home, Bundle::Page, Bundle::Tools];
+
+    /// The cargo feature that compiles this bundle's pages into the browser app.
+    pub fn feature(self) -> &'static str {
+        match self {
+            Bundle::Home => "bundle-home",
+            Bundle::Page => "bundle-page",
+            Bundle::Tools => "bundle-tools",
+        }
+    }
+
+    /// Short name, as in `okx-doctor-site --bundle page=…`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Home => "home",
+            Bundle::Page => "page",
+            Bundle::Tools => "tools",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Bundle> {
+        Bundle::ALL.into_iter().find(|b| b.name() == s)
+    }
 }
 
 /// Parses a query string (`?a=1&b=2` or `a=1&b=2`) into decoded pairs. Bounded: at most 32 pairs,

@@ -449,6 +449,21 @@ pub fn to_query(state: &WizardState) -> String {
     out
 }
 
+/// The wizard link's query for a finding, made without the question trees: every answer the
+/// paste suggests goes in, and the wizard keeps those its tree asks when it reads the link
+/// ([`from_query`]), which gives the state of [`WizardState::from_facts`] (`tests/wizard.rs`
+/// checks). The paste box uses this so its bundle does not carry the trees.
+pub fn query_from_facts(category: Category, code: Option<&str>, facts: &PasteFacts) -> String {
+    let mut s = WizardState::new(category, code);
+    s.library = facts.library;
+    for (question, answer) in prefill(facts) {
+        if !s.answers.iter().any(|a| a.question == question && a.answer == answer) {
+            s.answers.push(Answer { question, answer, prefilled: true });
+        }
+    }
+    to_query(&s)
+}
+
 /// Parses a query made by [`to_query`]. Anything unknown or off-path is dropped; `None` only when
 /// the category is missing or unknown. Bounded and panic-free for any input.
 pub fn from_query(query: &str) -> Option<WizardState> {

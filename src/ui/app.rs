@@ -7,7 +7,7 @@ use super::util::{base_path, okx_doctor_routes as routes};
 use super::{catalog::CatalogPage, error_page::ErrorPage, theme::ThemeToggle, wizard_page::WizardPage};
 // Embedding (src/ui/embed.rs): auto-height, attribution, the "Embed this" panel.
 use super::embed::{EmbedAttribution, EmbedPanel};
-use crate::core::routes::{EmbedRoute, Route};
+use crate::core::routes::{Bundle, EmbedRoute, Route};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,7 +48,17 @@ pub fn use_nav() -> Nav {
     expect_context::<Nav>()
 }
 
-/// Follows same-site links inside the app instead of reloading the page.
+/// Whether this build of the app renders `bundle`'s pages (cargo features `bundle-*`).
+pub fn compiled(bundle: Bundle) -> bool {
+    match bundle {
+        Bundle::Home => cfg!(feature = "bundle-home"),
+        Bundle::Page => cfg!(feature = "bundle-page"),
+        Bundle::Tools => cfg!(feature = "bundle-tools"),
+    }
+}
+
+/// Follows same-site links inside the app instead of reloading the page; a link to a page of
+/// another bundle loads that page.
 fn intercept_link(nav: Nav, ev: web_sys::MouseEvent) {
     if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
         return;
@@ -75,6 +85,9 @@ fn intercept_link(nav: Nav, ev: web_sys::MouseEvent) {
     // Only routes the app knows; generated files such as sitemap.xml load normally.
     let route = routes::parse_path(&path, &base);
     if matches!(route, Route::NotFound(_)) && !path.ends_with('/') {
+        return;
+    }
+    if !compiled(route.bundle()) {
         return;
     }
     // Same page with only a fragment change: let the browser scroll.
@@ -148,18 +161,33 @@ pub fn App() -> impl IntoView {
 
 fn page(route: Route) -> AnyView {
     match route {
+        #[cfg(feature = "bundle-home")]
         Route::Home => view! { <HomePage /> }.into_any(),
-        Route::Error(code) => view! { <ErrorPage code=code /> }.into_any(),
-        Route::Embed(EmbedRoute::Error(code)) => view! { <ErrorPage code=code embed=true /> }.into_any(),
+        #[cfg(feature = "bundle-home")]
         Route::Embed(EmbedRoute::Helper) => view! { <HomePage embed=true /> }.into_any(),
+        #[cfg(feature = "bundle-page")]
+        Route::Error(code) => view! { <ErrorPage code=code /> }.into_any(),
+        #[cfg(feature = "bundle-page")]
+        Route::Embed(EmbedRoute::Error(code)) => view! { <ErrorPage code=code embed=true /> }.into_any(),
+        #[cfg(feature = "bundle-page")]
+        Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
+        #[cfg(feature = "bundle-tools")]
         Route::Wizard => {
             let clock = ViewFn::from(|| view! { <ClockCheck compact=true /> });
             view! { <WizardPage clock_check=clock /> }.into_any()
         }
+        #[cfg(feature = "bundle-tools")]
         Route::Sign => view! { <SignLab /> }.into_any(),
+        #[cfg(feature = "bundle-tools")]
         Route::Clock => view! { <ClockPage /> <EmbedPanel route=Route::Clock /> }.into_any(),
+        #[cfg(feature = "bundle-tools")]
         Route::Embed(EmbedRoute::Clock) => view! { <ClockPage embed=true /> }.into_any(),
-        Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
+        // A page of another bundle (reached by history navigation): load it.
+        #[allow(unreachable_patterns)]
+        _ => {
+            let _ = window().location().reload();
+            ().into_any()
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use super::util::now_ms;
 use crate::core::diagnose::{self, Diagnosis, Finding};
 use crate::core::routes::Route;
 use crate::core::secrets::CredentialKind;
-use crate::core::wizard::{self, WizardState};
+use crate::core::wizard;
 use leptos::prelude::*;
 
 /// Resolves after the browser has rendered the next frame. (A `setTimeout(0)` pause is not enough:
@@ -66,8 +66,8 @@ fn human_bytes(n: usize) -> String {
 /// One finding as a card.
 fn finding_view(f: Finding, d: &Diagnosis, embed: bool) -> impl IntoView {
     let nav = use_nav();
-    let state = WizardState::from_facts(f.category, f.code.as_deref(), &d.facts);
-    let wizard_href = format!("{}{}", nav.href(&Route::Wizard), wizard::to_query(&state));
+    let query = wizard::query_from_facts(f.category, f.code.as_deref(), &d.facts);
+    let wizard_href = format!("{}{}", nav.href(&Route::Wizard), query);
     let code_link = f
         .code
         .clone()

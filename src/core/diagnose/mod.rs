@@ -627,9 +627,9 @@ fn rank(findings: &mut Vec<Finding>) {
         .collect();
     findings.retain(|f| !(f.kind == FindingKind::MessageMatch && f.code.as_ref().is_some_and(|c| coded.contains(c))));
     for f in findings.iter_mut() {
-        f.causes = kb::causes(f.code.as_deref(), f.category)
-            .iter()
-            .map(|c| c.title.to_string())
+        f.causes = kb::cause_titles(f.code.as_deref(), f.category)
+            .into_iter()
+            .map(String::from)
             .collect();
         f.confidence = (f.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     }
