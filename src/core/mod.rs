@@ -9,6 +9,7 @@ pub mod diagnose;
 pub mod facts;
 pub mod html;
 pub mod kb;
+pub mod num;
 pub mod pages;
 pub mod routes;
 pub mod search;

@@ -4,6 +4,7 @@
 use super::app::use_nav;
 use super::util::{now_ms, okx_doctor_routes as routes, replace_query};
 use crate::core::catalog::{self, Channel};
+use crate::core::num::fixed;
 use crate::core::search::{self, Filters, Hit};
 use leptos::ev;
 use leptos::prelude::*;
@@ -171,7 +172,7 @@ pub fn CatalogPage() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <p class="result-count" data-testid="result-count" aria-live="polite" data-filter-ms=move || format!("{:.2}", last_ms.get())>
+            <p class="result-count" data-testid="result-count" aria-live="polite" data-filter-ms=move || fixed(last_ms.get(), 2)>
                 {count_text}
             </p>
             <Show when=move || hits.with(Vec::is_empty)>

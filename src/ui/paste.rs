@@ -5,6 +5,7 @@
 use super::app::use_nav;
 use super::util::now_ms;
 use crate::core::diagnose::{self, Diagnosis, Finding};
+use crate::core::num::fixed;
 use crate::core::routes::Route;
 use crate::core::secrets::CredentialKind;
 use crate::core::wizard;
@@ -55,9 +56,9 @@ fn confidence_label(c: f32) -> &'static str {
 
 fn human_bytes(n: usize) -> String {
     if n >= 1_000_000 {
-        format!("{:.1} MB", n as f64 / 1_000_000.0)
+        format!("{} MB", fixed(n as f64 / 1_000_000.0, 1))
     } else if n >= 1_000 {
-        format!("{:.1} KB", n as f64 / 1_000.0)
+        format!("{} KB", fixed(n as f64 / 1_000.0, 1))
     } else {
         format!("{n} bytes")
     }
@@ -87,7 +88,7 @@ fn finding_view(f: Finding, d: &Diagnosis, embed: bool) -> impl IntoView {
             <p class="finding-meta">
                 <span class="finding-category" data-testid="finding-category">{f.category.label()}</span>
                 " · "
-                <span class="finding-confidence">{format!("{} ({:.0}%)", confidence_label(f.confidence), f.confidence * 100.0)}</span>
+                <span class="finding-confidence">{format!("{} ({}%)", confidence_label(f.confidence), fixed(f64::from(f.confidence) * 100.0, 0))}</span>
             </p>
             <p class="finding-evidence"><code>{f.evidence.clone()}</code></p>
             {(!f.notes.is_empty()).then(|| view! {
@@ -225,14 +226,14 @@ pub fn PasteBox(
                     } else {
                         outcome.with(|o| match o {
                             Some(o) => format!(
-                                "{} found in {} ({:.0} ms){}",
+                                "{} found in {} ({} ms){}",
                                 match o.diagnosis.findings.len() {
                                     0 => "No error".to_string(),
                                     1 => "1 error".to_string(),
                                     n => format!("{n} distinct errors"),
                                 },
                                 human_bytes(o.bytes),
-                                o.ms,
+                                fixed(o.ms, 0),
                                 if o.diagnosis.truncated_input { "; only the first part of this very large paste was read" } else { "" }
                             ),
                             None => String::new(),
