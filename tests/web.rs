@@ -42,6 +42,11 @@ async fn type_into(el: &web_sys::HtmlElement, selector: &str, text: &str) {
 async fn catalog_lists_every_entry_then_filters() {
     let el = mount(|| view! { <CatalogPage /> }.into_any());
     leptos::task::tick().await;
+    // The first RENDER_CAP rows, then all of them on request.
+    assert_eq!(rows(&el) as usize, okx_doctor::ui::catalog::RENDER_CAP);
+    let show_all: web_sys::HtmlElement = el.query_selector("[data-testid=show-all]").unwrap().expect("show-all button").unchecked_into();
+    show_all.click();
+    leptos::task::tick().await;
     assert_eq!(rows(&el) as usize, okx_doctor::core::catalog::entries().len());
     type_into(&el, "[data-testid=catalog-search]", "too many request").await;
     let first = el.query_selector("tbody tr").unwrap().unwrap();
