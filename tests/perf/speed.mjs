@@ -236,10 +236,10 @@ async function main() {
   line(`Throttling: CPU ${CPU_SLOWDOWN}× slower; network Lighthouse mobile slow 4G applied by DevTools: ${NET.label};`);
   line(`cache disabled, a fresh browser context per load, phone viewport 412×823. Median of ${RUNS} run${RUNS === 1 ? "" : "s"} [min–max].`);
   line("");
-  const W = [26, 24, 24, 24, 24, 10];
+  const W = [26, 27, 27, 27, 27, 10];
   const row = (cols) => cols.map((c, i) => String(c).padEnd(W[i] ?? 12)).join(" ");
   line(row(["Cold load", "FCP", "app mounted", "TTI", "load event", "TBT"]));
-  line(row(["-".repeat(25), "-".repeat(23), "-".repeat(23), "-".repeat(23), "-".repeat(23), "-".repeat(9)]));
+  line(row(["-".repeat(25), "-".repeat(26), "-".repeat(26), "-".repeat(26), "-".repeat(26), "-".repeat(9)]));
   for (const p of PAGES) {
     line(row([p.label, cell(col(p.key, "fcp")), p.app ? cell(col(p.key, "mount")) : "(no app)", cell(col(p.key, "tti")), cell(col(p.key, "load")), msf(median(col(p.key, "tbt")))]));
   }
@@ -252,7 +252,7 @@ async function main() {
   line("");
   line(`Paste → findings on the home page (throttled, after TTI), median of ${RUNS} [min–max]:`);
   line(row(["Paste", "time to findings", "longest long task", "longest frame gap"]));
-  line(row(["-".repeat(25), "-".repeat(23), "-".repeat(23), "-".repeat(23)]));
+  line(row(["-".repeat(25), "-".repeat(26), "-".repeat(26), "-".repeat(26)]));
   for (const [label] of PASTES) {
     const xs = results.home.map((m) => m.after?.[label]).filter(Boolean);
     line(row([label, cell(xs.map((x) => x.total), msf), cell(xs.map((x) => x.longestTask), msf), cell(xs.map((x) => x.longestGap), msf)]));
