@@ -300,6 +300,7 @@ pub fn SignLab() -> impl IntoView {
                         type="text"
                         class="sign-input"
                         data-testid="sign-timestamp"
+                        aria-label="Timestamp"
                         autocomplete="off"
                         spellcheck="false"
                         readonly=move || use_now.get()

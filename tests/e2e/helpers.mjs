@@ -31,11 +31,12 @@ export async function startScript(script, args) {
   return { port, proc, stop: () => { proc.kill("SIGKILL"); } };
 }
 
-/** Serves a dist directory under `prefix` on a free port; returns { origin, base, stop }. */
-export async function serveDist(dir = "dist", prefix = "/") {
-  const distDir = path.join(ROOT, dir);
+/** Serves a dist directory under `prefix` on a free port; returns { origin, base, stop }.
+ *  `{ gzip: true }` compresses responses as a static host would (for the speed and Lighthouse reports). */
+export async function serveDist(dir = "dist", prefix = "/", { gzip = false } = {}) {
+  const distDir = path.resolve(ROOT, dir);
   if (!fs.existsSync(path.join(distDir, "index.html"))) throw new Error(`${dir}/index.html missing: run ./dev build first`);
-  const s = await startScript("tests/support/static-server.mjs", ["--dir", distDir, "--port", "0", "--prefix", prefix]);
+  const s = await startScript("tests/support/static-server.mjs", ["--dir", distDir, "--port", "0", "--prefix", prefix, ...(gzip ? ["--gzip"] : [])]);
   return { origin: `http://127.0.0.1:${s.port}`, base: prefix, url: (p = "") => `http://127.0.0.1:${s.port}${prefix}${p}`, stop: s.stop };
 }
 

@@ -107,26 +107,63 @@ for (const f of FLOWS) {
   });
 }
 
-test("wizard: keyboard only from paste to fix", async () => {
+/** Where keyboard focus is, and whether it can be seen: a focus ring (outline or box-shadow) drawn
+ *  under :focus-visible, on an element with a size, inside the viewport. */
+async function focusState(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { testid: null, tag: el?.tagName, visible: false, why: "nothing focused" };
+    const cs = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const ring = (cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== "none";
+    const inView = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+    const fv = el.matches(":focus-visible");
+    return {
+      testid: el.getAttribute("data-testid"), tag: el.tagName, text: (el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40),
+      visible: fv && ring && inView, why: `focus-visible ${fv}, ring ${ring} (outline ${cs.outlineStyle} ${cs.outlineWidth}), in view ${inView}`,
+    };
+  });
+}
+
+/** Presses Tab until the element with `testid` has focus, checking that every stop on the way shows its focus. */
+async function tabTo(page, testid, seen) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    const f = await focusState(page);
+    seen.push(f);
+    assert.ok(f.visible, `focus is not visible on ${f.tag} ${f.testid ?? ""} "${f.text}": ${f.why}`);
+    if (f.testid === testid) return i + 1;
+  }
+  assert.fail(`Tab never reached ${testid}`);
+}
+
+test("wizard: keyboard only from paste to fix, with visible focus at every step", async () => {
+  // No click, no programmatic focus: Tab, typing, Enter and Space only, from a fresh page load.
   const page = await newPage(browser);
   await page.goto(site.url(""));
   await appReady(page);
-  await page.focus("[data-testid=paste-input]");
-  await page.keyboard.insertText(`{"code":"50011","msg":"Too Many Requests"}`);
+  const seen = [];
+  const toPaste = await tabTo(page, "paste-input", seen);
+  await page.keyboard.type(`{"code":"50011","msg":"Too Many Requests"}`);
   await page.waitForSelector("[data-testid=finding-wizard]");
-  // Tab to the wizard link and follow it with Enter.
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "finding-wizard")) break;
-  }
+  const toWizard = await tabTo(page, "finding-wizard", seen);
   await page.keyboard.press("Enter");
   await page.waitForSelector("[data-testid=wizard-question]");
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "wizard-answer-startup")) break;
-  }
-  await page.keyboard.press("Enter");
+  // The new page's heading has focus, so a screen reader starts there; the next Tab goes on from it.
+  await page.waitForFunction(() => document.activeElement?.matches("main h1"));
+  const h1 = await focusState(page);
+  assert.ok(h1.visible, `the wizard page heading's focus is not visible: ${h1.why}`);
+  const toAnswer = await tabTo(page, "wizard-answer-startup", seen);
+  await page.keyboard.press("Space");
   await page.waitForSelector("[data-testid=wizard-fix]");
+  await page.waitForFunction(() => document.activeElement?.id === "wizard-step-heading");
+  const heading = await focusState(page);
+  assert.ok(heading.visible, `the fix heading's focus is not visible: ${heading.why}`);
+  assert.match(await page.textContent("[data-testid=wizard-fix]"), /rate ?limit/i);
+  // And on from the fix: Tab reaches its actions.
+  await tabTo(page, "wizard-still-failing", seen);
+  console.log(`# keyboard walk: ${toPaste} Tab(s) to the paste box, ${toWizard} to the wizard link, ${toAnswer} to the answer; ${seen.length} focus stops, all visible`);
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 

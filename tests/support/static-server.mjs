@@ -1,10 +1,13 @@
 // A plain static file server for dist/ (no SPA fallback, so missing deep-link files show up as
 // real 404s). Used by `./dev serve` and by the end-to-end tests.
-//   node tests/support/static-server.mjs --dir dist [--port 8080|0] [--host 127.0.0.1] [--prefix /some/path/]
+//   node tests/support/static-server.mjs --dir dist [--port 8080|0] [--host 127.0.0.1] [--prefix /some/path/] [--gzip]
+// --gzip compresses text and wasm for clients that accept it, as static hosts do (used by
+// `./dev speed` and `./dev lighthouse`; the tests serve uncompressed).
 // Prints "LISTENING <port>" once it accepts connections.
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -18,6 +21,16 @@ const host = opt("host", "127.0.0.1");
 let prefix = opt("prefix", "/");
 if (!prefix.startsWith("/")) prefix = "/" + prefix;
 if (!prefix.endsWith("/")) prefix += "/";
+const gzip = args.includes("--gzip");
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".txt", ".xml"]);
+const gzCache = new Map(); // path → { mtimeMs, body }
+function gzipped(file, stat) {
+  const hit = gzCache.get(file);
+  if (hit && hit.mtimeMs === stat.mtimeMs) return hit.body;
+  const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+  gzCache.set(file, { mtimeMs: stat.mtimeMs, body });
+  return body;
+}
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
@@ -82,6 +95,15 @@ const server = http.createServer((req, res) => {
   }
   res.setHeader("Content-Type", TYPES[path.extname(target)] || "application/octet-stream");
   res.setHeader("Cache-Control", "no-cache");
+  if (gzip && COMPRESSIBLE.has(path.extname(target))) {
+    res.setHeader("Vary", "Accept-Encoding");
+    if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      const body = gzipped(target, fs.statSync(target));
+      res.setHeader("Content-Encoding", "gzip");
+      res.setHeader("Content-Length", body.length);
+      return res.end(req.method === "HEAD" ? undefined : body);
+    }
+  }
   if (req.method === "HEAD") return res.end();
   fs.createReadStream(target).pipe(res);
 });
