@@ -36,8 +36,7 @@ fn every_catalog_entry_renders_an_error_page() {
             "{}: description {desc}",
             e.code
         );
-        let canonical = format!("<link rel=\"canonical\" href=\"/e/{}/\">", e.code);
-        assert!(html.contains(&canonical), "{}: canonical", e.code);
+        assert!(!html.contains("rel=\"canonical\""), "{}: no canonical without origin", e.code);
         assert!(html.contains("property=\"og:title\""), "{}", e.code);
         assert!(html.contains("name=\"twitter:card\""), "{}", e.code);
         assert!(!html.contains("og:url"), "{}: og:url without origin", e.code);
@@ -167,7 +166,9 @@ fn home_links_every_code_and_its_page_carries_the_message() {
         let page = pages::render_error_page(e.code, "/", None).expect("every entry has a page");
         assert!(page.contains(&escape(e.msg)), "page of {} misses its message", e.code);
     }
-    assert!(html.contains("<link rel=\"canonical\" href=\"/\">"));
+    assert!(!html.contains("rel=\"canonical\""), "no canonical without an origin");
+    let with_origin = pages::render_home("/", Some("https://example.org"));
+    assert!(with_origin.contains("<link rel=\"canonical\" href=\"https://example.org/\">"));
 }
 
 #[test]
@@ -284,7 +285,7 @@ fn binary_writes_the_whole_site() {
     assert!(!home.contains(pages::HEAD_MARKER));
     let e = read("e/51008_1000/index.html");
     assert!(e.contains("<link rel=\"canonical\" href=\"https://example.org/sub/e/51008_1000/\">"));
-    assert!(e.contains("<div id=\"prerender\">\n<article"));
+    assert!(e.contains("<main id=\"prerender\">\n<article"));
     for f in [
         "wizard/index.html",
         "clock/index.html",

@@ -51,8 +51,9 @@ impl Page {
         file_path(&self.route)
     }
 
-    /// The meta tags for `<head>`. `origin` (`https://example.org`) makes URLs absolute; without
-    /// it the canonical link is path-absolute and `og:url` is left out.
+    /// The meta tags for `<head>`. With `origin` (`https://example.org`) they carry the page's
+    /// absolute URL (canonical link and `og:url`); without it both are left out, since a canonical
+    /// link should be absolute and the build cannot know where it will be hosted.
     pub fn head_html(&self, base: &str, origin: Option<&str>) -> String {
         let title = escape(&self.title);
         let desc = escape(&self.description);
@@ -61,12 +62,10 @@ impl Page {
         if !self.indexable {
             h.push_str("<meta name=\"robots\" content=\"noindex\">\n");
         }
-        if !matches!(self.route, Route::NotFound(_)) {
-            let url = escape(&absolute(&self.route.href(base), origin));
+        if let (false, Some(origin)) = (matches!(self.route, Route::NotFound(_)), origin) {
+            let url = escape(&absolute(&self.route.href(base), Some(origin)));
             let _ = writeln!(h, "<link rel=\"canonical\" href=\"{url}\">");
-            if origin.is_some() {
-                let _ = writeln!(h, "<meta property=\"og:url\" content=\"{url}\">");
-            }
+            let _ = writeln!(h, "<meta property=\"og:url\" content=\"{url}\">");
         }
         let _ = writeln!(h, "<meta property=\"og:site_name\" content=\"{SITE}\">");
         let kind = if matches!(self.route, Route::Error(_)) {
@@ -87,7 +86,8 @@ impl Page {
     pub fn fill(&self, template: &str, base: &str, origin: Option<&str>) -> Result<String, String> {
         check_template(template)?;
         let title = format!("<title>{}</title>", escape(&self.title));
-        let content = format!("<div id=\"prerender\">\n{}\n</div>", self.content);
+        // A <main> landmark, so the page reads well before the app starts (or without it).
+        let content = format!("<main id=\"prerender\">\n{}\n</main>", self.content);
         Ok(template
             .replacen(TITLE_MARKER, &title, 1)
             .replacen(HEAD_MARKER, &self.head_html(base, origin), 1)

@@ -430,7 +430,9 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
                 </button>
             </div>
             {override_note}
-            {body}
+            // Room for the outcome is kept from the start, so the page below does not jump when
+            // the measurement ends (it was Lighthouse's one layout shift on /clock/).
+            <div class="clock-body">{body}</div>
         </section>
     }
 }
@@ -444,14 +446,14 @@ fn result_view(o: Outcome, compact: bool) -> impl IntoView {
         let fixes = (v != Verdict::Fine).then(|| {
             view! {
                 <div class="clock-fixes">
-                    <h4 class="clock-fixes-title">"Turn on automatic time"</h4>
+                    <h2 class="clock-fixes-title">"Turn on automatic time"</h2>
                     <ul class="clock-os-list">
                         {Os::ALL
                             .into_iter()
                             .map(|os| view! { <li class="clock-os"><strong>{os.label()}": "</strong>{os.fix()}</li> })
                             .collect_view()}
                     </ul>
-                    <h4 class="clock-fixes-title">"What your library does about it"</h4>
+                    <h2 class="clock-fixes-title">"What your library does about it"</h2>
                     <ul class="clock-lib-list">
                         {Library::ALL
                             .into_iter()

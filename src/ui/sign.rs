@@ -330,13 +330,13 @@ pub fn SignLab() -> impl IntoView {
             </fieldset>
 
             <section class="sign-results">
-                <h3 class="sign-subtitle">"Pre-hash (the text that is signed)"</h3>
+                <h2 class="sign-subtitle">"Pre-hash (the text that is signed)"</h2>
                 <pre class="sign-output" data-testid="sign-prehash">{move || computed.get().prehash}</pre>
-                <h3 class="sign-subtitle">"Signature"</h3>
+                <h2 class="sign-subtitle">"Signature"</h2>
                 <pre class="sign-output" data-testid="sign-signature">{move || computed.get().signature}</pre>
-                <h3 class="sign-subtitle">
+                <h2 class="sign-subtitle">
                     {move || if ws.get() { "Login message (passphrase masked)" } else { "Headers (passphrase masked)" }}
-                </h3>
+                </h2>
                 <pre class="sign-output" data-testid="sign-headers">
                     {move || {
                         let c = computed.get();
@@ -346,7 +346,7 @@ pub fn SignLab() -> impl IntoView {
                         }
                     }}
                 </pre>
-                <h3 class="sign-subtitle">"Checks"</h3>
+                <h2 class="sign-subtitle">"Checks"</h2>
                 <div class="sign-lint" data-testid="sign-lint">
                     {move || {
                         let issues = computed.get().issues;
@@ -388,7 +388,7 @@ pub fn SignLab() -> impl IntoView {
             </section>
 
             <section class="sign-compare-box">
-                <h3 class="sign-subtitle">"Compare with your logs"</h3>
+                <h2 class="sign-subtitle">"Compare with your logs"</h2>
                 <label class="sign-field">
                     <span class="sign-label">
                         "Paste a signature or a pre-hash that your code produced for the same inputs"
