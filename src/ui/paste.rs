@@ -118,6 +118,9 @@ pub fn PasteBox(
     // A large paste lives here instead of in the textarea (memory only; never stored).
     let large: StoredValue<Option<String>> = StoredValue::new(None);
     let large_bytes = RwSignal::new(0usize);
+    // Build the engine's tables once the page has settled, so the first paste does not pay for
+    // them (a short task; on a 4x slower CPU about 40 ms, under the 50 ms of a long task).
+    set_timeout(diagnose::warm_up, std::time::Duration::from_millis(1500));
 
     let analyse = move |immediate: bool| {
         let gen = generation.get_value() + 1;

@@ -123,6 +123,12 @@ pub fn words(line: &str) -> Vec<String> {
     out
 }
 
+/// Builds the message index now rather than on the first paste (the app calls this when the
+/// page is idle; about 10 ms in a browser on a fast machine).
+pub fn warm_up() {
+    let _ = index();
+}
+
 fn index() -> &'static Index {
     static I: OnceLock<Index> = OnceLock::new();
     I.get_or_init(|| {

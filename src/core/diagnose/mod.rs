@@ -288,6 +288,12 @@ fn near_ws_event(lower: &str, span: (usize, usize)) -> bool {
     w.contains("event") && w.contains("error")
 }
 
+/// Prepares the engine's lookup tables ahead of the first paste (optional: `diagnose` builds
+/// them on first use otherwise).
+pub fn warm_up() {
+    messages::warm_up();
+}
+
 /// Diagnoses pasted text. Never panics; linear in the input (fuzzy work is bounded).
 pub fn diagnose(input: &str) -> Diagnosis {
     let truncated_input = input.len() > MAX_INPUT;
