@@ -56,7 +56,7 @@ pub fn parse_path(pathname: &str, base: &str) -> Route {
     } else if pathname.trim_end_matches('/') == base.trim_end_matches('/') {
         ""
     } else {
-        return Route::NotFound(decode(pathname));
+        return Route::NotFound(clip(&decode(pathname)));
     };
     let rest = rest.trim_end_matches('/');
     let rest = rest.strip_suffix("index.html").unwrap_or(rest).trim_end_matches('/');
@@ -264,6 +264,11 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(parse_path("/e/%00", "/"), Route::Error("\0".into()));
+        // Outside the base path too (the not-found page shows it).
+        match parse_path(&format!("/{}", "x".repeat(10_000)), "/some/path/") {
+            Route::NotFound(p) => assert_eq!(p.chars().count(), 65),
+            other => panic!("{other:?}"),
+        }
         assert!(!is_code_shaped("\0"));
         assert!(
             is_code_shaped("51008_1000") && is_code_shaped("1") && !is_code_shaped("123456") && !is_code_shaped("5_")

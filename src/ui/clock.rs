@@ -313,10 +313,13 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
         let base = override_base.get_value();
         phase.set(Phase::Running("Starting…".into()));
         spawn_local(async move {
+            // Whether this run still matters: no newer re-check, and the component still shown (the
+            // user may leave the page mid-check; its signals are disposed then, hence `try_`).
+            let current = move || generation.try_get_value() == Some(gen);
             // Drop progress from an older run if the user re-checked meanwhile.
             let progress = move |s: String| {
-                if generation.get_value() == gen {
-                    phase.set(Phase::Running(s));
+                if current() {
+                    phase.try_set(Phase::Running(s));
                 }
             };
             let (rest_base, source) = match &base {
@@ -332,6 +335,9 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
                     rest_error: None,
                 }),
                 Err(rest) if rest_unreachable(&rest) => {
+                    if !current() {
+                        return; // no WebSocket for a check nobody sees any more
+                    }
                     // A local test server (okx_base) gets its own WebSocket; otherwise the region's.
                     let ws_url = match &base {
                         Some(b) => ws_url_for_base(b).unwrap_or_default(),
@@ -349,8 +355,8 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
                 }
                 Err(rest) => Phase::Failed { rest, ws: None },
             };
-            if generation.get_value() == gen {
-                phase.set(out);
+            if current() {
+                phase.try_set(out);
             }
         });
     };

@@ -28,7 +28,9 @@ pub fn CopyButton(
             type="button"
             class="copy-button"
             data-testid=testid
-            on:click=move |_| copy_text(text.get_value(), move |ok| state.set(if ok { 1 } else { 2 }))
+            on:click=move |_| copy_text(text.get_value(), move |ok| {
+                let _ = state.try_set(if ok { 1 } else { 2 });
+            })
         >
             {move || match state.get() {
                 1 => "Copied",

@@ -122,41 +122,47 @@ pub fn PasteBox(
     // them (a short task; on a 4x slower CPU about 40 ms, under the 50 ms of a long task).
     set_timeout(diagnose::warm_up, std::time::Duration::from_millis(1500));
 
+    // The analysis runs after timers and frames: by then the user may have left the page and
+    // the signals may be disposed, so every access after an await is a `try_` one.
     let analyse = move |immediate: bool| {
-        let gen = generation.get_value() + 1;
+        let Some(gen) = generation.try_get_value().map(|g| g + 1) else {
+            return;
+        };
         generation.set_value(gen);
         leptos::task::spawn_local(async move {
             if !immediate {
                 gloo_timers::future::TimeoutFuture::new(TYPING_DEBOUNCE_MS).await;
             }
-            if generation.get_value() != gen {
-                return; // a newer edit superseded this one
+            if generation.try_get_value() != Some(gen) {
+                return; // a newer edit superseded this one, or the page is gone
             }
-            let text = match large.with_value(|l| l.clone()) {
+            let text = match large.try_with_value(|l| l.clone()).flatten() {
                 Some(t) => t,
                 None => {
-                    let Some(el) = textarea.get_untracked() else { return };
+                    let Some(el) = textarea.try_get_untracked().flatten() else {
+                        return;
+                    };
                     el.value()
                 }
             };
             if text.trim().is_empty() {
-                outcome.set(None);
+                outcome.try_set(None);
                 return;
             }
-            busy.set(true);
+            busy.try_set(true);
             // Let the browser paint the "analysing" state before the work starts, and a frame
             // between chunks of a large paste.
             next_frame().await;
             let t0 = now_ms();
             let diagnosis = diagnose::diagnose_chunked(&text, next_frame).await;
             let ms = now_ms() - t0;
-            if generation.get_value() == gen {
-                outcome.set(Some(Outcome {
+            if generation.try_get_value() == Some(gen) {
+                outcome.try_set(Some(Outcome {
                     diagnosis,
                     bytes: text.len(),
                     ms,
                 }));
-                busy.set(false);
+                busy.try_set(false);
             }
         });
     };

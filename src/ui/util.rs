@@ -67,7 +67,8 @@ pub fn storage_set(key: &str, value: &str) {
 }
 
 /// Copies text: the async Clipboard API first, then select-and-copy for iframes without
-/// clipboard permission. Calls `done(true)` on success.
+/// clipboard permission. Calls `done(true)` on success (possibly after the caller is gone: `done`
+/// must only use `try_` signal methods).
 pub fn copy_text(text: String, done: impl Fn(bool) + 'static) {
     let nav = window().navigator();
     let clipboard = nav.clipboard();

@@ -14,8 +14,13 @@ fn copy_text(text: String, status: RwSignal<&'static str>) {
     let promise = window().navigator().clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => status.set("Copied."),
-            Err(_) => status.set("Copying was blocked: select the text and press Ctrl+C."),
+            // `try_`: the step may be gone by the time the clipboard answers.
+            Ok(_) => {
+                let _ = status.try_set("Copied.");
+            }
+            Err(_) => {
+                let _ = status.try_set("Copying was blocked: select the text and press Ctrl+C.");
+            }
         }
     });
 }

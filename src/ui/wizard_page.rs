@@ -106,7 +106,9 @@ fn WizardIntro(state: RwSignal<WizardState>) -> impl IntoView {
                 data-testid="wizard-copy-link"
                 on:click=move |_| {
                     let url = window().location().href().unwrap_or_default();
-                    copy_text(url, move |ok| copied.set(if ok { 1 } else { 2 }));
+                    copy_text(url, move |ok| {
+                        let _ = copied.try_set(if ok { 1 } else { 2 });
+                    });
                 }
             >
                 {move || match copied.get() {

@@ -318,6 +318,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
     };
     // Line starts that a code finding already explains.
     let mut claimed: Vec<(usize, usize)> = Vec::new();
+    let lines = LineIndex::new(text);
 
     // 1. Codes in code contexts.
     let hits = codes::scan(text, &lower);
@@ -356,12 +357,12 @@ pub fn diagnose(input: &str) -> Diagnosis {
     let mut sub_cache: HashMap<(&'static str, String), &'static Entry> = HashMap::new();
     for (i, h) in hits.iter().enumerate() {
         if suppressed[i] {
-            claimed.push(line_bounds(text, h.span.0));
+            claimed.push(lines.bounds(h.span.0));
             continue;
         }
         let msg = codes::message_near(text, &lower, h);
         if let Some((_, ms)) = &msg {
-            claimed.push(line_bounds(text, ms.0));
+            claimed.push(lines.bounds(ms.0));
         }
         let runtime = msg.as_ref().map(|(m, _)| m.as_str());
         let mut notes = Vec::new();
@@ -382,7 +383,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
             } else {
                 FindingKind::OkxCode
             };
-            claimed.push(line_bounds(text, h.span.0));
+            claimed.push(lines.bounds(h.span.0));
             let mut cat = match runtime {
                 Some(r) => categorize::category_for_message(e, r),
                 None => categorize::category_of(e),
@@ -422,7 +423,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
             let title = code_title(e, runtime);
             acc.add(Some(e.base_code.to_string()), cat, conf, h.span, title, kind, notes, 1);
         } else if legacy::is_v3(code) {
-            claimed.push(line_bounds(text, h.span.0));
+            claimed.push(lines.bounds(h.span.0));
             let (title, cat, note) = match legacy::lookup(code) {
                 Some((c, meaning, v5, cat)) => (
                     format!("{c} (OKEx v3) {meaning}"),
@@ -449,7 +450,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
                 1,
             );
         } else if code.len() >= 4 && h.key != KeyKind::Prose {
-            claimed.push(line_bounds(text, h.span.0));
+            claimed.push(lines.bounds(h.span.0));
             acc.add(
                 Some(code.to_string()),
                 runtime.and_then(categorize::by_keywords).unwrap_or(Category::Other),

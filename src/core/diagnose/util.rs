@@ -75,9 +75,54 @@ pub fn line_bounds(s: &str, i: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Start offsets of every line of a text, for line lookups in O(log n). [`line_bounds`] reads
+/// the whole line each time, which is quadratic when one long line holds many codes.
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(s: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(s.bytes().enumerate().filter(|&(_, c)| c == b'\n').map(|(p, _)| p + 1));
+        LineIndex { starts, len: s.len() }
+    }
+
+    /// The same as [`line_bounds`]`(s, i)` for the indexed `s`.
+    pub fn bounds(&self, i: usize) -> (usize, usize) {
+        let i = i.min(self.len);
+        let k = self.starts.partition_point(|&st| st <= i) - 1;
+        let end = self.starts.get(k + 1).map_or(self.len, |&next| next - 1);
+        (self.starts[k], end)
+    }
+}
+
 /// A readable excerpt around `span`, inside its line, at most ~300 bytes, trimmed.
 pub fn evidence(s: &str, span: (usize, usize)) -> String {
-    let (ls, le) = line_bounds(s, span.0);
+    let b = s.as_bytes();
+    let lo = span.0.saturating_sub(140);
+    let hi = (span.1.max(span.0) + 160).min(b.len());
+    // The line's ends, looked for only near the span (cost bounded on a very long line): a start
+    // before `lo` is stood in for by `lo - 1`, an end after `hi` by `hi + 1`; both give the same
+    // excerpt and the same ellipses as the exact values.
+    let (ls, le) = if span.0 > b.len() {
+        line_bounds(s, span.0)
+    } else {
+        let from = lo.saturating_sub(1);
+        let ls = match b[from..span.0].iter().rposition(|&c| c == b'\n') {
+            Some(p) => from + p + 1,
+            None if lo == 0 => 0,
+            None => lo - 1,
+        };
+        let to = (hi + 1).min(b.len());
+        let le = match b[span.0..to].iter().position(|&c| c == b'\n') {
+            Some(p) => span.0 + p,
+            None if to == b.len() => b.len(),
+            None => hi + 1,
+        };
+        (ls, le)
+    };
     let mut a = ls.max(span.0.saturating_sub(140));
     let mut b = le.min(span.1.max(span.0) + 160).max(a);
     if b - a > 300 {
@@ -193,4 +238,75 @@ pub fn has_token(line: &str, word: &str) -> bool {
         let dot_after = e + 1 < b.len() && b[e] == b'.' && b[e + 1].is_ascii_digit();
         before && after && !dot_before && !dot_after
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The excerpt as it was computed before the bounded search (whole-line bounds).
+    fn evidence_whole_line(s: &str, span: (usize, usize)) -> String {
+        let (ls, le) = line_bounds(s, span.0);
+        let mut a = ls.max(span.0.saturating_sub(140));
+        let mut b = le.min(span.1.max(span.0) + 160).max(a);
+        if b - a > 300 {
+            b = a + 300;
+        }
+        if b < span.0 {
+            a = span.0;
+            b = (span.0 + 300).min(s.len());
+        }
+        let t = slice(s, a, b).trim();
+        let mut out = String::new();
+        if a > ls {
+            out.push('…');
+        }
+        out.push_str(t);
+        if b < le {
+            out.push('…');
+        }
+        out
+    }
+
+    #[test]
+    fn line_index_and_bounded_evidence_match_the_whole_line_versions() {
+        // Lines of many lengths (0 to ~1,200 bytes), some multi-byte, ending with or without a newline.
+        let mut x = 12345u32;
+        let mut rnd = move |n: u32| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x % n
+        };
+        for round in 0..16 {
+            let mut s = String::new();
+            for _ in 0..(1 + rnd(8)) {
+                let len = [0, 1, 139, 140, 141, 160, 300, 301, 700, 1200][rnd(10) as usize];
+                for k in 0..len {
+                    s.push(if k % 97 == 5 {
+                        'é'
+                    } else {
+                        (b'a' + (k % 26) as u8) as char
+                    });
+                }
+                if rnd(4) != 0 {
+                    s.push('\n');
+                }
+            }
+            let idx = LineIndex::new(&s);
+            for i in (0..=s.len() + 2).step_by(3) {
+                assert_eq!(idx.bounds(i), line_bounds(&s, i), "round {round}, i {i}");
+                if s.is_char_boundary(i.min(s.len())) && i <= s.len() {
+                    for w in [0, 1, 5, 200] {
+                        let end = ceil(&s, (i + w).min(s.len()));
+                        assert_eq!(
+                            evidence(&s, (i, end)),
+                            evidence_whole_line(&s, (i, end)),
+                            "round {round}, span {i}..{end}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
