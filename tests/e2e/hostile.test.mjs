@@ -75,6 +75,8 @@ async function hostilePage({ csp = false, viewport } = {}) {
   page.hits = [];
   await ctx.exposeBinding("__xssReport", (source, what) => page.hits.push(`${what} in ${source.frame?.url?.() ?? "?"}`));
   await ctx.addInitScript(canary);
+  // The readiness check and the DOM scan, for one-round-trip visits (see appNavigate).
+  await ctx.addInitScript({ content: `window.__hostileReady = ${isReady}; window.__hostileScan = ${scanDom};` });
   page.on("dialog", (d) => { page.hits.push(`dialog ${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
   ctx.on("page", (p) => { if (p !== page) page.hits.push(`popup ${p.url()}`); });
   return page;
@@ -406,14 +408,24 @@ function isReady(r) {
   return true;
 }
 
-/** Follows `url` inside the app (history + popstate, as its own links do) and waits until shown. */
-async function appNavigate(page, url, ready) {
-  await page.evaluate((u) => {
+/**
+ * Follows `url` inside the app (history + popstate, as its own links do), waits until it is shown
+ * and scans the DOM, all in one round trip. Returns the scan's findings.
+ */
+async function appNavigate(page, url, ready, scanOpts) {
+  const found = await page.evaluate(async ({ url, ready, scanOpts }) => {
     for (const h of document.querySelectorAll("main#main h1")) h.setAttribute("data-stale", "1");
-    history.pushState(null, "", u);
+    history.pushState(null, "", url);
     dispatchEvent(new PopStateEvent("popstate"));
-  }, url);
-  await page.waitForFunction(isReady, ready, { timeout: 5000 });
+    const t0 = performance.now();
+    while (!window.__hostileReady(ready)) {
+      if (performance.now() - t0 > 5000) return null;
+      await new Promise((r) => setTimeout(r, 4));
+    }
+    return window.__hostileScan(scanOpts);
+  }, { url, ready, scanOpts });
+  if (found === null) throw new Error("not shown within 5 s");
+  return found;
 }
 
 /** Loads `url` (a new document) and waits until shown. Returns the HTTP status. */
@@ -443,9 +455,10 @@ test(`URL parameters and deep paths: ${PAYLOADS.length} payloads in every parame
       prev = u.kind;
       prevEcho = u.ready.echo;
       try {
-        await appNavigate(page, site.url(u.path), { ...u.ready, fresh });
+        for (const f of await appNavigate(page, site.url(u.path), { ...u.ready, fresh }, appScan(site))) failures.push(`${label}: ${f}`);
       } catch (e) {
         failures.push(`${label}: not shown: ${e.message.split("\n")[0].slice(0, 300)}`);
+        await scan(page, site, label, failures);
         // Start again from a fresh document so one broken page does not fail all that follow.
         await page.goto(site.url("sign/"));
         await appReady(page);
@@ -453,7 +466,6 @@ test(`URL parameters and deep paths: ${PAYLOADS.length} payloads in every parame
         prevEcho = undefined;
       }
       visits++;
-      await scan(page, site, label, failures);
     }
     if (failures.length > 40) break; // enough to see what is wrong
     // And as a real link: every other payload is also loaded as a new document on one of its URLs
