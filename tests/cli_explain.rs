@@ -97,3 +97,30 @@ fn lookup_found_unknown_usage() {
     assert_eq!(code, 0);
     assert!(out.contains("sub-code"), "{out}");
 }
+
+/// `okx-doctor explain log | head`: the reader goes away before the output is written. The tool
+/// must end quietly (killed by SIGPIPE, as other command-line tools are), not panic.
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    let mut child = Command::new(BIN)
+        .args(["explain"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take()); // the reader is gone before anything is written
+    let paste = br#"{"code":"50113","msg":"Invalid Sign"} {"code":"50011","msg":"Too Many Requests"}"#.repeat(50);
+    child.stdin.take().unwrap().write_all(&paste).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), Some(libc_sigpipe()), "status {:?}", out.status);
+}
+
+#[cfg(unix)]
+fn libc_sigpipe() -> i32 {
+    13 // SIGPIPE on Linux and macOS
+}

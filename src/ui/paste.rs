@@ -64,6 +64,9 @@ fn human_bytes(n: usize) -> String {
     }
 }
 
+/// Finding cards rendered at most (the rest are counted).
+const MAX_CARDS: usize = 50;
+
 /// One finding as a card.
 fn finding_view(f: Finding, d: &Diagnosis, embed: bool) -> impl IntoView {
     let nav = use_nav();
@@ -277,10 +280,18 @@ pub fn PasteBox(
                         }.into_any()
                     } else {
                         let d2 = d.clone();
+                        // Findings are ranked best first; a paste with thousands of distinct codes
+                        // shows the first MAX_CARDS (5,000 cards took seconds to render).
+                        let more = d.findings.len().saturating_sub(MAX_CARDS);
                         view! {
                             <ol class="findings" data-testid="findings">
-                                {d.findings.iter().cloned().map(|f| finding_view(f, &d2, embed)).collect_view()}
+                                {d.findings.iter().take(MAX_CARDS).cloned().map(|f| finding_view(f, &d2, embed)).collect_view()}
                             </ol>
+                            {(more > 0).then(|| view! {
+                                <p class="findings-more" data-testid="findings-more">
+                                    {format!("{more} more distinct errors are not shown; these are the {MAX_CARDS} most likely. Paste a smaller part of the log to see the others.")}
+                                </p>
+                            })}
                         }.into_any()
                     }}
                 }

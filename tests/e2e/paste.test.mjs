@@ -82,6 +82,27 @@ test("paste: nothing found says so; hostile HTML stays text", async () => {
   await page.context().close();
 });
 
+test("paste: a log with more distinct errors than cards shows the 50 most likely and counts the rest", async () => {
+  const page = await newPage(browser);
+  await page.goto(site.url(""));
+  await appReady(page);
+  const codes = ["50011", "50102", "50111", "50113", "50119", "51000", "51008", "51001", "51020", "51121", "51400", "59000", "60009", "60012", "60018"];
+  // 70 distinct codes: 15 well-known ones plus unknown five-digit codes in JSON bodies.
+  const lines = codes.map((c) => `{"code":"${c}","msg":"x"}`);
+  for (let i = 0; lines.length < 70; i++) lines.push(`{"code":"${88100 + i}","msg":"Something failed"}`);
+  await page.fill("[data-testid=paste-input]", lines.join("\n"));
+  await page.waitForSelector("[data-testid=findings-more]");
+  const cards = await page.locator("[data-testid=finding]").count();
+  assert.equal(cards, 50);
+  const more = Number(/^(\d+) more/.exec(await page.textContent("[data-testid=findings-more]"))[1]);
+  const status = await page.textContent("[data-testid=paste-status]");
+  const total = Number(/^(\d+) distinct errors/.exec(status)?.[1]);
+  assert.equal(cards + more, total, `${status}`);
+  assert.ok(total >= 60, status);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("paste: timing from paste to findings (printed), page stays responsive on 5 MB", async () => {
   const page = await newPage(browser);
   await page.goto(site.url(""));
