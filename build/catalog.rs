@@ -165,7 +165,10 @@ pub fn generate(out_dir: &Path) {
         let mut variants: Vec<String> = Vec::new();
         for r in rows("msg_variants") {
             for k in r.as_object().expect("variant").keys() {
-                assert!(["msg", "source"].contains(&k.as_str()), "unknown msg_variants key {k} in {code}");
+                assert!(
+                    ["msg", "source"].contains(&k.as_str()),
+                    "unknown msg_variants key {k} in {code}"
+                );
             }
             variants.push(format!(
                 "{}{SS}{}",
@@ -207,7 +210,11 @@ pub fn generate(out_dir: &Path) {
         }
         let fields: Vec<String> = vec![
             code.to_string(),
-            if base == code { String::new() } else { clean(base).to_string() },
+            if base == code {
+                String::new()
+            } else {
+                clean(base).to_string()
+            },
             s(e, "sub_code").map(nonempty).unwrap_or("").to_string(),
             opt_status(&e["http_status"]),
             statuses.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(","),
@@ -231,12 +238,20 @@ pub fn generate(out_dir: &Path) {
                 Some(false) => "0".into(),
                 None => String::new(),
             },
-            if e.get("section_inferred").and_then(Value::as_bool).unwrap_or(false) { "1".into() } else { String::new() },
+            if e.get("section_inferred").and_then(Value::as_bool).unwrap_or(false) {
+                "1".into()
+            } else {
+                String::new()
+            },
         ];
         blob.push_str(&fields.join(&FS.to_string()));
         blob.push(RS);
     }
-    let _ = writeln!(out, "static SYMS: &[&str] = &[{}];", syms.0.iter().map(|x| lit(x)).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(
+        out,
+        "static SYMS: &[&str] = &[{}];",
+        syms.0.iter().map(|x| lit(x)).collect::<Vec<_>>().join(", ")
+    );
     let _ = writeln!(out, "static BLOB: &str = {};", lit(&blob));
     let _ = writeln!(out, "const ENTRY_COUNT: usize = {};", entries.len());
 

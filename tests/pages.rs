@@ -36,7 +36,11 @@ fn every_catalog_entry_renders_an_error_page() {
             "{}: description {desc}",
             e.code
         );
-        assert!(!html.contains("rel=\"canonical\""), "{}: no canonical without origin", e.code);
+        assert!(
+            !html.contains("rel=\"canonical\""),
+            "{}: no canonical without origin",
+            e.code
+        );
         assert!(html.contains("property=\"og:title\""), "{}", e.code);
         assert!(html.contains("name=\"twitter:card\""), "{}", e.code);
         assert!(!html.contains("og:url"), "{}: og:url without origin", e.code);

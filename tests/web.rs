@@ -44,7 +44,11 @@ async fn catalog_lists_every_entry_then_filters() {
     leptos::task::tick().await;
     // The first RENDER_CAP rows, then all of them on request.
     assert_eq!(rows(&el) as usize, okx_doctor::ui::catalog::RENDER_CAP);
-    let show_all: web_sys::HtmlElement = el.query_selector("[data-testid=show-all]").unwrap().expect("show-all button").unchecked_into();
+    let show_all: web_sys::HtmlElement = el
+        .query_selector("[data-testid=show-all]")
+        .unwrap()
+        .expect("show-all button")
+        .unchecked_into();
     show_all.click();
     leptos::task::tick().await;
     assert_eq!(rows(&el) as usize, okx_doctor::core::catalog::entries().len());

@@ -454,11 +454,25 @@ proptest! {
 /// link must give exactly the state `from_facts` gives.
 #[test]
 fn finding_links_open_the_state_from_facts() {
-    let libs: Vec<Option<Library>> = std::iter::once(None).chain(Library::ALL.into_iter().map(Some)).collect();
-    let exchanges = [None, Some("okx"), Some("myokx"), Some("okxus"), Some("okex5"), Some("binance")];
+    let libs: Vec<Option<Library>> = std::iter::once(None)
+        .chain(Library::ALL.into_iter().map(Some))
+        .collect();
+    let exchanges = [
+        None,
+        Some("okx"),
+        Some("myokx"),
+        Some("okxus"),
+        Some("okex5"),
+        Some("binance"),
+    ];
     let regions = [None, Some(Region::Global), Some(Region::Eea), Some(Region::Us)];
     let demos = [None, Some(true), Some(false)];
-    let ws = [None, Some(WsEndpoint::Public), Some(WsEndpoint::Private), Some(WsEndpoint::Business)];
+    let ws = [
+        None,
+        Some(WsEndpoint::Public),
+        Some(WsEndpoint::Private),
+        Some(WsEndpoint::Business),
+    ];
     let versions = [None, Some("1.0.0")];
     let mut checked = 0;
     for c in Category::ALL {

@@ -171,7 +171,10 @@ fn unpack() -> Vec<Entry> {
             items(next(), '\u{1d}')
                 .map(|r| {
                     let (msg, source) = r.split_once('\u{1c}').unwrap_or((r, ""));
-                    Variant { msg, source: sym(source) }
+                    Variant {
+                        msg,
+                        source: sym(source),
+                    }
                 })
                 .collect(),
         );
@@ -190,8 +193,16 @@ fn unpack() -> Vec<Entry> {
         );
         let section = sym(next());
         let subsection = opt_sym(next());
-        let channel = if next() == "w" { Channel::WebSocket } else { Channel::Rest };
-        let kind = if next() == "c" { Kind::WsCloseFrame } else { Kind::ErrorCode };
+        let channel = if next() == "w" {
+            Channel::WebSocket
+        } else {
+            Channel::Rest
+        };
+        let kind = if next() == "c" {
+            Kind::WsCloseFrame
+        } else {
+            Kind::ErrorCode
+        };
         let docs_anchor = opt_sym(next());
         let doc_status = match next() {
             "1" => DocStatus::RemovedAfter2025_11,

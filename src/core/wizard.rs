@@ -458,7 +458,11 @@ pub fn query_from_facts(category: Category, code: Option<&str>, facts: &PasteFac
     s.library = facts.library;
     for (question, answer) in prefill(facts) {
         if !s.answers.iter().any(|a| a.question == question && a.answer == answer) {
-            s.answers.push(Answer { question, answer, prefilled: true });
+            s.answers.push(Answer {
+                question,
+                answer,
+                prefilled: true,
+            });
         }
     }
     to_query(&s)
