@@ -398,6 +398,35 @@ function urlsFor(p, i) {
   return [...core, ...more];
 }
 
+/** The bundle that renders a path (src/core/routes.rs, `Route::bundle`). */
+function bundleOf(path) {
+  const p = path.split(/[?#]/)[0];
+  if (p === "" || p === "embed/") return "home";
+  if (["wizard/", "clock/", "sign/", "embed/clock/"].includes(p)) return "tools";
+  return "page"; // error pages, embedded error pages, and every unknown path (the 404 page)
+}
+
+/** Where each bundle's in-app visits start (a real page load). */
+const START = {
+  home: { kind: "paste", path: "embed/" },
+  page: { kind: "error-page", path: "e/50011/" },
+  tools: { kind: "sign", path: "sign/" },
+};
+
+/** Neutral pages of a bundle to put between two visits that could not be told apart. */
+function separator(bundle, n) {
+  return {
+    home: [{ kind: "paste", path: "embed/", ready: {} }, { kind: "catalog", path: `?q=separator${n}`, ready: { searchValue: `separator${n}` } }],
+    page: [{ kind: "not-found", path: `separator-${n}`, ready: { echo: `separator-${n}` } }],
+    tools: [{ kind: "sign", path: "sign/", ready: {} }, { kind: "wizard", path: "wizard/", ready: { selector: "[data-testid=wizard-categories]" } }],
+  }[bundle];
+}
+
+/** Whether a visit can be told from the page before: a new component, or a new echoed path. */
+function distinguishable(u, prev, prevEcho) {
+  return u.ready.echo === undefined ? u.kind !== prev : u.ready.echo !== prevEcho;
+}
+
 /** In the page: whether the app shows the URL it was sent to (see urlsFor). */
 function isReady(r) {
   if (r.fresh && document.querySelector("main#main h1[data-stale]")) return false;
@@ -443,34 +472,46 @@ test(`URL parameters and deep paths: ${PAYLOADS.length} payloads in every parame
   const failures = [];
   let visits = 0, loads = 0, n404 = 0;
   page.on("response", (r) => { if (r.status() === 404 && r.request().isNavigationRequest()) n404++; });
-  let prev = "sign", prevEcho;
-  for (const [i, p] of PAYLOADS.entries()) {
-    const urls = urlsFor(p, i);
-    for (const u of urls) {
-      const label = `${u.kind} ${u.path.slice(0, 60)} (#${p.id})`;
-      // Without an echo to wait for, the old <h1> must be gone, so the component must change; an
-      // echo must differ from the one before, or the wait would not prove anything.
-      const fresh = u.ready.echo === undefined;
-      if (fresh ? u.kind === prev : u.ready.echo === prevEcho) assert.fail(`test bug: ${label} cannot be told from the page before`);
-      prev = u.kind;
-      prevEcho = u.ready.echo;
-      try {
-        for (const f of await appNavigate(page, site.url(u.path), { ...u.ready, fresh }, appScan(site))) failures.push(`${label}: ${f}`);
-      } catch (e) {
-        failures.push(`${label}: not shown: ${e.message.split("\n")[0].slice(0, 300)}`);
-        await scan(page, site, label, failures);
-        // Start again from a fresh document so one broken page does not fail all that follow.
-        await page.goto(site.url("sign/"));
-        await appReady(page);
-        prev = "sign";
-        prevEcho = undefined;
+  // The app is built per bundle (src/core/routes.rs, Bundle), and a page of another bundle is a
+  // page load. So the in-app visits run bundle by bundle: every payload's URLs of that bundle,
+  // in an order where each can be told from the page before (a separator page in between when
+  // none can).
+  for (const bundle of ["home", "page", "tools"]) {
+    await page.goto(site.url(START[bundle].path));
+    await appReady(page);
+    loads++;
+    let prev = START[bundle].kind, prevEcho, sep = 0;
+    for (const [i, p] of PAYLOADS.entries()) {
+      const pending = urlsFor(p, i).filter((u) => bundleOf(u.path) === bundle);
+      while (pending.length) {
+        const k = pending.findIndex((u) => distinguishable(u, prev, prevEcho));
+        const u = k >= 0 ? pending.splice(k, 1)[0] : separator(bundle, sep++).find((x) => distinguishable(x, prev, prevEcho));
+        if (!u) assert.fail(`test bug: no separator after ${prev} in bundle ${bundle}`);
+        const label = `${u.kind} ${u.path.slice(0, 60)} (#${p.id})`;
+        const fresh = u.ready.echo === undefined;
+        prev = u.kind;
+        prevEcho = u.ready.echo;
+        try {
+          for (const f of await appNavigate(page, site.url(u.path), { ...u.ready, fresh }, appScan(site))) failures.push(`${label}: ${f}`);
+        } catch (e) {
+          failures.push(`${label}: not shown: ${e.message.split("\n")[0].slice(0, 300)}`);
+          await scan(page, site, label, failures);
+          // Start again from a fresh document so one broken page does not fail all that follow.
+          await page.goto(site.url(START[bundle].path));
+          await appReady(page);
+          prev = START[bundle].kind;
+          prevEcho = undefined;
+        }
+        visits++;
       }
-      visits++;
+      if (failures.length > 40) break; // enough to see what is wrong
     }
-    if (failures.length > 40) break; // enough to see what is wrong
-    // And as a real link: every other payload is also loaded as a new document on one of its URLs
-    // (rotating, so every URL kind is loaded with several payloads); theme.js reads ?theme= here.
-    if (i % 2 !== 0) continue;
+  }
+  // And as a real link: every other payload is also loaded as a new document on one of its URLs
+  // (rotating, so every URL kind is loaded with several payloads); theme.js reads ?theme= here.
+  for (const [i, p] of PAYLOADS.entries()) {
+    if (i % 2 !== 0 || failures.length > 40) continue;
+    const urls = urlsFor(p, i);
     const u = urls[1 + ((i / 2) % (urls.length - 1))];
     const label = `load ${u.kind} ${u.path.slice(0, 60)} (#${p.id})`;
     try {
@@ -479,8 +520,6 @@ test(`URL parameters and deep paths: ${PAYLOADS.length} payloads in every parame
       failures.push(`${label}: not shown: ${e.message.split("\n")[0].slice(0, 300)}`);
     }
     loads++;
-    prev = u.kind;
-    prevEcho = u.ready.echo;
     await scan(page, site, label, failures);
     if (await page.evaluate(() => document.documentElement.hasAttribute("data-theme") && !/^(light|dark)$/.test(document.documentElement.getAttribute("data-theme")))) {
       failures.push(`${label}: data-theme set to a hostile value`);
@@ -631,12 +670,26 @@ test("leaving a page while it works (typing, a large paste, a running clock chec
   servers.push(fake);
   const page = await hostilePage();
   const failures = [];
-  const leave = (u) => page.evaluate((u) => { history.pushState(null, "", u); dispatchEvent(new PopStateEvent("popstate")); }, u);
-  // Typing, then leaving before the typing pause is over.
+  // Leaving in the app (history + popstate, as its links do). The app is built per bundle
+  // (src/core/routes.rs, Bundle) and a page of another bundle is a page load, which disposes
+  // nothing; so every leave here goes to a page of the same bundle, and the test checks that the
+  // document stayed the same (the in-app path is the one that used to panic).
+  const leave = async (u) => {
+    const same = await page.evaluate((u) => {
+      window.__sameDocument = window.__sameDocument ?? Math.random();
+      const mark = window.__sameDocument;
+      history.pushState(null, "", u);
+      dispatchEvent(new PopStateEvent("popstate"));
+      return mark;
+    }, u);
+    await page.waitForTimeout(50);
+    assert.equal(await page.evaluate(() => window.__sameDocument), same, `leaving to ${u} stayed in the app`);
+  };
+  // Typing, then leaving before the typing pause is over (home bundle: home → embedded helper).
   await page.goto(site.url(""));
   await appReady(page);
   await page.type("[data-testid=paste-input]", '{"code":"50011"}');
-  await leave(site.url("sign/"));
+  await leave(site.url("embed/"));
   // A large paste, then leaving while it is analysed chunk by chunk.
   await leave(site.url(""));
   await page.waitForSelector("[data-testid=paste-input]");
@@ -645,13 +698,14 @@ test("leaving a page while it works (typing, a large paste, a running clock chec
     dt.setData("text/plain", '{"code":"50011"}\n'.repeat(400_000));
     document.querySelector("[data-testid=paste-input]").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
   });
-  await leave(site.url("wizard/"));
-  // A clock check against a slow server, then leaving mid-check (the full page, then the embed).
+  await leave(site.url("embed/"));
+  // A clock check against a slow server, then leaving mid-check (the full page, then the embed;
+  // tools bundle: clock → signature lab).
   for (const p of ["clock/", "embed/clock/"]) {
     await page.goto(site.url(`${p}?okx_base=${enc(`http://127.0.0.1:${fake.port}`)}`));
     await appReady(page);
     await page.waitForSelector(".clock-progress");
-    await leave(site.url("e/50011/"));
+    await leave(site.url("sign/"));
     // The next sample (each takes 300 ms + 400 ms here) used to panic; the rest of the check runs out.
     await page.waitForTimeout(1500);
   }
