@@ -132,7 +132,8 @@ fn start_auto_height() {
 pub fn EmbedAttribution() -> impl IntoView {
     let nav = use_nav();
     view! {
-        <div class="embed-attribution">
+        // A <footer> (contentinfo landmark), so no content of the embed sits outside a landmark.
+        <footer class="embed-attribution">
             <details class="embed-about" data-testid="embed-about">
                 <summary>"About this widget"</summary>
                 <p>
@@ -143,7 +144,7 @@ pub fn EmbedAttribution() -> impl IntoView {
             <a href=nav.href(&Route::Home) target="_blank" rel="noopener">
                 "okx-doctor"
             </a>
-        </div>
+        </footer>
     }
 }
 
