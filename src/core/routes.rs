@@ -136,11 +136,12 @@ impl Route {
     }
 }
 
-/// The browser app is built three times, each build with only the pages of one bundle, so a page
-/// loads the code and data it needs and not the rest: the paste box and catalog (`Home`), the
-/// error pages (`Page`), and the wizard, clock and signature tools (`Tools`). Links inside a
-/// bundle navigate in the app; links to another bundle's page load that page. The generated
-/// page for each route names its bundle's files (`okx-doctor-site --bundle`).
+/// The browser app is built three times, each build with only the pages of one bundle (cargo
+/// feature `bundle-<name>`, read by `ui::app::compiled`), so a page loads the code and data it
+/// needs and not the rest: the paste box and catalog (`Home`), the error pages and 404 (`Page`),
+/// and the wizard, clock and signature tools (`Tools`). Links inside a bundle navigate in the
+/// app; links to another bundle's page load that page. The generated page for each route names
+/// its bundle's files (`okx-doctor-site --bundle`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bundle {
     Home,
@@ -150,15 +151,6 @@ pub enum Bundle {
 
 impl Bundle {
     pub const ALL: [Bundle; 3] = [Bundle::Home, Bundle::Page, Bundle::Tools];
-
-    /// The cargo feature that compiles this bundle's pages into the browser app.
-    pub fn feature(self) -> &'static str {
-        match self {
-            Bundle::Home => "bundle-home",
-            Bundle::Page => "bundle-page",
-            Bundle::Tools => "bundle-tools",
-        }
-    }
 
     /// Short name, as in `okx-doctor-site --bundle page=…`.
     pub fn name(self) -> &'static str {
@@ -207,6 +199,27 @@ pub fn build_query(pairs: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_path_belongs_to_the_bundle_that_renders_it() {
+        for (path, want) in [
+            ("/docs/", Bundle::Home),
+            ("/docs/embed/", Bundle::Home),
+            ("/docs/e/50113/", Bundle::Page),
+            ("/docs/embed/e/50011/", Bundle::Page),
+            ("/docs/no/such/page", Bundle::Page), // the 404 page
+            ("/docs/wizard/", Bundle::Tools),
+            ("/docs/clock/", Bundle::Tools),
+            ("/docs/sign/", Bundle::Tools),
+            ("/docs/embed/clock/", Bundle::Tools),
+        ] {
+            assert_eq!(parse_path(path, "/docs/").bundle(), want, "{path}");
+        }
+        for b in Bundle::ALL {
+            assert_eq!(Bundle::from_name(b.name()), Some(b));
+        }
+        assert_eq!(Bundle::from_name("all"), None);
+    }
 
     #[test]
     fn parses_routes_at_root_and_subfolder() {

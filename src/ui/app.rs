@@ -115,6 +115,8 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::click, move |ev| intercept_link(nav, ev));
 
     let route = Memo::new(move |_| routes::parse_path(&nav.path.get(), &nav.base.get_value()));
+    // The path this document was served for (see `page`).
+    let loaded_path = nav.path.get_untracked();
 
     // Move focus to the new page's heading after in-app navigation, for keyboard and screen reader users.
     let first = StoredValue::new(true);
@@ -151,7 +153,7 @@ pub fn App() -> impl IntoView {
             <Header />
         </Show>
         <main id="main" class="main">
-            {move || page(route.get())}
+            {move || page(route.get(), nav.path.with(|p| *p == loaded_path))}
         </main>
         <Show when=move || !embed() fallback=|| view! { <EmbedAttribution /> }>
             <Footer />
@@ -159,7 +161,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn page(route: Route) -> AnyView {
+/// The view of a route. `served_here`: this document was loaded at this path, rather than reached
+/// by history navigation.
+fn page(route: Route, served_here: bool) -> AnyView {
     match route {
         #[cfg(feature = "bundle-home")]
         Route::Home => view! { <HomePage /> }.into_any(),
@@ -169,8 +173,6 @@ fn page(route: Route) -> AnyView {
         Route::Error(code) => view! { <ErrorPage code=code /> }.into_any(),
         #[cfg(feature = "bundle-page")]
         Route::Embed(EmbedRoute::Error(code)) => view! { <ErrorPage code=code embed=true /> }.into_any(),
-        #[cfg(feature = "bundle-page")]
-        Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
         #[cfg(feature = "bundle-tools")]
         Route::Wizard => {
             let clock = ViewFn::from(|| view! { <ClockCheck compact=true /> });
@@ -182,7 +184,16 @@ fn page(route: Route) -> AnyView {
         Route::Clock => view! { <ClockPage /> <EmbedPanel route=Route::Clock /> }.into_any(),
         #[cfg(feature = "bundle-tools")]
         Route::Embed(EmbedRoute::Clock) => view! { <ClockPage embed=true /> }.into_any(),
-        // A page of another bundle (reached by history navigation): load it.
+        Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
+        // A page of another bundle. Reached by history navigation: load it. Served at this path
+        // (a host that answers unknown paths with another page, such as a single-page-app
+        // rewrite): loading it again would loop, so say there is no such page here.
+        #[allow(unreachable_patterns)]
+        other if served_here => {
+            // The route's own path (its parts already clipped by `parse_path`), base left out.
+            let path = other.href("/").trim_matches('/').to_string();
+            view! { <NotFound path=path /> }.into_any()
+        }
         #[allow(unreachable_patterns)]
         _ => {
             let _ = window().location().reload();

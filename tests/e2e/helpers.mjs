@@ -33,10 +33,10 @@ export async function startScript(script, args) {
 
 /** Serves a dist directory under `prefix` on a free port; returns { origin, base, stop }.
  *  `{ gzip: true }` compresses responses as a static host would (for the speed and Lighthouse reports). */
-export async function serveDist(dir = "dist", prefix = "/", { gzip = false } = {}) {
+export async function serveDist(dir = "dist", prefix = "/", { gzip = false, spaFallback = false } = {}) {
   const distDir = path.resolve(ROOT, dir);
   if (!fs.existsSync(path.join(distDir, "index.html"))) throw new Error(`${dir}/index.html missing: run ./dev build first`);
-  const s = await startScript("tests/support/static-server.mjs", ["--dir", distDir, "--port", "0", "--prefix", prefix, ...(gzip ? ["--gzip"] : [])]);
+  const s = await startScript("tests/support/static-server.mjs", ["--dir", distDir, "--port", "0", "--prefix", prefix, ...(gzip ? ["--gzip"] : []), ...(spaFallback ? ["--spa-fallback"] : [])]);
   return { origin: `http://127.0.0.1:${s.port}`, base: prefix, url: (p = "") => `http://127.0.0.1:${s.port}${prefix}${p}`, stop: s.stop };
 }
 
@@ -77,4 +77,64 @@ export async function newPage(browser, opts = {}) {
 /** Waits until the wasm app has mounted (the prerendered placeholder is gone and <main> exists). */
 export async function appReady(page) {
   await page.waitForSelector("main#main h1", { timeout: 20000 });
+}
+
+/** The pastes the timing test and `./dev speed` measure: one JSON line, a 100-line bot log, 5 MB. */
+export function samplePastes() {
+  const line = '2026-11-23 10:00:01,123 - freqtrade.exchange.common - WARNING - retrying fetch_ticker() still for 3 times: okx {"msg":"Too Many Requests","code":"50011"}';
+  const info = "2026-11-23 10:00:02,456 - freqtrade.worker - INFO - Bot heartbeat. PID=1234, version=2024.11, state=RUNNING";
+  const big = [];
+  for (let i = 0, size = 0; size < 5 * 1024 * 1024; i++) {
+    const l = i % 50 === 0 ? line : `${info} tick=${i}`;
+    big.push(l);
+    size += l.length + 1;
+  }
+  return [
+    ["one-line paste", '{"code":"50102","msg":"Timestamp request expired","data":[]}'],
+    ["100-line bot log", Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? line : info)).join("\n")],
+    ["5 MB log", big.join("\n")],
+  ];
+}
+
+/**
+ * Pastes `text` into the home page's paste box as a user would (a large paste through
+ * clipboardData, kept out of the text box) and waits for the status line to say "found in".
+ * Returns { total, longestGap, longestTask, status }: ms from the paste to the findings, the
+ * longest gap between animation frames and the longest main-thread task while it ran.
+ */
+export async function timePaste(page, text) {
+  return page.evaluate(async (text) => {
+    const el = document.querySelector("[data-testid=paste-input]");
+    el.value = "";
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 600));
+    const tasks = [];
+    const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e); });
+    po.observe({ type: "longtask" });
+    let last = performance.now(), longestGap = 0, running = true;
+    const tick = () => { const n = performance.now(); longestGap = Math.max(longestGap, n - last); last = n; if (running) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const t0 = performance.now();
+    if (text.length > 512 * 1024) {
+      const dt = new DataTransfer();
+      dt.setData("text/plain", text);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    } else {
+      el.value = text;
+      el.dispatchEvent(new Event("paste", { bubbles: true }));
+    }
+    await new Promise((resolve) => {
+      const check = () => (/found in/.test(document.querySelector("[data-testid=paste-status]").textContent) ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    const total = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 100)); // let the observer deliver the last entries
+    running = false;
+    po.disconnect();
+    const during = tasks.filter((e) => e.startTime + e.duration >= t0);
+    return {
+      total, longestGap, longestTask: during.reduce((m, e) => Math.max(m, e.duration), 0),
+      status: document.querySelector("[data-testid=paste-status]").textContent.trim(),
+    };
+  }, text);
 }

@@ -122,3 +122,30 @@ test("theme toggle persists; dark system preference applies; layout fits 360 px"
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "home fits 360 px");
   await page.context().close();
 });
+
+test("a host that answers unknown paths with index.html (single-page-app rewrite): 'not found', no reload loop", async () => {
+  // The app is built per bundle (src/core/routes.rs, Bundle); such a host serves the home bundle
+  // for a missing error page. Reloading to reach the right bundle would loop; the page says
+  // "not found" instead, and in-app links still work.
+  const site = await serveDist("dist", "/", { spaFallback: true });
+  servers.push(site);
+  const page = await newPage(browser);
+  let loads = 0;
+  page.on("framenavigated", (f) => { if (f === page.mainFrame()) loads++; });
+  for (const [p, shown] of [["embed/e/%3Cb%3Ex%3C%2Fb%3E/", "embed/e/%3Cb%3Ex%3C%2Fb%3E"], ["wizard/nope", "wizard/nope"], ["e/99999/", "e/99999"]]) {
+    loads = 0;
+    await page.goto(site.url(p));
+    await appReady(page);
+    await page.waitForSelector("[data-testid=not-found]");
+    assert.equal(await page.textContent("[data-testid=not-found] code"), shown, p);
+    await page.waitForTimeout(1000);
+    assert.equal(loads, 1, `${p}: loaded once, no reload loop`);
+    assert.equal(await page.locator("main b").count(), 0, `${p}: no markup from the path`);
+  }
+  // The home link still leads home, in the app (same bundle; embeds open links in a new tab,
+  // so this is on the full-page layout).
+  await page.click("[data-testid=not-found] ~ p a");
+  await page.waitForSelector("[data-testid=paste-input]");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

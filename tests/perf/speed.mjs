@@ -17,7 +17,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serveDist, launch, CATALOG } from "../e2e/helpers.mjs";
+import { serveDist, launch, CATALOG, samplePastes, timePaste } from "../e2e/helpers.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt; };
@@ -134,60 +134,10 @@ async function coldLoad(browser, url, app, after) {
 }
 
 // ---- Paste to findings (on the loaded, still throttled home page). ----
-const PASTES = [
-  ["one-line paste", "one"],
-  ["100-line bot log", "log100"],
-  ["5 MB log", "big"],
-];
+const PASTES = samplePastes();
 async function pastes(page) {
   const out = {};
-  for (const [label, kind] of PASTES) {
-    out[label] = await page.evaluate(async (kind) => {
-      const line = '2026-11-23 10:00:01,123 - freqtrade.exchange.common - WARNING - retrying fetch_ticker() still for 3 times: okx {"msg":"Too Many Requests","code":"50011"}';
-      const info = "2026-11-23 10:00:02,456 - freqtrade.worker - INFO - Bot heartbeat. PID=1234, version=2024.11, state=RUNNING";
-      let text;
-      if (kind === "one") text = '{"code":"50102","msg":"Timestamp request expired","data":[]}';
-      else if (kind === "log100") text = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? line : info)).join("\n");
-      else {
-        const big = [];
-        for (let i = 0, size = 0; size < 5 * 1024 * 1024; i++) { const l = i % 50 === 0 ? line : `${info} tick=${i}`; big.push(l); size += l.length + 1; }
-        text = big.join("\n");
-      }
-      const el = document.querySelector("[data-testid=paste-input]");
-      el.value = "";
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 600));
-      const tasks = [];
-      const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e); });
-      po.observe({ type: "longtask" });
-      let last = performance.now(), longestGap = 0, running = true;
-      const tick = () => { const n = performance.now(); longestGap = Math.max(longestGap, n - last); last = n; if (running) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-      const t0 = performance.now();
-      if (text.length > 512 * 1024) {
-        // A real paste carries its text in clipboardData; large ones stay out of the text box.
-        const dt = new DataTransfer();
-        dt.setData("text/plain", text);
-        el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
-      } else {
-        el.value = text;
-        el.dispatchEvent(new Event("paste", { bubbles: true }));
-      }
-      await new Promise((resolve) => {
-        const check = () => (/found in/.test(document.querySelector("[data-testid=paste-status]").textContent) ? resolve() : setTimeout(check, 5));
-        check();
-      });
-      const total = performance.now() - t0;
-      await new Promise((r) => setTimeout(r, 100)); // let the observer deliver the last entries
-      running = false;
-      po.disconnect();
-      const during = tasks.filter((e) => e.startTime + e.duration >= t0);
-      return {
-        total, longestGap, longestTask: during.reduce((m, e) => Math.max(m, e.duration), 0),
-        status: document.querySelector("[data-testid=paste-status]").textContent.trim(),
-      };
-    }, kind);
-  }
+  for (const [label, text] of PASTES) out[label] = await timePaste(page, text);
   return out;
 }
 

@@ -1,8 +1,10 @@
 // A plain static file server for dist/ (no SPA fallback, so missing deep-link files show up as
 // real 404s). Used by `./dev serve` and by the end-to-end tests.
-//   node tests/support/static-server.mjs --dir dist [--port 8080|0] [--host 127.0.0.1] [--prefix /some/path/] [--gzip]
+//   node tests/support/static-server.mjs --dir dist [--port 8080|0] [--host 127.0.0.1] [--prefix /some/path/] [--gzip] [--spa-fallback]
 // --gzip compresses text and wasm for clients that accept it, as static hosts do (used by
 // `./dev speed` and `./dev lighthouse`; the tests serve uncompressed).
+// --spa-fallback answers a missing path with index.html and status 200, as a host with a
+// single-page-app rewrite does (one e2e test checks the site copes with such hosts).
 // Prints "LISTENING <port>" once it accepts connections.
 import http from "node:http";
 import fs from "node:fs";
@@ -22,6 +24,7 @@ let prefix = opt("prefix", "/");
 if (!prefix.startsWith("/")) prefix = "/" + prefix;
 if (!prefix.endsWith("/")) prefix += "/";
 const gzip = args.includes("--gzip");
+const spaFallback = args.includes("--spa-fallback");
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".txt", ".xml"]);
 const gzCache = new Map(); // path → { mtimeMs, body }
 function gzipped(file, stat) {
@@ -40,8 +43,8 @@ const TYPES = {
 };
 
 function notFound(res) {
-  const page = path.join(root, "404.html");
-  res.statusCode = 404;
+  const page = path.join(root, spaFallback ? "index.html" : "404.html");
+  res.statusCode = spaFallback ? 200 : 404;
   if (fs.existsSync(page)) {
     res.setHeader("Content-Type", TYPES[".html"]);
     fs.createReadStream(page).pipe(res);
