@@ -1,18 +1,43 @@
-//! Static pages: every route renders, data is escaped, sub-folder bases work, and the
-//! `okx-doctor-site` binary writes the whole site from a template.
+//! The pages, rendered natively from the views exactly as the generator writes them: every route
+//! renders, each page type has its content, headings, links and islands, data is escaped, sub-folder
+//! bases work, and the `okx-doctor-site` binary writes the whole site.
 #![cfg(not(target_arch = "wasm32"))]
 
 use okx_doctor::core::catalog;
-use okx_doctor::core::html::escape;
-use okx_doctor::core::pages::{self, Page};
-use okx_doctor::core::routes::{EmbedRoute, Route};
+use okx_doctor::core::pages;
+use okx_doctor::core::routes::{parse_path, Bundle, EmbedRoute, Route};
+use okx_doctor::site::{self, Config};
+use okx_doctor::ui::shell::Loader;
 
-/// Every `href="…"` value in `html`.
-fn hrefs(html: &str) -> Vec<String> {
-    html.split("href=\"")
-        .skip(1)
-        .map(|s| s[..s.find('"').unwrap()].to_string())
-        .collect()
+fn config(base: &str, origin: Option<&str>) -> Config {
+    let mut c = Config {
+        base: base.into(),
+        origin: origin.map(str::to_string),
+        css: "body{color:red}".into(),
+        theme_js: "/*theme*/".into(),
+        ..Default::default()
+    };
+    for b in Bundle::ALL {
+        c.loaders.insert(
+            b,
+            Loader { js: format!("okx-doctor-{}-abc.js", b.name()), wasm: format!("okx-doctor-{}-abc_bg.wasm", b.name()) },
+        );
+    }
+    c
+}
+
+fn render(route: &Route, base: &str, origin: Option<&str>) -> String {
+    site::render(route, &config(base, origin)).unwrap_or_else(|| panic!("no page for {route:?}"))
+}
+
+fn error_page(code: &str) -> String {
+    render(&Route::Error(code.into()), "/", None)
+}
+
+/// Every value of `attr="…"` in `html`.
+fn attrs(html: &str, attr: &str) -> Vec<String> {
+    let pat = format!(" {attr}=\"");
+    html.split(&pat).skip(1).map(|s| s[..s.find('"').unwrap()].to_string()).collect()
 }
 
 fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
@@ -21,306 +46,265 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     &html[i..j]
 }
 
+/// The text of `html` as a reader sees it: tags removed, entities decoded, outside `<head>`.
+fn text(html: &str) -> String {
+    let body = html.split("<body>").nth(1).unwrap_or(html);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in body.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&")
+}
+
+/// The heading levels of `html`, in order.
+fn headings(html: &str) -> Vec<u8> {
+    let mut v = Vec::new();
+    for (i, _) in html.match_indices("<h") {
+        let b = html.as_bytes().get(i + 2).copied().unwrap_or(0);
+        let after = html.as_bytes().get(i + 3).copied().unwrap_or(0);
+        if (b'1'..=b'6').contains(&b) && (after == b'>' || after == b' ') {
+            v.push(b - b'0');
+        }
+    }
+    v
+}
+
+/// One `<h1>`, and no heading more than one level deeper than the one before.
+fn assert_heading_order(what: &str, html: &str) {
+    let h = headings(html);
+    assert_eq!(h.iter().filter(|&&l| l == 1).count(), 1, "{what}: one h1, got {h:?}");
+    assert_eq!(h.first(), Some(&1), "{what}: starts with h1, got {h:?}");
+    for w in h.windows(2) {
+        assert!(w[1] <= w[0] + 1, "{what}: heading levels skip in {h:?}");
+    }
+}
+
+/// The islands a page carries.
+fn islands(html: &str) -> Vec<String> {
+    let mut v = attrs(html, "data-island");
+    v.sort();
+    v.dedup();
+    v
+}
+
 #[test]
-fn every_catalog_entry_renders_an_error_page() {
+fn every_catalog_entry_renders_an_error_page_and_an_embed() {
+    let c = config("/", None);
     let entries = catalog::entries();
-    assert_eq!(entries.len(), 1099);
+    assert!(entries.len() >= 1099);
     for e in entries {
-        let html = pages::render_error_page(e.code, "/", None).unwrap_or_else(|| panic!("no page for {}", e.code));
+        let html = site::render(&Route::Error(e.code.into()), &c).unwrap_or_else(|| panic!("no page for {}", e.code));
         let title = between(&html, "<title>", "</title>");
         assert!(title.contains(e.code), "{}: title {title}", e.code);
-        assert!(html.contains("<meta name=\"description\" content=\""), "{}", e.code);
-        let desc = between(&html, "<meta name=\"description\" content=\"", "\"");
-        assert!(
-            !desc.is_empty() && desc.chars().count() <= 200,
-            "{}: description {desc}",
-            e.code
-        );
-        assert!(
-            !html.contains("rel=\"canonical\""),
-            "{}: no canonical without origin",
-            e.code
-        );
-        assert!(html.contains("property=\"og:title\""), "{}", e.code);
-        assert!(html.contains("name=\"twitter:card\""), "{}", e.code);
-        assert!(!html.contains("og:url"), "{}: og:url without origin", e.code);
-        // The exact message(s), escaped, are in the page text.
+        let desc = text(between(&html, "<meta name=\"description\" content=\"", "\""));
+        assert!(!desc.is_empty() && desc.chars().count() <= pages::DESCRIPTION_MAX, "{}: {desc}", e.code);
+        assert!(html.contains("property=\"og:title\"") && html.contains("name=\"twitter:card\""), "{}", e.code);
+        assert!(!html.contains("rel=\"canonical\"") && !html.contains("og:url"), "{}: no canonical without origin", e.code);
+        let t = text(&html);
         for m in catalog::all_messages(e) {
-            assert!(html.contains(&escape(m)), "{}: message {m:?} missing", e.code);
+            assert!(t.contains(m), "{}: message {m:?} missing", e.code);
         }
-        assert!(
-            html.contains("<h2>Likely causes and fixes</h2>"),
-            "{}: no causes",
-            e.code
-        );
-        assert!(html.contains("Check that it worked"), "{}", e.code);
-        assert!(html.contains("<pre><code"), "{}: no snippet", e.code);
-        // The template markers are all consumed.
-        assert!(!html.contains(pages::HEAD_MARKER) && !html.contains(pages::PRERENDER_MARKER));
-        // Embed variant too.
-        let embed = pages::render_embed_error_page(e.code, "/", None).unwrap();
-        assert!(embed.contains("noindex"), "{}", e.code);
-        assert!(embed.contains(&escape(e.msg)));
+        assert!(t.contains("Likely causes and fixes"), "{}", e.code);
+        assert!(html.contains("data-testid=\"diagnose-my-case\""), "{}", e.code);
+        assert!(html.contains(&format!("okx-doctor-page-abc.js")), "{}: loads the page entry point", e.code);
+        let embed = site::render(&Route::Embed(EmbedRoute::Error(e.code.into())), &c).unwrap();
+        assert!(embed.contains("noindex") && !embed.contains("data-testid=\"embed-panel\""), "{}", e.code);
+        assert!(text(&embed).contains(e.msg));
     }
+    assert!(site::render(&Route::Error("99999".into()), &c).is_none());
+    assert!(site::render(&Route::Error("<script>".into()), &c).is_none());
 }
 
 #[test]
-fn error_page_shows_facts_causes_snippets_and_related_links() {
-    let html = pages::render_error_page("50011", "/", Some("https://example.org")).unwrap();
-    assert!(html.contains("<dt>HTTP status</dt><dd>200, 429</dd>"));
-    assert!(html.contains("Too Many Requests"));
-    assert!(html.contains("RateLimitExceeded"));
-    assert!(html.contains("<a href=\"/e/50013/\">50013</a>"));
-    assert!(html.contains("enableRateLimit"));
-    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/e/50011/\">"));
-    assert!(html.contains("<meta property=\"og:url\" content=\"https://example.org/e/50011/\">"));
+fn error_page_has_its_facts_causes_snippets_links_and_islands() {
+    let html = render(&Route::Error("50011".into()), "/", Some("https://example.org"));
+    let t = text(&html);
+    assert!(t.contains("Too Many Requests") && t.contains("RateLimitExceeded"));
+    assert!(html.contains("href=\"/e/50013/\""), "related code linked");
+    assert!(t.contains("enableRateLimit"), "snippet");
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/e/50011/\""));
+    assert!(html.contains("<meta property=\"og:url\" content=\"https://example.org/e/50011/\""));
+    assert!(html.contains("href=\"/wizard/?c=rate_limit&amp;code=50011\"") || html.contains("href=\"/wizard/?c=rate_limit&code=50011\""));
+    assert_heading_order("50011", &html);
+    assert_eq!(islands(&html), ["copy", "embed-panel", "theme"]);
+    // The OKX docs section is linked when the catalog knows its anchor.
+    let with_anchor = catalog::entries().iter().find(|e| e.docs_anchor.is_some()).unwrap();
+    assert!(error_page(with_anchor.code).contains("data-testid=\"okx-docs-link\""));
     // Batch codes point at sCode/sMsg.
-    let one = pages::render_error_page("1", "/", None).unwrap();
-    assert!(one.contains("sCode"));
-    // Sub-code pages link back to the base code, base pages list sub-codes.
-    let sub = pages::render_error_page("51008_1000", "/", None).unwrap();
-    assert!(sub.contains("<a href=\"/e/51008/\">51008</a>"));
-    let basep = pages::render_error_page("51008", "/", None).unwrap();
-    assert!(basep.contains("<a href=\"/e/51008_1000/\">51008_1000</a>"));
-    // Unknown codes have no page.
-    assert!(pages::render_error_page("99999", "/", None).is_none());
-    assert!(pages::render_error_page("<script>", "/", None).is_none());
+    assert!(text(&error_page("1")).contains("sCode"));
+    // A sub-code links its base code; a base code lists its sub-codes.
+    assert!(error_page("51008_1000").contains("href=\"/e/51008/\""));
+    assert!(error_page("51008").contains("href=\"/e/51008_1000/\""));
+    // The current navigation item is marked.
+    let home = render(&Route::Home, "/", None);
+    assert!(home.contains("aria-current=\"page\""));
 }
 
 #[test]
-fn hostile_data_is_escaped() {
-    let mut e = *catalog::get("50011").unwrap();
-    e.code = "<b>x</b>";
-    e.msg = "<script>alert(1)</script> \"quoted\" & 'single'";
-    let page = pages::entry_page(&e, "/", false);
-    let html = page
-        .fill(pages::DEFAULT_TEMPLATE, "/", Some("https://example.org"))
-        .unwrap();
-    assert!(!html.contains("<script>"), "raw script tag in output");
-    assert!(!html.contains("<b>x</b>"));
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &#39;single&#39;"));
-    // In the title and in attribute values too.
-    assert!(between(&html, "<title>", "</title>").contains("&lt;script&gt;"));
-    assert!(between(&html, "name=\"description\" content=\"", "\">").contains("&lt;script&gt;"));
-
-    let nf = pages::not_found_html("<script>alert(1)</script>", "/");
-    assert!(nf.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(!nf.contains("<script>"));
-    let nf = pages::not_found_html("\"><img src=x onerror=alert(1)>", "/");
-    assert!(!nf.contains("<img"));
-
-    // A hostile base cannot break out of attributes either.
-    let html = pages::render_error_page("50011", "/a\"b<c/", None).unwrap();
-    assert!(!html.contains("a\"b"));
-    assert!(!html.contains("b<c"));
-
-    // Arbitrary page fields are escaped in the head.
-    let p = Page {
-        route: Route::Home,
-        title: "</title><script>x</script>".into(),
-        description: "\"><script>".into(),
-        content: String::new(),
-        indexable: true,
-    };
-    let out = p.fill(pages::DEFAULT_TEMPLATE, "/", None).unwrap();
-    assert!(!out.contains("<script>"));
-}
-
-#[test]
-fn subfolder_base_keeps_links_under_the_base() {
-    let base = "/some/path/";
-    let mut pages_checked = 0;
-    for route in [
-        Route::Home,
-        Route::Error("50119".into()),
-        Route::Error("51008_1000".into()),
-        Route::Embed(EmbedRoute::Error("1".into())),
-        Route::Wizard,
-        Route::Clock,
-        Route::Sign,
-        Route::Embed(EmbedRoute::Helper),
-        Route::NotFound("x".into()),
-    ] {
-        let html = pages::render(&route, base, None).unwrap();
-        for h in hrefs(&html) {
-            assert!(
-                h.starts_with(base) || h.starts_with("https://"),
-                "{route:?}: link {h} not under {base}"
-            );
-        }
-        pages_checked += 1;
+fn each_page_type_renders_its_content_headings_and_islands() {
+    let cases: [(Route, &str, &[&str]); 8] = [
+        (Route::Home, "Fix OKX API errors", &["catalog", "copy", "embed-panel", "paste", "theme"]),
+        (Route::Embed(EmbedRoute::Helper), "diagnose an OKX API error", &["auto-height", "paste"]),
+        (Route::Wizard, "Fix it step by step", &["theme", "wizard"]),
+        (Route::Clock, "Clock check", &["clock", "copy", "embed-panel", "theme"]),
+        (Route::Embed(EmbedRoute::Clock), "Clock check", &["auto-height", "clock"]),
+        (Route::Sign, "Signature lab", &["sign", "theme"]),
+        (Route::Embed(EmbedRoute::Error("50011".into())), "Too Many Requests", &["auto-height", "copy"]),
+        (Route::NotFound(String::new()), "Page not found", &["not-found", "theme"]),
+    ];
+    for (route, heading, want) in cases {
+        let html = render(&route, "/", None);
+        let h1 = between(&html, "<h1", "</h1>");
+        assert!(text(h1).contains(heading) || text(&html).contains(heading), "{route:?}: {h1}");
+        assert_heading_order(&format!("{route:?}"), &html);
+        assert_eq!(islands(&html), want, "{route:?}");
+        assert!(html.contains("<main id=\"main\""), "{route:?}: main landmark");
+        let entry = format!("okx-doctor-{}-abc.js", route.bundle().name());
+        assert!(html.contains(&entry), "{route:?} loads {entry}");
+        assert_eq!(html.contains("noindex"), !pages::is_indexable(&route), "{route:?}");
     }
-    assert_eq!(pages_checked, 9);
-    let html = pages::render_error_page("50011", "some/path", Some("https://example.org/")).unwrap();
-    assert!(html.contains("href=\"https://example.org/some/path/e/50011/\""));
-    assert!(html.contains("href=\"/some/path/e/50013/\""));
-    let home = pages::render_home(base, None);
-    assert!(home.contains("href=\"/some/path/e/50011/\""));
-}
-
-#[test]
-fn home_links_every_code_and_its_page_carries_the_message() {
-    let html = pages::render_home("/", None);
+    // Wizard without JavaScript: the categories to start from.
+    let w = render(&Route::Wizard, "/", None);
+    assert!(w.contains("data-testid=\"wizard-categories\""));
+    // Home: the first codes in a table and every code as a link for readers without JavaScript.
+    let home = render(&Route::Home, "/", None);
     for e in catalog::entries() {
-        assert!(
-            html.contains(&format!("<a href=\"/e/{}/\">", e.code)),
-            "home misses {}",
-            e.code
-        );
-        let page = pages::render_error_page(e.code, "/", None).expect("every entry has a page");
-        assert!(page.contains(&escape(e.msg)), "page of {} misses its message", e.code);
+        assert!(home.contains(&format!("href=\"/e/{}/\"", e.code)), "home misses {}", e.code);
     }
-    assert!(!html.contains("rel=\"canonical\""), "no canonical without an origin");
-    let with_origin = pages::render_home("/", Some("https://example.org"));
-    assert!(with_origin.contains("<link rel=\"canonical\" href=\"https://example.org/\">"));
+    assert!(home.contains("data-testid=\"catalog-table-static\""));
+    // The clock page says it talks to OKX; the others that nothing leaves the page.
+    assert!(text(&render(&Route::Clock, "/", None)).contains("asks OKX's public time endpoint"));
+    assert!(text(&home).contains("nothing you paste or type leaves this page"));
+}
+
+#[test]
+fn every_internal_link_leads_to_a_page() {
+    let mut checked = 0;
+    let routes = [Route::Home, Route::Wizard, Route::Clock, Route::Sign, Route::NotFound(String::new())]
+        .into_iter()
+        .chain(["50011", "50113", "51008", "51008_1000", "1", "60018"].map(|c| Route::Error(c.into())));
+    for base in ["/", "/some/path/"] {
+        for route in routes.clone() {
+            let html = render(&route, base, None);
+            for h in attrs(&html, "href") {
+                if h.starts_with("https://") || h.starts_with('#') {
+                    continue;
+                }
+                let h = h.replace("&amp;", "&");
+                assert!(h.starts_with(base), "{route:?}: link {h} not under {base}");
+                let path = h.split(['?', '#']).next().unwrap();
+                if path.ends_with(".svg") || path.ends_with(".js") || path.ends_with(".wasm") {
+                    continue;
+                }
+                let target = parse_path(path, base);
+                assert!(site::render(&target, &config(base, None)).is_some() && !matches!(target, Route::NotFound(_)), "{route:?}: {h} has no page");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 2000, "{checked}");
+}
+
+#[test]
+fn hostile_base_and_origin_cannot_break_out() {
+    let html = render(&Route::Error("50011".into()), "/a\"b<c/", None);
+    // Attribute values and the loader script carry it escaped; only text may show it.
+    assert!(!html.contains("=\"/a\"b") && !html.contains("<c/"), "base breaks out");
+    assert!(html.contains("\"/a\\\"b\\u003cc/okx-doctor-page-abc.js\""), "loader URL is a JSON literal");
+    let html = render(&Route::Home, "/x/", Some("https://e.org\"><script>alert(1)</script>"));
+    assert!(!html.contains("<script>alert(1)"));
+}
+
+#[test]
+fn the_policy_allows_exactly_the_inline_parts() {
+    let c = config("/", None);
+    let html = site::render(&Route::Error("50011".into()), &c).unwrap();
+    let policy = between(&html, "http-equiv=\"Content-Security-Policy\" content=\"", "\"").replace("&#x27;", "'").replace("&#39;", "'");
+    for inline in okx_doctor::core::csp::inline_script_hashes(&html) {
+        assert!(policy.contains(&inline), "inline script {inline} not allowed");
+    }
+    assert!(policy.contains(&okx_doctor::core::csp::hash_source("body{color:red}")));
+    assert!(!policy.contains("127.0.0.1"), "the deployed build allows no loopback");
+    let test_build = site::render(&Route::Clock, &Config { test_hooks: true, ..c }).unwrap();
+    assert!(test_build.contains("http://127.0.0.1:*"));
 }
 
 #[test]
 fn sitemap_lists_every_indexable_route() {
-    let xml = pages::sitemap_xml("/docs/", Some("https://example.org"));
-    let locs = xml.matches("<loc>").count();
-    // home + wizard + clock + sign + every error page
-    assert_eq!(locs, 4 + catalog::entries().len());
+    let xml = site::sitemap_xml("/docs/", Some("https://example.org"));
+    assert_eq!(xml.matches("<loc>").count(), 4 + catalog::entries().len());
     for e in catalog::entries() {
         assert!(xml.contains(&format!("<loc>https://example.org/docs/e/{}/</loc>", e.code)));
     }
-    for r in pages::all_routes() {
-        if pages::is_indexable(&r) {
-            assert!(
-                xml.contains(&format!("<loc>https://example.org{}</loc>", r.href("/docs/"))),
-                "{r:?}"
-            );
-        } else {
-            assert!(
-                !xml.contains(&r.href("/docs/")) || matches!(r, Route::Home),
-                "{r:?} listed"
-            );
-        }
-    }
-    let robots = pages::robots_txt("/docs/", Some("https://example.org"));
-    assert!(robots.contains("Sitemap: https://example.org/docs/sitemap.xml"));
-    assert!(!pages::robots_txt("/", None).contains("Sitemap"));
+    assert!(!xml.contains("/embed/"));
+    assert!(site::robots_txt("/docs/", Some("https://example.org")).contains("Sitemap: https://example.org/docs/sitemap.xml"));
+    assert!(!site::robots_txt("/", None).contains("Sitemap"));
 }
 
 #[test]
-fn every_route_has_a_page_and_file() {
+fn every_route_has_one_file() {
     let routes = pages::all_routes();
-    assert_eq!(routes.len(), 2 * 1099 + 7);
-    let mut files: Vec<String> = Vec::new();
-    for r in &routes {
-        let p = pages::page(r, "/").unwrap_or_else(|| panic!("no page for {r:?}"));
-        files.push(p.file_path());
-    }
+    assert_eq!(routes.len(), 2 * catalog::entries().len() + 7);
+    let mut files: Vec<String> = routes.iter().map(pages::file_path).collect();
     let n = files.len();
     files.sort();
     files.dedup();
     assert_eq!(files.len(), n, "two routes write the same file");
-    for f in [
-        "index.html",
-        "404.html",
-        "wizard/index.html",
-        "clock/index.html",
-        "sign/index.html",
-        "embed/index.html",
-        "embed/clock/index.html",
-        "e/51008_1000/index.html",
-        "embed/e/50011/index.html",
-    ] {
+    for f in ["index.html", "404.html", "wizard/index.html", "embed/clock/index.html", "e/51008_1000/index.html"] {
         assert!(files.binary_search(&f.to_string()).is_ok(), "missing {f}");
     }
-}
-
-#[test]
-fn template_without_markers_is_rejected() {
-    let p = pages::home_page("/");
-    assert!(p
-        .fill("<html><head><title>x</title></head><body></body></html>", "/", None)
-        .is_err());
-    assert!(pages::check_template(pages::DEFAULT_TEMPLATE).is_ok());
 }
 
 #[test]
 fn binary_writes_the_whole_site() {
     let dir = std::env::temp_dir().join(format!("okx-doctor-site-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let template = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>okx-doctor</title>\
-<!--okx-doctor:head--><link rel=\"stylesheet\" href=\"/sub/app.css\"></head>\
-<body><div id=\"prerender\"></div><script type=\"module\" src=\"/sub/app.js\"></script></body></html>";
-    std::fs::write(dir.join("index.html"), template).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
-        .args([
-            "--dist",
-            dir.to_str().unwrap(),
-            "--base",
-            "/sub/",
-            "--origin",
-            "https://example.org",
-        ])
-        .output()
-        .unwrap();
+    let web = dir.join("web");
+    std::fs::create_dir_all(&web).unwrap();
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    let mut args: Vec<String> = vec!["--dist".into(), dist.display().to_string(), "--base".into(), "/sub/".into(), "--origin".into(), "https://example.org".into()];
+    for b in Bundle::ALL {
+        let d = web.join(b.name());
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join(format!("okx-doctor-{}-123.js", b.name())), "js").unwrap();
+        std::fs::write(d.join(format!("okx-doctor-{}-123_bg.wasm", b.name())), "wasm").unwrap();
+        args.push("--bundle".into());
+        args.push(format!("{}={}", b.name(), d.display()));
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site")).current_dir(root).args(&args).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("wrote 2205 pages"), "{stdout}");
-
-    let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
-    let count_files = |root: &std::path::Path| -> usize {
-        fn walk(p: &std::path::Path) -> usize {
-            std::fs::read_dir(p)
-                .unwrap()
-                .map(|d| {
-                    let p = d.unwrap().path();
-                    if p.is_dir() {
-                        walk(&p)
-                    } else {
-                        1
-                    }
-                })
-                .sum()
-        }
-        walk(root)
-    };
-    assert_eq!(count_files(&dir.join("e")), 1099);
-    assert_eq!(count_files(&dir.join("embed").join("e")), 1099);
+    assert!(stdout.contains(&format!("wrote {} pages", pages::all_routes().len())), "{stdout}");
+    let read = |p: &str| std::fs::read_to_string(dist.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let home = read("index.html");
+    assert!(home.starts_with("<!DOCTYPE html>"));
     assert!(home.contains("href=\"/sub/e/50011/\""));
-    assert!(home.contains("<link rel=\"canonical\" href=\"https://example.org/sub/\">"));
-    assert!(home.contains("src=\"/sub/app.js\""), "template assets kept");
-    assert!(!home.contains(pages::HEAD_MARKER));
-    let e = read("e/51008_1000/index.html");
-    assert!(e.contains("<link rel=\"canonical\" href=\"https://example.org/sub/e/51008_1000/\">"));
-    assert!(e.contains("<main id=\"prerender\">\n<article"));
-    for f in [
-        "wizard/index.html",
-        "clock/index.html",
-        "sign/index.html",
-        "embed/index.html",
-        "embed/clock/index.html",
-    ] {
-        let t = read(f);
-        assert!(
-            t.contains("og:title") && !t.contains("<title>okx-doctor</title>"),
-            "{f}"
-        );
-    }
-    let nf = read("404.html");
-    assert!(nf.contains("not found") || nf.contains("Not found"));
-    assert!(nf.contains("noindex"));
+    assert!(home.contains("<link rel=\"canonical\" href=\"https://example.org/sub/\""));
+    assert!(home.contains("/sub/okx-doctor-home-123.js"));
+    assert!(read("e/51008_1000/index.html").contains("/sub/okx-doctor-page-123_bg.wasm"));
+    assert!(read("wizard/index.html").contains("/sub/okx-doctor-tools-123.js"));
+    assert!(dist.join("okx-doctor-tools-123_bg.wasm").exists(), "entry files copied");
+    assert!(read("404.html").contains("noindex"));
     assert!(read("sitemap.xml").contains("<loc>https://example.org/sub/e/60018/</loc>"));
-    assert!(read("robots.txt").contains("Sitemap: https://example.org/sub/sitemap.xml"));
-
-    // Running again on the processed index.html fails clearly instead of producing garbage.
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
-        .args(["--dist", dir.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(!again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("does not contain"));
-    // Bad arguments.
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
-        .args(["--dist", dir.to_str().unwrap(), "--origin", "example.org/x\""])
+        .current_dir(root)
+        .args(["--dist", dist.to_str().unwrap(), "--origin", "example.org/x\""])
         .output()
         .unwrap();
     assert!(!bad.status.success());
+    let missing = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
+        .current_dir(root)
+        .args(["--dist", dist.to_str().unwrap(), "--bundle", &format!("page={}", dir.display())])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success() && String::from_utf8_lossy(&missing.stderr).contains("no okx-doctor-page-"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,20 +1,22 @@
-//! Post-build step for the static site: writes a real HTML file for every route, from Trunk's
-//! `dist/index.html` as the template, plus `sitemap.xml` and `robots.txt`.
+//! The static-site generator: writes a real HTML file for every route, rendered from the views,
+//! plus `sitemap.xml`, `robots.txt` and the filled `_headers`, into a folder that already holds
+//! the browser entry points and the static files (`./dev build` builds those with Trunk first).
 //!
 //! Usage: `okx-doctor-site --dist dist [--base /some/path/] [--origin https://example.org]
-//!         [--template path/to/index.html] [--bundle page=path/to/index.html ...]`
+//!         [--bundle page=target/web/page ...] [--css style/main.css] [--theme public/theme.js]
+//!         [--test-hooks]`
 //!
-//! `--bundle NAME=FILE` gives the Trunk output page of a build with only that bundle's pages
-//! (`src/core/routes.rs`, `Bundle`); routes of a bundle without one use `--template`. `./dev
-//! build` passes `page` and `tools` and builds `home` into `dist/` itself.
+//! `--bundle NAME=DIR` names the Trunk output folder of a bundle's entry point (`home`, `page`,
+//! `tools`; `src/core/routes.rs`, `Bundle`): its `okx-doctor-NAME-*.js` and `*_bg.wasm` are
+//! copied into `--dist` and loaded by that bundle's pages. `--test-hooks` allows loopback
+//! connections in the CSP (the clock check's test server): for the builds the tests use only.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match run() {
         Ok(summary) => println!("{summary}"),
         Err(e) => {
-            eprintln!("okx-doctor-site: {e}");
+            eprintln!("okx-doctor-site: {e}\n{USAGE}");
             std::process::exit(2);
         }
     }
@@ -24,127 +26,101 @@ fn main() {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
-const USAGE: &str =
-    "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] [--template <file>] [--bundle home|page|tools=<file> ...]";
+const USAGE: &str = "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] \
+[--bundle home|page|tools=<trunk output dir> ...] [--css <file>] [--theme <file>] [--test-hooks]";
 
 #[cfg(not(target_arch = "wasm32"))]
-fn run(args: &[String]) -> Result<String, String> {
-    use okx_doctor::core::pages;
+fn run() -> Result<String, String> {
     use okx_doctor::core::routes::{normalize_base, Bundle};
-    use std::collections::HashMap;
+    use okx_doctor::site::{write_site, Config};
     use std::path::PathBuf;
 
     let mut dist: Option<PathBuf> = None;
-    let mut base = "/".to_string();
-    let mut origin: Option<String> = None;
-    let mut template: Option<PathBuf> = None;
-    let mut bundles: HashMap<Bundle, PathBuf> = HashMap::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
-        };
-        match a.as_str() {
-            "--dist" => dist = Some(PathBuf::from(value("--dist")?)),
-            "--base" => base = value("--base")?,
-            "--origin" => origin = Some(value("--origin")?),
-            "--template" => template = Some(PathBuf::from(value("--template")?)),
-            "--bundle" => {
-                let v = value("--bundle")?;
-                let (name, file) = v
-                    .split_once('=')
-                    .ok_or_else(|| format!("--bundle needs NAME=FILE, got `{v}`\n{USAGE}"))?;
-                let b = Bundle::from_name(name)
-                    .ok_or_else(|| format!("unknown bundle `{name}` (home, page or tools)\n{USAGE}"))?;
-                bundles.insert(b, PathBuf::from(file));
-            }
-            "-h" | "--help" => return Ok(USAGE.to_string()),
-            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
-        }
-    }
-    let dist = dist.ok_or_else(|| format!("--dist is required\n{USAGE}"))?;
-    let base = normalize_base(&base);
-    if let Some(o) = &origin {
-        let ok = (o.starts_with("https://") || o.starts_with("http://"))
-            && !o.contains(['"', '<', '>', ' ', '\'', '?', '#'])
-            && o.trim_end_matches('/').matches('/').count() == 2;
-        if !ok {
-            return Err(format!(
-                "--origin must look like https://example.org (no path), got `{o}`"
-            ));
-        }
-    }
-    let origin = origin.map(|o| o.trim_end_matches('/').to_string());
-    let template_path = template.unwrap_or_else(|| dist.join("index.html"));
-    let read = |path: &PathBuf| -> Result<String, String> {
-        let t = std::fs::read_to_string(path).map_err(|e| format!("cannot read template {}: {e}", path.display()))?;
-        pages::check_template(&t).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(t)
+    let mut config = Config { base: "/".into(), ..Default::default() };
+    let mut css = PathBuf::from("style/main.css");
+    let mut theme = PathBuf::from("public/theme.js");
+    let mut bundles: Vec<(Bundle, PathBuf)> = Vec::new();
+    let mut parser = lexopt::Parser::from_env();
+    let value = |p: &mut lexopt::Parser| -> Result<String, String> {
+        p.value().map_err(|e| e.to_string())?.into_string().map_err(|_| "a value is not UTF-8".to_string())
     };
-    let default_template = read(&template_path)?;
-    let mut templates: HashMap<Bundle, String> = HashMap::new();
-    for b in Bundle::ALL {
-        let t = match bundles.get(&b) {
-            Some(path) => read(path)?,
-            None => default_template.clone(),
-        };
-        templates.insert(b, t);
-    }
-    // Every page carries the strict CSP, with the hashes of Trunk's inline loaders (one per
-    // bundle; one policy for the whole site, as `_headers` has one).
-    let mut hashes: Vec<String> = Vec::new();
-    for b in Bundle::ALL {
-        for h in okx_doctor::core::csp::inline_script_hashes(&templates[&b]) {
-            if !hashes.contains(&h) {
-                hashes.push(h);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        use lexopt::Arg::Long;
+        match arg {
+            Long("dist") => dist = Some(value(&mut parser)?.into()),
+            Long("base") => config.base = value(&mut parser)?,
+            Long("origin") => config.origin = Some(check_origin(&value(&mut parser)?)?),
+            Long("css") => css = value(&mut parser)?.into(),
+            Long("theme") => theme = value(&mut parser)?.into(),
+            Long("test-hooks") => config.test_hooks = true,
+            Long("bundle") => {
+                let v = value(&mut parser)?;
+                let (name, dir) = v.split_once('=').ok_or_else(|| format!("--bundle needs NAME=DIR, got `{v}`"))?;
+                let b = Bundle::from_name(name).ok_or_else(|| format!("unknown bundle `{name}` (home, page or tools)"))?;
+                bundles.push((b, dir.into()));
             }
+            Long("help") => return Ok(USAGE.to_string()),
+            other => return Err(other.unexpected().to_string()),
         }
     }
-    let policy = okx_doctor::core::csp::policy(&hashes);
-    for t in templates.values_mut() {
-        *t = okx_doctor::core::csp::apply_meta_with(t, &policy);
+    let dist = dist.ok_or("--dist is required")?;
+    config.base = normalize_base(&config.base);
+    let read = |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    config.css = read(&css)?;
+    config.theme_js = read(&theme)?;
+    for (b, dir) in bundles {
+        let loader = copy_entry(b, &dir, &dist)?;
+        config.loaders.insert(b, loader);
     }
-    let headers = dist.join("_headers");
-    if let Ok(h) = std::fs::read_to_string(&headers) {
-        let prefix = base.trim_end_matches('/');
-        let filled: Vec<String> = h
-            .lines()
-            .map(|l| {
-                let l = l.replace("__OKX_DOCTOR_CSP__", &policy);
-                if l.starts_with('/') {
-                    format!("{prefix}{l}")
-                } else {
-                    l
-                }
-            })
-            .collect();
-        std::fs::write(&headers, filled.join("\n") + "\n")
-            .map_err(|e| format!("cannot write {}: {e}", headers.display()))?;
-    }
-
-    let mut count = 0usize;
-    let mut bytes = 0u64;
-    let mut write = |rel: &str, text: &str| -> Result<(), String> {
-        let path = dist.join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        bytes += text.len() as u64;
-        Ok(())
-    };
-    for route in pages::all_routes() {
-        let page = pages::page(&route, &base).ok_or_else(|| format!("no page for {route:?}"))?;
-        let html = page.fill(&templates[&route.bundle()], &base, origin.as_deref())?;
-        write(&page.file_path(), &html)?;
-        count += 1;
-    }
-    write("sitemap.xml", &pages::sitemap_xml(&base, origin.as_deref()))?;
-    write("robots.txt", &pages::robots_txt(&base, origin.as_deref()))?;
+    let w = write_site(&dist, &config)?;
     Ok(format!(
-        "okx-doctor-site: wrote {count} pages + sitemap.xml + robots.txt ({bytes} bytes) to {} (base {base})",
-        dist.display()
+        "okx-doctor-site: wrote {} pages + sitemap.xml + robots.txt ({} bytes) to {} (base {}, {} entry points{})",
+        w.pages,
+        w.bytes,
+        dist.display(),
+        config.base,
+        config.loaders.len(),
+        if config.test_hooks { ", test hooks" } else { "" }
     ))
+}
+
+/// An origin must look like `https://example.org` (no path, nothing to escape).
+#[cfg(not(target_arch = "wasm32"))]
+fn check_origin(o: &str) -> Result<String, String> {
+    let ok = (o.starts_with("https://") || o.starts_with("http://"))
+        && !o.contains(['"', '<', '>', ' ', '\'', '?', '#'])
+        && o.trim_end_matches('/').matches('/').count() == 2;
+    if ok {
+        Ok(o.trim_end_matches('/').to_string())
+    } else {
+        Err(format!("--origin must look like https://example.org (no path), got `{o}`"))
+    }
+}
+
+/// Finds a bundle's entry files in its Trunk output folder and copies them into `dist`.
+#[cfg(not(target_arch = "wasm32"))]
+fn copy_entry(
+    b: okx_doctor::core::routes::Bundle,
+    dir: &std::path::Path,
+    dist: &std::path::Path,
+) -> Result<okx_doctor::ui::shell::Loader, String> {
+    let prefix = format!("okx-doctor-{}-", b.name());
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
+        .filter(|n| n.starts_with(&prefix))
+        .collect();
+    let find = |suffix: &str| {
+        names
+            .iter()
+            .find(|n| n.ends_with(suffix) && (suffix != ".js" || !n.ends_with("_bg.js")))
+            .cloned()
+            .ok_or_else(|| format!("no {prefix}*{suffix} in {}", dir.display()))
+    };
+    let js = find(".js")?;
+    let wasm = find("_bg.wasm")?;
+    for f in [&js, &wasm] {
+        std::fs::copy(dir.join(f), dist.join(f)).map_err(|e| format!("cannot copy {f}: {e}"))?;
+    }
+    Ok(okx_doctor::ui::shell::Loader { js, wasm })
 }

@@ -1,13 +1,12 @@
-//! The site's Content-Security-Policy. Trunk writes one inline module script (its wasm loader);
-//! the post-build step hashes it and every generated page carries the policy as a meta tag
-//! (`_headers` carries the same policy for hosts that read it).
+//! The site's Content-Security-Policy. Every page's inline parts (the theme script, the entry
+//! loader, the stylesheet) are allowed by their SHA-256 hash; nothing else inline runs or applies.
+//! The generator puts the policy in each page's meta tag and in `_headers`.
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-/// Where the app may connect: itself, the OKX time endpoints and public WebSockets of the three
-/// regions (ports 8443 and 443), and loopback for the documented `?okx_base=` test parameter,
-/// which only accepts loopback addresses.
+/// Where the deployed site may connect: itself, and OKX's time endpoints and public WebSockets
+/// of the three regions (ports 8443 and 443), for the clock check.
 pub const CONNECT_SRC: &[&str] = &[
     "'self'",
     "https://www.okx.com",
@@ -19,11 +18,17 @@ pub const CONNECT_SRC: &[&str] = &[
     "wss://ws.okx.com",
     "wss://wseea.okx.com",
     "wss://wsus.okx.com",
-    "http://127.0.0.1:*",
-    "http://localhost:*",
-    "ws://127.0.0.1:*",
-    "ws://localhost:*",
 ];
+
+/// Added in the builds the tests use only: loopback, for the clock check's `?okx_base=` test
+/// parameter (which accepts only loopback addresses) pointed at `tests/support/fake-okx.mjs`.
+pub const TEST_CONNECT_SRC: &[&str] = &["http://127.0.0.1:*", "http://localhost:*", "ws://127.0.0.1:*", "ws://localhost:*"];
+
+/// `'sha256-…'` source for an inline script or style body.
+pub fn hash_source(body: &str) -> String {
+    let digest = Sha256::digest(body.as_bytes());
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+}
 
 /// `'sha256-…'` sources for every inline `<script>` (one without `src`) in `html`.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
@@ -37,47 +42,43 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         let Some(close) = after[body_start..].find("</script>") else {
             break;
         };
-        let body = &after[body_start..body_start + close];
         if !tag.contains(" src=") {
-            let digest = Sha256::digest(body.as_bytes());
-            out.push(format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
+            out.push(hash_source(&after[body_start..body_start + close]));
         }
         rest = &after[body_start + close + "</script>".len()..];
     }
     out
 }
 
-/// The policy for a page whose inline scripts have these hashes. `frame-ancestors` cannot be set
-/// from a meta tag; it is in `_headers`.
-pub fn policy(script_hashes: &[String]) -> String {
+/// What a policy allows inline, and whether it is for a test build.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inline {
+    /// Hash sources of inline scripts.
+    pub scripts: Vec<String>,
+    /// Hash sources of inline styles.
+    pub styles: Vec<String>,
+    /// Allow loopback connections (the tests' clock server).
+    pub test_hooks: bool,
+}
+
+/// The policy. `frame-ancestors` cannot be set from a meta tag; it is in `_headers`. A page also
+/// runs a module worker from the site itself (`worker-src 'self'`).
+pub fn policy(inline: &Inline) -> String {
     let mut script = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
-    script.extend(script_hashes.iter().cloned());
-    format!(
-        "default-src 'self'; script-src {}; style-src 'self'; img-src 'self' data:; font-src 'self'; \
-connect-src {}; object-src 'none'; base-uri 'self'; form-action 'none'",
-        script.join(" "),
-        CONNECT_SRC.join(" ")
-    )
-}
-
-/// Inserts the CSP meta tag right after `<meta charset…>` (before any script) in `template`.
-pub fn apply_meta(template: &str) -> String {
-    apply_meta_with(template, &policy(&inline_script_hashes(template)))
-}
-
-/// Inserts `csp` as a meta tag right after `<meta charset…>` (before any script) in `template`.
-pub fn apply_meta_with(template: &str, csp: &str) -> String {
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", csp);
-    match template.find("<meta charset") {
-        Some(i) => {
-            let end = template[i..].find('>').map(|e| i + e + 1).unwrap_or(i);
-            format!("{}\n  {}{}", &template[..end], meta, &template[end..])
-        }
-        None => template.replacen("<head>", &format!("<head>\n  {meta}"), 1),
+    script.extend(inline.scripts.iter().cloned());
+    let mut style = vec!["'self'".to_string()];
+    style.extend(inline.styles.iter().cloned());
+    let mut connect: Vec<&str> = CONNECT_SRC.to_vec();
+    if inline.test_hooks {
+        connect.extend_from_slice(TEST_CONNECT_SRC);
     }
+    format!(
+        "default-src 'self'; script-src {}; style-src {}; img-src 'self' data:; font-src 'self'; \
+connect-src {}; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'",
+        script.join(" "),
+        style.join(" "),
+        connect.join(" ")
+    )
 }
 
 #[cfg(test)]
@@ -89,18 +90,18 @@ mod tests {
         let html = "<script type=\"module\">init()</script><script src=\"theme.js\"></script>";
         let h = inline_script_hashes(html);
         assert_eq!(h.len(), 1);
-        // echo -n 'init()' | openssl dgst -sha256 -binary | base64
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"init()"));
         assert_eq!(h[0], format!("'sha256-{expected}'"));
     }
 
     #[test]
-    fn meta_goes_before_scripts() {
-        let t = "<head><meta charset=\"utf-8\"><script>x</script></head>";
-        let out = apply_meta(t);
-        let meta = out.find("Content-Security-Policy").unwrap();
-        assert!(meta < out.find("<script>").unwrap());
-        assert!(out.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
-        assert!(!policy(&[]).contains("unsafe-inline"));
+    fn deployed_policy_has_no_loopback_and_nothing_unsafe_inline() {
+        let p = policy(&Inline { scripts: vec![hash_source("x")], styles: vec![hash_source("y")], test_hooks: false });
+        assert!(!p.contains("127.0.0.1") && !p.contains("localhost"));
+        assert!(!p.contains("unsafe-inline"));
+        assert!(p.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {}", hash_source("x"))));
+        assert!(p.contains(&format!("style-src 'self' {}", hash_source("y"))));
+        let t = policy(&Inline { test_hooks: true, ..Default::default() });
+        assert!(t.contains("http://127.0.0.1:*"));
     }
 }

@@ -129,19 +129,18 @@ impl Route {
     /// The browser bundle that renders this route (see [`Bundle`]).
     pub fn bundle(&self) -> Bundle {
         match self {
-            Route::Home | Route::Embed(EmbedRoute::Helper) => Bundle::Home,
-            Route::Error(_) | Route::Embed(EmbedRoute::Error(_)) | Route::NotFound(_) => Bundle::Page,
+            Route::Home | Route::Embed(EmbedRoute::Helper) | Route::NotFound(_) => Bundle::Home,
+            Route::Error(_) | Route::Embed(EmbedRoute::Error(_)) => Bundle::Page,
             Route::Wizard | Route::Clock | Route::Sign | Route::Embed(EmbedRoute::Clock) => Bundle::Tools,
         }
     }
 }
 
-/// The browser app is built three times, each build with only the pages of one bundle (cargo
-/// feature `bundle-<name>`, read by `ui::app::compiled`), so a page loads the code and data it
-/// needs and not the rest: the paste box and catalog (`Home`), the error pages and 404 (`Page`),
-/// and the wizard, clock and signature tools (`Tools`). Links inside a bundle navigate in the
-/// app; links to another bundle's page load that page. The generated page for each route names
-/// its bundle's files (`okx-doctor-site --bundle`).
+/// The browser entry point a page loads (`src/web/<name>.rs`, built by Trunk as the binary
+/// `okx-doctor-<name>`). Each starts only the islands its pages carry, so each wasm holds only
+/// their code and data: the paste box, catalog search and not-found suggestions (`Home`); the copy
+/// buttons, theme and embed panel of the error pages (`Page`); the wizard, clock check and
+/// signature lab (`Tools`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bundle {
     Home,
@@ -207,7 +206,7 @@ mod tests {
             ("/docs/embed/", Bundle::Home),
             ("/docs/e/50113/", Bundle::Page),
             ("/docs/embed/e/50011/", Bundle::Page),
-            ("/docs/no/such/page", Bundle::Page), // the 404 page
+            ("/docs/no/such/page", Bundle::Home), // the 404 page (nearest codes need the catalog)
             ("/docs/wizard/", Bundle::Tools),
             ("/docs/clock/", Bundle::Tools),
             ("/docs/sign/", Bundle::Tools),

@@ -1,12 +1,16 @@
-//! The searchable catalog table. The query and filters live in the URL (`?q=&fam=&sec=&ch=`,
-//! replaced, not pushed) so a search can be shared and survives reload.
+//! The catalog on the home page. [`StaticCatalog`] is the first rows of the table, rendered
+//! once by the generator; [`CatalogSearch`] (an island) is the search box and filters, and shows
+//! its own results table while a search or filter is active (the CSS then hides the static
+//! table). The query and filters live in the URL (`?q=&fam=&sec=&ch=`, replaced, not pushed) so
+//! a search can be shared and survives reload.
 
-use super::app::use_nav;
-use super::util::{now_ms, okx_doctor_routes as routes, replace_query};
+use super::browser::{now_ms, on_keydown, replace_query};
+use super::env::use_env;
+use super::island::{Island, Props};
 use crate::core::catalog::{self, Channel};
+use crate::core::routes;
 use crate::core::num::fixed;
 use crate::core::search::{self, Filters, Hit};
-use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -33,11 +37,61 @@ fn row(index: usize, base: &str) -> impl IntoView {
     }
 }
 
-/// The catalog: search box, filters, result count and table.
+/// The table's head and caption.
+fn table_head() -> impl IntoView {
+    view! {
+        <caption class="visually-hidden">"OKX API v5 error codes"</caption>
+        <thead>
+            <tr>
+                <th scope="col">"Code"</th>
+                <th scope="col">"HTTP"</th>
+                <th scope="col">"Message"</th>
+                <th scope="col">"Section"</th>
+                <th scope="col">"Channel"</th>
+                <th scope="col">"ccxt exception"</th>
+            </tr>
+        </thead>
+    }
+}
+
+/// The first [`RENDER_CAP`] codes, as the page shows them before any search (static).
 #[component]
-pub fn CatalogPage() -> impl IntoView {
-    let nav = use_nav();
-    let initial = routes::parse_query(&nav.search.get_untracked());
+pub fn StaticCatalog() -> impl IntoView {
+    let base = use_env().base;
+    let rows = (0..RENDER_CAP.min(catalog::entries().len())).map(|i| row(i, &base)).collect_view();
+    view! {
+        <div class="table-wrap catalog-static">
+            <table class="catalog-table" data-testid="catalog-table-static">
+                {table_head()}
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The catalog search (an island).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CatalogSearch;
+
+impl Island for CatalogSearch {
+    const NAME: &'static str = "catalog";
+
+    fn props(&self) -> Props {
+        Props::default()
+    }
+
+    fn from_props(_: &Props) -> Option<Self> {
+        Some(CatalogSearch)
+    }
+
+    fn render(self) -> AnyView {
+        catalog_search().into_any()
+    }
+}
+
+fn catalog_search() -> impl IntoView {
+    let env = use_env();
+    let initial = routes::parse_query(&env.query);
     let get = |k: &str| {
         initial
             .iter()
@@ -82,7 +136,7 @@ pub fn CatalogPage() -> impl IntoView {
 
     // `/` focuses the search box unless the user is typing somewhere.
     let input_ref = NodeRef::<leptos::html::Input>::new();
-    let handle = window_event_listener(ev::keydown, move |ev| {
+    on_keydown(move |ev| {
         if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
@@ -105,11 +159,16 @@ pub fn CatalogPage() -> impl IntoView {
             }
         }
     });
-    on_cleanup(move || handle.remove());
 
-    let base = nav.base.get_value();
+    let base = StoredValue::new(env.base.clone());
     let total = catalog::entries().len();
     let searching = move || !query.with(|q| q.trim().is_empty());
+    let filtered = move || {
+        searching() || !family.with(String::is_empty) || !section.with(String::is_empty) || !channel.with(String::is_empty)
+    };
+    // The island's own table replaces the static one while a search or filter is active, or
+    // once the user asked for all rows.
+    let active = move || filtered() || show_all.get();
     let capped = move || !show_all.get() && hits.with(Vec::len) > RENDER_CAP;
     let visible = move || {
         let cap = capped();
@@ -117,11 +176,7 @@ pub fn CatalogPage() -> impl IntoView {
     };
     let count_text = move || {
         let n = hits.with(Vec::len);
-        let filtered = !query.with(String::is_empty)
-            || !family.with(String::is_empty)
-            || !section.with(String::is_empty)
-            || !channel.with(String::is_empty);
-        if filtered {
+        if filtered() {
             format!("{n} of {total} codes match")
         } else {
             format!("All {total} codes")
@@ -129,8 +184,7 @@ pub fn CatalogPage() -> impl IntoView {
     };
 
     view! {
-        <section class="catalog" aria-labelledby="catalog-title">
-            <h2 id="catalog-title">"Error catalog"</h2>
+        <div class="catalog-search" data-active=move || active().then_some("")>
             <div class="catalog-controls" role="search">
                 <label class="search-label" for="catalog-search">
                     "Search codes and messages "
@@ -151,28 +205,9 @@ pub fn CatalogPage() -> impl IntoView {
                         query.set(ev.target().value());
                     }
                 />
-                <label class="filter">
-                    "Family "
-                    <select data-testid="filter-family" on:change:target=move |ev| { show_all.set(false); family.set(ev.target().value()) } prop:value=move || family.get()>
-                        <option value="">"All"</option>
-                        {catalog::FAMILIES.iter().map(|(id, label)| view! { <option value=*id>{*label}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label class="filter">
-                    "Section "
-                    <select data-testid="filter-section" on:change:target=move |ev| { show_all.set(false); section.set(ev.target().value()) } prop:value=move || section.get()>
-                        <option value="">"All"</option>
-                        {catalog::sections().into_iter().map(|s| view! { <option value=s>{s}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label class="filter">
-                    "Channel "
-                    <select data-testid="filter-channel" on:change:target=move |ev| { show_all.set(false); channel.set(ev.target().value()) } prop:value=move || channel.get()>
-                        <option value="">"All"</option>
-                        <option value="rest">"REST"</option>
-                        <option value="websocket">"WebSocket"</option>
-                    </select>
-                </label>
+                <FilterSelect label="Family " testid="filter-family" value=family options=catalog::FAMILIES.iter().map(|(id, l)| (id.to_string(), l.to_string())).collect() show_all=show_all />
+                <FilterSelect label="Section " testid="filter-section" value=section options=catalog::sections().into_iter().map(|s| (s.to_string(), s.to_string())).collect() show_all=show_all />
+                <FilterSelect label="Channel " testid="filter-channel" value=channel options=vec![("rest".into(), "REST".into()), ("websocket".into(), "WebSocket".into())] show_all=show_all />
             </div>
             <p class="result-count" data-testid="result-count" aria-live="polite" data-filter-ms=move || fixed(last_ms.get(), 2)>
                 {count_text}
@@ -182,26 +217,18 @@ pub fn CatalogPage() -> impl IntoView {
                     "Nothing matches “" {move || query.get()} "”. Try part of a code (5011) or fewer words of the message."
                 </p>
             </Show>
-            <div class="table-wrap">
-                <table class="catalog-table" data-testid="catalog-table">
-                    <caption class="visually-hidden">"OKX API v5 error codes"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Code"</th>
-                            <th scope="col">"HTTP"</th>
-                            <th scope="col">"Message"</th>
-                            <th scope="col">"Section"</th>
-                            <th scope="col">"Channel"</th>
-                            <th scope="col">"ccxt exception"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=visible key=|h| h.index let:h>
-                            {row(h.index, &base)}
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <Show when=active>
+                <div class="table-wrap">
+                    <table class="catalog-table" data-testid="catalog-table">
+                        {table_head()}
+                        <tbody>
+                            <For each=visible key=|h| h.index let:h>
+                                {row(h.index, &base.get_value())}
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
             <Show when=capped>
                 <p>
                     <button type="button" data-testid="show-all" on:click=move |_| show_all.set(true)>
@@ -213,6 +240,31 @@ pub fn CatalogPage() -> impl IntoView {
                     </button>
                 </p>
             </Show>
-        </section>
+        </div>
+    }
+}
+
+/// A filter drop-down bound to `value` (an empty value means "All").
+#[component]
+fn FilterSelect(
+    /// The label before the drop-down.
+    label: &'static str,
+    /// `data-testid` of the select.
+    testid: &'static str,
+    /// The selected value.
+    value: RwSignal<String>,
+    /// (value, label) of each option after "All".
+    options: Vec<(String, String)>,
+    /// Reset to the capped view when the filter changes.
+    show_all: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <label class="filter">
+            {label}
+            <select data-testid=testid on:change:target=move |ev| { show_all.set(false); value.set(ev.target().value()) } prop:value=move || value.get()>
+                <option value="">"All"</option>
+                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }

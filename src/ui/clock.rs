@@ -20,6 +20,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, MessageEvent, RequestCache, RequestCredentials, RequestInit, RequestMode, Response};
 
+use super::browser::{keys, storage_get, storage_set, wall_iso};
+use super::env::use_env;
+use super::island::{flag, Island, Props};
 use crate::core::clock::{
     describe, estimate, estimate_from_ws, format_duration, parse_time_response, parse_ws_message, time_url,
     timezone_hint, validate_base_url_param, ws_subscribe_tickers, ws_url_for_base, ClockError, Estimate, Host, Library,
@@ -36,7 +39,6 @@ const WS_MAX_PUSHES: usize = 20;
 const REST_BUDGET_MS: f64 = 5_000.0;
 /// The whole check (REST, then WebSocket) ends by this many ms after the start.
 const TOTAL_BUDGET_MS: f64 = 9_500.0;
-const STORAGE_KEY: &str = "okx-doctor.clock.host";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Method {
@@ -75,29 +77,19 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("no window")
 }
 
-fn perf_now() -> f64 {
-    window()
-        .performance()
-        .map(|p| p.now())
-        .unwrap_or_else(js_sys::Date::now)
-}
+use super::browser::now_ms as perf_now;
 
 fn stored_host() -> Option<Host> {
-    let s = window().local_storage().ok().flatten()?;
-    Host::parse(&s.get_item(STORAGE_KEY).ok().flatten()?)
+    Host::parse(&storage_get(keys::CLOCK_HOST)?)
 }
 
 fn store_host(h: Host) {
-    if let Ok(Some(s)) = window().local_storage() {
-        let _ = s.set_item(STORAGE_KEY, h.id());
-    }
+    storage_set(keys::CLOCK_HOST, h.id());
 }
 
 /// `Some(Ok(base))` for a valid `?okx_base=`, `Some(Err(reason))` for a refused one.
 fn base_override() -> Option<Result<String, String>> {
-    let search = window().location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    let raw = params.get("okx_base")?;
+    let raw = use_env().param("okx_base")?;
     Some(validate_base_url_param(&raw).map_err(|e| e.0))
 }
 
@@ -295,11 +287,30 @@ fn verdict_class(v: Verdict) -> &'static str {
     }
 }
 
-/// Measures this device's clock against OKX and explains the result.
-///
-/// `compact`: only the headline, gauge, verdict and re-check button (no fix lists).
-#[component]
-pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
+/// Measures this device's clock against OKX and explains the result (an island).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockCheck {
+    /// Only the headline, gauge, verdict and re-check button (no fix lists).
+    pub compact: bool,
+}
+
+impl Island for ClockCheck {
+    const NAME: &'static str = "clock";
+
+    fn props(&self) -> Props {
+        Props::new(&[("compact", flag(self.compact))])
+    }
+
+    fn from_props(p: &Props) -> Option<Self> {
+        Some(ClockCheck { compact: p.flag("compact") })
+    }
+
+    fn render(self) -> AnyView {
+        clock_check(self.compact).into_any()
+    }
+}
+
+fn clock_check(compact: bool) -> impl IntoView {
     let override_param = base_override();
     let override_base = StoredValue::new(override_param.clone().and_then(Result::ok));
     let host = RwSignal::new(stored_host().unwrap_or(Host::Global));
@@ -360,8 +371,12 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
             }
         });
     };
-    // First measurement as soon as the component is shown.
-    start();
+    // First measurement as soon as the component is shown (effects run only in the browser).
+    Effect::new(move |prev: Option<()>| {
+        if prev.is_none() {
+            start();
+        }
+    });
 
     let running = move || matches!(phase.get(), Phase::Running(_));
     let on_host = move |ev: leptos::ev::Event| {
@@ -438,7 +453,7 @@ pub fn ClockCheck(#[prop(optional)] compact: bool) -> impl IntoView {
             {override_note}
             // Room for the outcome is kept from the start, so the page below does not jump when
             // the measurement ends (it was Lighthouse's one layout shift on /clock/).
-            <div class="clock-body">{body}</div>
+            <div class="clock-body" data-dynamic="">{body}</div>
         </section>
     }
 }
@@ -476,7 +491,7 @@ fn result_view(o: Outcome, compact: bool) -> impl IntoView {
                 <dt>"Samples used"</dt><dd>{e.samples_used}</dd>
                 <dt>"Best round trip"</dt><dd>{format_duration(e.best_rtt_ms)}</dd>
                 <dt>"Device time (UTC)"</dt>
-                <dd>{js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()}</dd>
+                <dd>{wall_iso()}</dd>
             </dl>
             {fixes}
             <p class="clock-note clock-scope">

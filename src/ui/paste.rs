@@ -2,23 +2,15 @@
 //! put in a URL; credential-shaped text is flagged with advice to revoke it.
 //! Large pastes are analysed in chunks between frames so the page keeps responding.
 
-use super::app::use_nav;
-use super::util::now_ms;
+use super::browser::{next_frame, now_ms, sleep_ms};
+use super::env::use_env;
+use super::island::{flag, Island, Props};
 use crate::core::diagnose::{self, Diagnosis, Finding};
 use crate::core::num::fixed;
 use crate::core::routes::Route;
 use crate::core::secrets::CredentialKind;
 use crate::core::wizard;
 use leptos::prelude::*;
-
-/// Resolves after the browser has rendered the next frame. (A `setTimeout(0)` pause is not enough:
-/// Chromium may run timer tasks back to back without painting, which froze the page on big pastes.)
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().request_animation_frame(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
 
 /// Pastes larger than this are analysed without being put into the textarea: a browser needs
 /// seconds just to lay out megabytes of text in a text box.
@@ -69,14 +61,14 @@ const MAX_CARDS: usize = 50;
 
 /// One finding as a card.
 fn finding_view(f: Finding, d: &Diagnosis, embed: bool) -> impl IntoView {
-    let nav = use_nav();
+    let env = use_env();
     let query = wizard::query_from_facts(f.category, f.code.as_deref(), &d.facts);
-    let wizard_href = format!("{}{}", nav.href(&Route::Wizard), query);
+    let wizard_href = format!("{}{}", env.href(&Route::Wizard), query);
     let code_link = f
         .code
         .clone()
         .filter(|c| crate::core::catalog::get(c).is_some())
-        .map(|c| nav.href(&Route::Error(c)));
+        .map(|c| env.href(&Route::Error(c)));
     let target = embed.then_some("_blank");
     let causes: Vec<String> = f.causes.iter().take(3).cloned().collect();
     view! {
@@ -106,13 +98,34 @@ fn finding_view(f: Finding, d: &Diagnosis, embed: bool) -> impl IntoView {
     }
 }
 
-/// The paste box with live findings.
-#[component]
-pub fn PasteBox(
+/// The paste box with live findings (an island).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PasteBox {
     /// Compact layout for iframes; links open the full site in a new tab.
-    #[prop(optional)]
-    embed: bool,
-) -> impl IntoView {
+    pub embed: bool,
+}
+
+impl Island for PasteBox {
+    const NAME: &'static str = "paste";
+
+    fn props(&self) -> Props {
+        Props::new(&[("embed", flag(self.embed))])
+    }
+
+    fn from_props(p: &Props) -> Option<Self> {
+        Some(PasteBox { embed: p.flag("embed") })
+    }
+
+    fn render(self) -> AnyView {
+        paste_box(self.embed).into_any()
+    }
+}
+
+/// Delay before the engine's tables are built, so the first paste does not pay for them: by then
+/// the page has settled (a short task; on a 4x slower CPU about 40 ms, under a long task's 50 ms).
+const WARM_UP_AFTER_MS: u64 = 1500;
+
+fn paste_box(embed: bool) -> impl IntoView {
     // The text lives only in the textarea and in this closure; never in storage or the URL.
     let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
@@ -121,9 +134,7 @@ pub fn PasteBox(
     // A large paste lives here instead of in the textarea (memory only; never stored).
     let large: StoredValue<Option<String>> = StoredValue::new(None);
     let large_bytes = RwSignal::new(0usize);
-    // Build the engine's tables once the page has settled, so the first paste does not pay for
-    // them (a short task; on a 4x slower CPU about 40 ms, under the 50 ms of a long task).
-    set_timeout(diagnose::warm_up, std::time::Duration::from_millis(1500));
+        Effect::new(|_| set_timeout(diagnose::warm_up, std::time::Duration::from_millis(WARM_UP_AFTER_MS)));
 
     // The analysis runs after timers and frames: by then the user may have left the page and
     // the signals may be disposed, so every access after an await is a `try_` one.
@@ -134,7 +145,7 @@ pub fn PasteBox(
         generation.set_value(gen);
         leptos::task::spawn_local(async move {
             if !immediate {
-                gloo_timers::future::TimeoutFuture::new(TYPING_DEBOUNCE_MS).await;
+                sleep_ms(TYPING_DEBOUNCE_MS).await;
             }
             if generation.try_get_value() != Some(gen) {
                 return; // a newer edit superseded this one, or the page is gone
@@ -210,7 +221,7 @@ pub fn PasteBox(
                     large_bytes.set(0);
                     // The pasted text lands in the textarea after this event.
                     leptos::task::spawn_local(async move {
-                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        sleep_ms(0).await;
                         analyse(true);
                     });
                 }

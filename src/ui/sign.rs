@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use super::browser::wall_ms;
+use super::island::{Island, Props};
 use crate::core::sign::{
     explain_mismatch, first_difference, has_problems, iso_timestamp_from_unix_ms, lint, lint_request, mask,
     pasted_kind, rest_headers, split_at_char, ws_login_json, Credentials, LintIssue, MismatchHint, PastedKind,
@@ -38,12 +40,30 @@ struct Compared {
 }
 
 fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
+    wall_ms() as i64
 }
 
-/// The signature lab component.
-#[component]
-pub fn SignLab() -> impl IntoView {
+/// The signature lab (an island).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SignLab;
+
+impl Island for SignLab {
+    const NAME: &'static str = "sign";
+
+    fn props(&self) -> Props {
+        Props::default()
+    }
+
+    fn from_props(_: &Props) -> Option<Self> {
+        Some(SignLab)
+    }
+
+    fn render(self) -> AnyView {
+        sign_lab().into_any()
+    }
+}
+
+fn sign_lab() -> impl IntoView {
     let key = RwSignal::new(String::new());
     let secret = RwSignal::new(String::new());
     let passphrase = RwSignal::new(String::new());
@@ -104,7 +124,7 @@ pub fn SignLab() -> impl IntoView {
         let signature = input.signature();
         let mut issues = lint(&creds);
         if !use_now.get() {
-            issues.extend(crate::core::sign::lint_timestamp_skew(&timestamp, js_sys::Date::now()));
+            issues.extend(crate::core::sign::lint_timestamp_skew(&timestamp, wall_ms()));
         }
         issues.extend(lint_request(
             &input.method,
@@ -329,7 +349,8 @@ pub fn SignLab() -> impl IntoView {
                 </label>
             </fieldset>
 
-            <section class="sign-results">
+            // The results depend on the current time: they differ from the prerendered ones.
+            <section class="sign-results" data-dynamic="">
                 <h2 class="sign-subtitle">"Pre-hash (the text that is signed)"</h2>
                 <pre class="sign-output" data-testid="sign-prehash">{move || computed.get().prehash}</pre>
                 <h2 class="sign-subtitle">"Signature"</h2>

@@ -1,51 +1,87 @@
-//! Light/dark theme: follows the system unless the user picks one; the choice persists.
-//! `public/theme.js` applies the stored choice before first paint.
+//! Light/dark theme: follows the system unless the user picks one; the choice persists. The
+//! inline theme script (`public/theme.js`, inlined by the generator) applies the stored choice
+//! before first paint by setting `data-theme` on `<html>`; the button's label is chosen by CSS
+//! from that attribute, so it is right before the wasm starts and does not change when it does.
 
-use super::util::{storage_get, storage_set};
+use super::browser::{keys, set_root_attr, storage_get, storage_remove, storage_set};
+use super::island::{island, Island, Props};
 use leptos::prelude::*;
 
-const KEY: &str = "okx-doctor-theme";
+/// A theme choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
 
-fn apply(theme: &str) {
-    if let Some(html) = document().document_element() {
-        if theme == "light" || theme == "dark" {
-            let _ = html.set_attribute("data-theme", theme);
-        } else {
-            let _ = html.remove_attribute("data-theme");
+impl Theme {
+    /// The stored choice (auto when none or unreadable).
+    fn stored() -> Theme {
+        match storage_get(keys::THEME).as_deref() {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::Auto,
         }
+    }
+
+    /// The next choice in the cycle auto → light → dark → auto.
+    fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Auto,
+        }
+    }
+
+    /// The `data-theme` value (none for auto).
+    fn attr(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    /// Stores and applies this choice.
+    fn apply(self) {
+        match self.attr() {
+            Some(t) => storage_set(keys::THEME, t),
+            None => storage_remove(keys::THEME),
+        }
+        set_root_attr("data-theme", self.attr());
     }
 }
 
-/// A button cycling auto → light → dark.
-#[component]
-pub fn ThemeToggle() -> impl IntoView {
-    let theme = RwSignal::new(
-        storage_get(KEY)
-            .filter(|t| t == "light" || t == "dark")
-            .unwrap_or_else(|| "auto".into()),
-    );
-    let label = move || match theme.get().as_str() {
-        "light" => "Theme: light",
-        "dark" => "Theme: dark",
-        _ => "Theme: auto",
-    };
-    view! {
-        <button
-            type="button"
-            class="theme-toggle"
-            data-testid="theme-toggle"
-            on:click=move |_| {
-                let next = match theme.get_untracked().as_str() {
-                    "auto" => "light",
-                    "light" => "dark",
-                    _ => "auto",
-                };
-                storage_set(KEY, next);
-                apply(next);
-                theme.set(next.to_string());
-            }
-        >
-            {label}
-        </button>
+/// The theme button (an island).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ThemeToggle;
+
+impl Island for ThemeToggle {
+    const NAME: &'static str = "theme";
+
+    fn props(&self) -> Props {
+        Props::default()
     }
+
+    fn from_props(_: &Props) -> Option<Self> {
+        Some(ThemeToggle)
+    }
+
+    fn render(self) -> AnyView {
+        let on_click = move |_| Theme::stored().next().apply();
+        view! {
+            <button type="button" class="theme-toggle" data-testid="theme-toggle" on:click=on_click>
+                <span class="theme-label theme-label-auto">"Theme: auto"</span>
+                <span class="theme-label theme-label-light">"Theme: light"</span>
+                <span class="theme-label theme-label-dark">"Theme: dark"</span>
+            </button>
+        }
+        .into_any()
+    }
+}
+
+/// The theme button inside its placeholder.
+pub fn theme_toggle() -> AnyView {
+    island(ThemeToggle)
 }

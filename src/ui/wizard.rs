@@ -2,8 +2,8 @@
 //! It only changes `state`; the parent keeps `state` and the URL in sync.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::browser::focus_id;
 use crate::core::facts::Library;
 use crate::core::wizard::{self, Step, WizardState};
 
@@ -11,28 +11,9 @@ const HEADING_ID: &str = "wizard-step-heading";
 
 /// Copies `text` to the clipboard and reports the outcome in `status`.
 fn copy_text(text: String, status: RwSignal<&'static str>) {
-    let promise = window().navigator().clipboard().write_text(&text);
-    leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            // `try_`: the step may be gone by the time the clipboard answers.
-            Ok(_) => {
-                let _ = status.try_set("Copied.");
-            }
-            Err(_) => {
-                let _ = status.try_set("Copying was blocked: select the text and press Ctrl+C.");
-            }
-        }
-    });
-}
-
-/// Moves keyboard focus to the new step's heading once it is in the DOM.
-fn focus_heading() {
-    request_animation_frame(|| {
-        if let Some(el) = document().get_element_by_id(HEADING_ID) {
-            if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        }
+    // `try_`: the step may be gone by the time the clipboard answers.
+    super::browser::copy_text(text, move |ok| {
+        let _ = status.try_set(if ok { "Copied." } else { "Copying was blocked: select the text and press Ctrl+C." });
     });
 }
 
@@ -43,7 +24,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
     Effect::new(move |prev: Option<(&'static str, usize)>| {
         let key = step_key.get();
         if prev.is_some_and(|p| p != key) {
-            focus_heading();
+            focus_id(HEADING_ID);
         }
         key
     });

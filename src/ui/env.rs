@@ -1,0 +1,66 @@
+//! Where a view is rendered: the site's base path, its origin when known, and the query string
+//! the page was loaded with. The static-page generator builds one per page; in the browser each
+//! island gets one read from the location ([`super::browser::env`]). Views take it from context
+//! with [`use_env`], never from `window()`, so they render the same natively and in the browser.
+
+use crate::core::routes::{normalize_base, parse_query, Route};
+use leptos::prelude::*;
+
+/// The rendering environment of a page (provided as context).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Env {
+    /// `/` or `/some/path/`.
+    pub base: String,
+    /// `https://example.org` when the build knows its address (or in the browser).
+    pub origin: Option<String>,
+    /// The query string the page was loaded with (`?a=b` or empty). Empty when generating.
+    pub query: String,
+}
+
+impl Default for Env {
+    fn default() -> Self {
+        Env::new("/", None)
+    }
+}
+
+impl Env {
+    /// An environment for `base` (normalised) with no query.
+    pub fn new(base: &str, origin: Option<&str>) -> Self {
+        Env {
+            base: normalize_base(base),
+            origin: origin.map(|o| o.trim_end_matches('/').to_string()),
+            query: String::new(),
+        }
+    }
+
+    /// The same environment with `query` as the page's query string.
+    pub fn with_query(mut self, query: &str) -> Self {
+        self.query = query.to_string();
+        self
+    }
+
+    /// The href of a route under the base path.
+    pub fn href(&self, route: &Route) -> String {
+        route.href(&self.base)
+    }
+
+    /// The href of a static file of the site (`embed.js`, `favicon.svg`).
+    pub fn asset(&self, file: &str) -> String {
+        format!("{}{}", self.base, file.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of a route, when the origin is known.
+    pub fn absolute(&self, route: &Route) -> Option<String> {
+        self.origin.as_ref().map(|o| format!("{o}{}", self.href(route)))
+    }
+
+    /// A value of the page's query string.
+    pub fn param(&self, name: &str) -> Option<String> {
+        parse_query(&self.query).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+}
+
+/// The environment from context (the default one when none was provided).
+pub fn use_env() -> Env {
+    use_context::<Env>().unwrap_or_default()
+}

@@ -1,0 +1,15 @@
+//! What every browser entry point (`src/web/*.rs`) does around starting its islands.
+
+/// Starts a page's islands, then marks `<html data-started>` (what tests wait for).
+#[cfg(target_arch = "wasm32")]
+pub fn start(islands: impl FnOnce()) {
+    console_error_panic_hook::set_once();
+    islands();
+    super::browser::set_root_attr("data-started", Some(""));
+}
+
+/// The entry points are browser programs; natively they only say so.
+pub fn native_hint() {
+    eprintln!("okx-doctor-page/-home/-tools are the browser entry points: build them with `./dev build` (see README.md). The native tool is `okx-doctor`.");
+    std::process::exit(2);
+}
