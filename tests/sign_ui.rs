@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use okx_doctor::core::sign::sign_prehash;
+use okx_doctor::ui::island::Island;
 use okx_doctor::ui::sign::SignLab;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -44,7 +45,7 @@ async fn computes_signature_lint_and_diff() {
     let parent: web_sys::HtmlElement = doc().create_element("div").unwrap().unchecked_into();
     doc().body().unwrap().append_child(&parent).unwrap();
     let href_before = web_sys::window().unwrap().location().href().unwrap();
-    let handle = leptos::mount::mount_to(parent.clone(), SignLab);
+    let handle = leptos::mount::mount_to(parent.clone(), || SignLab.render());
 
     type_into("sign-key", KEY);
     type_into("sign-secret", SECRET);

@@ -53,13 +53,14 @@ fn wizard_island() -> impl IntoView {
         }
     });
     let clock = ViewFn::from(|| super::island::island(ClockCheck { compact: true }));
+    // The whole wizard follows the state in the URL, which the static page cannot know.
     view! {
-        <Show when=move || active.get() fallback=|| view! { <ColdStart /> }>
-            <div data-dynamic="">
+        <div class="wizard-root" data-dynamic="">
+            <Show when=move || active.get() fallback=|| view! { <ColdStart /> }>
                 <WizardIntro state=state />
                 <Wizard state=state clock_check=clock.clone() />
-            </div>
-        </Show>
+            </Show>
+        </div>
     }
 }
 

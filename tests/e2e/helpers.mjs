@@ -74,9 +74,22 @@ export async function newPage(browser, opts = {}) {
   return page;
 }
 
-/** Waits until the wasm app has mounted (the prerendered placeholder is gone and <main> exists). */
+/** Waits until the page's entry point has started its islands (it marks <html data-started>). */
 export async function appReady(page) {
-  await page.waitForSelector("main#main h1", { timeout: 20000 });
+  await page.waitForSelector("html[data-started]", { state: "attached", timeout: 20000 });
+}
+
+/**
+ * The page's text as a reader sees it (innerText of <body>), with the regions that are meant to
+ * change once the page runs (marked data-dynamic: a live result, the state in the URL) hidden.
+ */
+export async function visibleText(page) {
+  return page.evaluate(() => {
+    for (const el of document.querySelectorAll("[data-dynamic]")) el.style.display = "none";
+    const t = document.body.innerText;
+    for (const el of document.querySelectorAll("[data-dynamic]")) el.style.display = "";
+    return t;
+  });
 }
 
 /** The pastes the timing test and `./dev speed` measure: one JSON line, a 100-line bot log, 5 MB. */

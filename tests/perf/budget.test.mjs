@@ -1,8 +1,8 @@
-// Size budget: first-load bytes of the home page and an error page of the release build
-// (HTML, JS, wasm, CSS; raw, gzip and brotli). Fails above 250 KB gzip in total; prints where
-// the bytes go (each bundle's wasm: code vs data) and, for information, the tool pages.
-// The app is built once per bundle (src/core/routes.rs, Bundle), so each page names its own
-// bundle's script and wasm; the test follows what the generated page itself references.
+// Size budget: first-load bytes of every page type of the release build (the HTML with its
+// inline CSS and scripts, the entry point's JS and wasm; raw, gzip and brotli). Each page type has
+// a limit CI fails above and an aim it reports against; it also prints where each entry point's
+// wasm bytes go (code vs data). Each page names its own entry point's script and wasm
+// (src/core/routes.rs, Bundle); the test follows what the generated page itself references.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -10,7 +10,12 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { ROOT } from "../e2e/helpers.mjs";
 
-const BUDGET_GZIP = 250 * 1024;
+// Limits (fail above) and aims, gzip, per page type: issue 17's targets.
+const BUDGETS = {
+  error: { limit: 90 * 1024, aim: 60 * 1024 },
+  home: { limit: 160 * 1024, aim: 130 * 1024 },
+  tools: { limit: 190 * 1024, aim: 160 * 1024 },
+};
 const dist = path.join(ROOT, "dist");
 
 const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
@@ -24,7 +29,7 @@ function firstLoad(htmlRel) {
   const files = [[htmlRel, html]];
   const refs = new Set();
   for (const m of text.matchAll(/(?:href|src|module_or_path:)\s*=?\s*['"]\/?([^'"#?]+\.(?:js|wasm|css))['"]/g)) refs.add(m[1]);
-  for (const m of text.matchAll(/from\s+'\/?([^']+\.js)'/g)) refs.add(m[1]);
+  for (const m of text.matchAll(/from\s+['"]\/?([^'"]+\.js)['"]/g)) refs.add(m[1]);
   for (const r of refs) files.push([r, fs.readFileSync(path.join(dist, r))]);
   return files;
 }
@@ -45,7 +50,7 @@ function wasmSections(buf) {
   return Object.fromEntries(Object.entries(parts).map(([name, bufs]) => [name, Buffer.concat(bufs)]));
 }
 
-function report(label, rel) {
+function report(label, rel, budget) {
   const files = firstLoad(rel);
   let raw = 0, g = 0, b = 0;
   console.log(`# ${label}: first load`);
@@ -54,24 +59,28 @@ function report(label, rel) {
     raw += r1; g += g1; b += b1;
     console.log(`#   ${name.padEnd(48)} raw ${kb(r1).padStart(9)}  gzip ${kb(g1).padStart(9)}  brotli ${kb(b1).padStart(9)}`);
   }
-  console.log(`#   ${"TOTAL".padEnd(48)} raw ${kb(raw).padStart(9)}  gzip ${kb(g).padStart(9)}  brotli ${kb(b).padStart(9)}  (budget ${kb(BUDGET_GZIP)} gzip)`);
+  console.log(`#   ${"TOTAL".padEnd(48)} raw ${kb(raw).padStart(9)}  gzip ${kb(g).padStart(9)}  brotli ${kb(b).padStart(9)}  (limit ${kb(budget.limit)}, aim ${kb(budget.aim)} gzip)`);
   return { files, g };
 }
 
-for (const [label, rel] of [["home page", "index.html"], ["error page /e/50113/", "e/50113/index.html"], ["embed page /embed/e/50011/", "embed/e/50011/index.html"], ["embedded helper /embed/", "embed/index.html"]]) {
-  test(`first-load size of the ${label} is within budget`, () => {
-    const { files, g } = report(label, rel);
+const PAGES = [
+  ["home page", "index.html", "home"],
+  ["embedded helper /embed/", "embed/index.html", "home"],
+  ["error page /e/50113/", "e/50113/index.html", "error"],
+  ["embed error page /embed/e/50011/", "embed/e/50011/index.html", "error"],
+  ["wizard /wizard/", "wizard/index.html", "tools"],
+  ["clock /clock/", "clock/index.html", "tools"],
+  ["signature lab /sign/", "sign/index.html", "tools"],
+];
+
+for (const [label, rel, kind] of PAGES) {
+  test(`first-load size of the ${label} is within its limit`, () => {
+    const budget = BUDGETS[kind];
+    const { files, g } = report(label, rel, budget);
     assert.ok(files.some(([n]) => n.endsWith(".wasm")), "the wasm is part of the first load");
-    assert.ok(g <= BUDGET_GZIP, `${label}: ${kb(g)} gzip is over the ${kb(BUDGET_GZIP)} budget`);
+    assert.ok(g <= budget.limit, `${label}: ${kb(g)} gzip is over the ${kb(budget.limit)} limit`);
   });
 }
-
-test("tool pages (reported, not budgeted: the issue's budget is for the home and error pages)", () => {
-  for (const [label, rel] of [["wizard /wizard/", "wizard/index.html"], ["clock /clock/", "clock/index.html"], ["signature lab /sign/", "sign/index.html"]]) {
-    const { files } = report(label, rel);
-    assert.ok(files.some(([n]) => n.endsWith(".wasm")), `${label} loads a wasm`);
-  }
-});
 
 test("where the wasm bytes go, per bundle", () => {
   const pageOf = { "index.html": "home", "e/50113/index.html": "page", "wizard/index.html": "tools" };

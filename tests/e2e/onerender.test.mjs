@@ -1,0 +1,68 @@
+// One renderer: every page type reads the same before its wasm starts (JavaScript off) and after
+// (apart from regions marked data-dynamic, such as a live result or the state in the URL), and
+// starting the islands shifts nothing (cumulative layout shift 0).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launch, newPage, appReady, visibleText } from "./helpers.mjs";
+
+const PAGES = [
+  ["home", ""],
+  ["error page", "e/50113/"],
+  ["sub-code page", "e/51008_1000/"],
+  ["404", "no/such/page/"],
+  ["wizard", "wizard/"],
+  ["wizard at a step", "wizard/?c=auth_signature&code=50113"],
+  ["clock", "clock/"],
+  ["sign", "sign/"],
+  ["embed error", "embed/e/50011/"],
+  ["embed helper", "embed/"],
+  ["embed clock", "embed/clock/"],
+];
+
+let server, browser;
+before(async () => {
+  server = await serveDist("dist", "/");
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function textWithoutJs(url) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "load" });
+  const t = await visibleText(page);
+  await context.close();
+  return t;
+}
+
+async function textAndShiftWithJs(url) {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(url, { waitUntil: "load" });
+  await appReady(page);
+  await page.waitForTimeout(300);
+  const t = await visibleText(page);
+  const cls = await page.evaluate(() => window.__cls);
+  await page.context().close();
+  return { t, cls, problems: page.problems };
+}
+
+for (const [name, path] of PAGES) {
+  test(`${name}: same text before and after the islands start, no layout shift`, async () => {
+    const url = server.url(path);
+    const before = await textWithoutJs(url);
+    const { t: afterText, cls, problems } = await textAndShiftWithJs(url);
+    assert.ok(before.trim().length > 20, `${name}: the page has text without JavaScript`);
+    assert.equal(afterText, before, `${name}: text changed when the islands started`);
+    assert.equal(cls, 0, `${name}: layout shift ${cls}`);
+    assert.deepEqual(problems, [], `${name}: console errors`);
+  });
+}
