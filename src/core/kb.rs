@@ -16,6 +16,53 @@ pub struct Cause {
     pub confirm: &'static str,
     pub fix: &'static str,
     pub verify: &'static str,
+    /// The request parameters this cause is about (`["posSide"]`); empty for most causes. A
+    /// message that names another parameter of [`KNOWN_PARAMS`] and none of these leaves it out.
+    pub params: &'static [&'static str],
+    /// Category cause ids this code cause says again or contradicts; they are left out wherever
+    /// this cause is shown (resolved by `build/kb.rs`; always empty for category causes).
+    pub replaces: &'static [&'static str],
+}
+
+/// What the merging of causes needs of a cause, without its long texts: the paste box's bundle
+/// carries only these (see [`cause_titles`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CauseHead {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub params: &'static [&'static str],
+    pub replaces: &'static [&'static str],
+}
+
+/// The fields [`merge`] reads, shared by [`Cause`] and [`CauseHead`].
+trait Mergeable {
+    fn id(&self) -> &'static str;
+    fn params(&self) -> &'static [&'static str];
+    fn replaces(&self) -> &'static [&'static str];
+}
+
+impl Mergeable for Cause {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn params(&self) -> &'static [&'static str] {
+        self.params
+    }
+    fn replaces(&self) -> &'static [&'static str] {
+        self.replaces
+    }
+}
+
+impl Mergeable for CauseHead {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn params(&self) -> &'static [&'static str] {
+        self.params
+    }
+    fn replaces(&self) -> &'static [&'static str] {
+        self.replaces
+    }
 }
 
 /// A code example for one library.
@@ -106,28 +153,75 @@ pub fn snippets(code: Option<&str>, category: Category) -> Vec<&'static Snippet>
     out
 }
 
-/// The titles of [`causes`], in the same order, from a table of their own (the paste box needs
-/// only the titles; `tests/kb.rs` checks that both always agree).
-pub fn cause_titles(code: Option<&str>, category: Category) -> Vec<&'static str> {
-    let find = |c: &str| CODE_CAUSE_TITLES.iter().find(|(k, _)| *k == c).map(|(_, t)| *t);
-    // Same fallback as `code_info`: a sub-code without knowledge of its own uses its base code's
-    // (the table has a row, maybe empty, for every code with knowledge).
-    let own = code.and_then(|c| find(c).or_else(|| c.split_once('_').and_then(|(base, _)| find(base))));
-    let mut out: Vec<&'static str> = own.unwrap_or(&[]).to_vec();
-    if let Some((_, t)) = CATEGORY_CAUSE_TITLES.iter().find(|(c, _)| *c == category) {
-        out.extend_from_slice(t);
-    }
+/// The known parameters ([`KNOWN_PARAMS`]) that `message` names as whole words, case-sensitively
+/// as OKX spells them (`Parameter posSide error` names `posSide`, not `side`).
+pub fn named_params(message: &str) -> Vec<&'static str> {
+    KNOWN_PARAMS
+        .iter()
+        .copied()
+        .filter(|p| names_word(message, p))
+        .collect()
+}
+
+/// Whether `word` occurs in `text` with no ASCII letter or digit right before or after it.
+fn names_word(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices(word).any(|(i, _)| {
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + word.len()).copied();
+        !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// The one rule for a finding's causes, in order: the code's own causes, without those about a
+/// parameter other than the ones the message names; then the category's causes, without those
+/// that a kept code cause replaces (says again or contradicts).
+fn merge<'a, T: Mergeable>(own: &'a [T], category: &'a [T], message: &str) -> Vec<&'a T> {
+    let named = named_params(message);
+    let relevant = |c: &T| named.is_empty() || c.params().is_empty() || c.params().iter().any(|p| named.contains(p));
+    let mut out: Vec<&'a T> = own.iter().filter(|c| relevant(c)).collect();
+    let replaced = |id: &str| out.iter().any(|c| c.replaces().contains(&id));
+    let kept: Vec<&'a T> = category.iter().filter(|c| relevant(c) && !replaced(c.id())).collect();
+    out.extend(kept);
     out
 }
 
-/// Ranked causes for a finding: the code's own causes first, then its category's.
+/// The knowledge rows of `code` in a `(code, rows)` table, with the same sub-code fallback as
+/// [`code_info`].
+fn own_rows<T: 'static>(table: &'static [(&'static str, &'static [T])], code: Option<&str>) -> &'static [T] {
+    let find = |c: &str| table.iter().find(|(k, _)| *k == c).map(|(_, rows)| *rows);
+    code.and_then(|c| find(c).or_else(|| c.split_once('_').and_then(|(base, _)| find(base))))
+        .unwrap_or(&[])
+}
+
+/// The titles of [`causes`], in the same order, from tables of their own (the paste box needs
+/// only the titles; `tests/kb.rs` checks that both always agree).
+pub fn cause_titles(code: Option<&str>, category: Category) -> Vec<&'static str> {
+    cause_titles_for_message(code, category, "")
+}
+
+/// The titles of [`causes_for_message`], in the same order.
+pub fn cause_titles_for_message(code: Option<&str>, category: Category, message: &str) -> Vec<&'static str> {
+    let own = own_rows(CODE_CAUSE_HEADS, code);
+    let cat = CATEGORY_CAUSE_HEADS
+        .iter()
+        .find(|(c, _)| *c == category)
+        .map(|(_, h)| *h)
+        .unwrap_or(&[]);
+    merge(own, cat, message).into_iter().map(|h| h.title).collect()
+}
+
+/// Ranked causes for a code in a category: the code's own causes first, then the category's
+/// causes that none of them replaces. No two say the same thing (`tests/kb.rs` checks every
+/// catalog code).
 pub fn causes(code: Option<&str>, category: Category) -> Vec<&'static Cause> {
-    let mut out: Vec<&'static Cause> = Vec::new();
-    if let Some(info) = code.and_then(code_info) {
-        out.extend(info.causes.iter());
-    }
-    if let Some(info) = category_info(category) {
-        out.extend(info.causes.iter());
-    }
-    out
+    causes_for_message(code, category, "")
+}
+
+/// [`causes`] for a finding whose message is known: a message that names a parameter (`Parameter
+/// posSide error`) also leaves out the causes about other parameters (tdMode, ordType…).
+pub fn causes_for_message(code: Option<&str>, category: Category, message: &str) -> Vec<&'static Cause> {
+    let own = code.and_then(code_info).map(|i| i.causes).unwrap_or(&[]);
+    let cat = category_info(category).map(|i| i.causes).unwrap_or(&[]);
+    merge(own, cat, message)
 }
