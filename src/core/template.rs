@@ -28,6 +28,11 @@ pub const MAX_VALUE: usize = 128;
 /// linear scan of the paste.
 pub const MAX_ATTEMPTS: usize = 32;
 
+/// How many candidate values [`fill_from_paste`] tries around one occurrence of the anchor (a
+/// value that contains the literal after it, `A-` in `{parameter1}-{parameter2}`, needs a second
+/// try); keeps templates with several placeholders linear on any input.
+pub const MAX_STEPS: usize = 256;
+
 /// Characters that end a placeholder's value: quotes and braces of the JSON or Python text the
 /// message sits in, and backslashes of escapes.
 const VALUE_STOPS: &[char] = &['"', '\'', '\\', '{', '}', '`'];
@@ -112,7 +117,7 @@ pub fn readable(msg: &str) -> String {
 /// placeholders gives itself when the paste contains it.
 ///
 /// The longest literal part of the template is looked up (at most [`MAX_ATTEMPTS`] occurrences),
-/// and the other parts are matched outwards from it. A value is one word (no spaces, quotes,
+/// and the other parts are matched outwards from it (at most [`MAX_STEPS`] candidate values each). A value is one word (no spaces, quotes,
 /// braces or backslashes) of at most [`MAX_VALUE`] bytes, except a placeholder that ends the
 /// template, which may be a phrase up to the end of the line or string. A final literal made only
 /// of punctuation (the closing `.`) may be missing from the paste.
@@ -130,8 +135,9 @@ pub fn fill_from_paste(msg_template: &str, pasted: &str) -> Option<String> {
         return pasted.contains(anchor).then(|| anchor.to_string());
     }
     pasted.match_indices(anchor).take(MAX_ATTEMPTS).find_map(|(at, _)| {
-        let end = match_right(&parts[anchor_at + 1..], pasted, at + anchor.len())?;
-        let start = match_left(&parts[..anchor_at], pasted, at)?;
+        let mut budget = MAX_STEPS;
+        let end = match_right(&parts[anchor_at + 1..], pasted, at + anchor.len(), &mut budget)?;
+        let start = match_left(&parts[..anchor_at], pasted, at, &mut budget)?;
         Some(pasted[start..end].to_string())
     })
 }
@@ -191,58 +197,52 @@ fn optional_tail(l: &str) -> bool {
 }
 
 /// Matches `parts` (starting with a hole) forwards from byte `cur` of `pasted`; the end offset.
-fn match_right(parts: &[Part<'_>], pasted: &str, mut cur: usize) -> Option<usize> {
-    let mut k = 0;
-    while k < parts.len() {
-        let rest = &pasted[cur..];
-        match parts.get(k + 1) {
-            // A final placeholder: a phrase.
-            None => cur += final_value_len(rest)?,
-            Some(Part::Lit(l)) => {
-                // The value is the longest start of the word after which the literal follows.
-                let w = word_len(rest);
-                let at = rest[..w]
-                    .char_indices()
-                    .map(|(i, c)| i + c.len_utf8())
-                    .rev()
-                    .find(|&i| rest[i..].starts_with(l));
-                let last = k + 2 == parts.len();
-                cur += match at {
-                    Some(i) => i + l.len(),
-                    None if last && optional_tail(l) && w > 0 => w,
-                    None => return None,
-                };
+/// A value is tried longest first, then shorter, while `budget` (candidate values left) lasts.
+fn match_right(parts: &[Part<'_>], pasted: &str, cur: usize, budget: &mut usize) -> Option<usize> {
+    let rest = &pasted[cur..];
+    match parts.get(1) {
+        None if parts.is_empty() => Some(cur),
+        // A final placeholder: a phrase.
+        None => Some(cur + final_value_len(rest)?),
+        Some(Part::Lit(l)) => {
+            let w = word_len(rest);
+            let ends = rest[..w].char_indices().map(|(i, c)| i + c.len_utf8()).rev();
+            for i in ends.filter(|&i| rest[i..].starts_with(l)) {
+                *budget = budget.checked_sub(1)?;
+                if let Some(end) = match_right(&parts[2..], pasted, cur + i + l.len(), budget) {
+                    return Some(end);
+                }
             }
-            Some(Part::Hole) => return None, // parse() never puts two holes in a row
+            let last = parts.len() == 2;
+            (last && optional_tail(l) && w > 0).then_some(cur + w)
         }
-        k += 2;
+        Some(Part::Hole) => None, // parse() never puts two holes in a row
     }
-    Some(cur)
 }
 
 /// Matches `parts` (ending with a hole) backwards from byte `cur` of `pasted`; the start offset.
-fn match_left(parts: &[Part<'_>], pasted: &str, mut cur: usize) -> Option<usize> {
-    let mut k = parts.len();
-    while k > 0 {
-        let before = &pasted[..cur];
-        let (w, whole) = word_len_back(before);
-        match k.checked_sub(2).map(|j| parts[j]) {
-            // A leading placeholder: the whole word.
-            None => cur -= (w > 0 && whole).then_some(w)?,
-            Some(Part::Lit(l)) => {
-                // The value is the longest end of the word before which the literal stands.
-                let word_start = cur - w;
-                let at = before[word_start..]
-                    .char_indices()
-                    .map(|(i, _)| word_start + i)
-                    .find(|&i| before[..i].ends_with(l))?;
-                cur = at - l.len();
+/// A value is tried longest first, then shorter, while `budget` lasts.
+fn match_left(parts: &[Part<'_>], pasted: &str, cur: usize, budget: &mut usize) -> Option<usize> {
+    let before = &pasted[..cur];
+    let (w, whole) = word_len_back(before);
+    let n = parts.len();
+    match n.checked_sub(2).map(|j| parts[j]) {
+        None if n == 0 => Some(cur),
+        // A leading placeholder: the whole word.
+        None => (w > 0 && whole).then(|| cur - w),
+        Some(Part::Lit(l)) => {
+            let word_start = cur - w;
+            let starts = before[word_start..].char_indices().map(|(i, _)| word_start + i);
+            for i in starts.filter(|&i| before[..i].ends_with(l)) {
+                *budget = budget.checked_sub(1)?;
+                if let Some(start) = match_left(&parts[..n - 2], pasted, i - l.len(), budget) {
+                    return Some(start);
+                }
             }
-            Some(Part::Hole) => return None,
+            None
         }
-        k = k.saturating_sub(2);
+        Some(Part::Hole) => None,
     }
-    Some(cur)
 }
 
 /// A piece of knowledge-base text: plain, or code written between backticks.
