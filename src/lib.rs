@@ -5,6 +5,7 @@
 //!   shared by the browser app, the command-line tool and the static-page generator.
 //! - `ui` (wasm32 only) renders what the core decides, with Leptos.
 //! - `cli` (native only) is the `okx-doctor` command-line tool.
+//! - `site` (native only) makes what the static-site generator adds at build time (`site::og`).
 
 pub mod core;
 
@@ -19,3 +20,7 @@ pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+
+/// Build-time parts of the static site that the browser never needs (link-preview images).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
