@@ -180,44 +180,46 @@ fn replaced_ids(file: &str, what: &str, c: &CauseDef, category_causes: &[&CauseD
     out
 }
 
-/// The `&[Cause]` literal for `causes`, with each cause's resolved `replaces` list.
-fn causes_lit(causes: &[CauseDef], replaced: &[Vec<String>]) -> String {
+/// A `&[…]` literal with one `Type { … }` per cause: its `fields` (name and value literal), then
+/// `params` and its resolved `replaces`.
+fn rows_lit(
+    ty: &str,
+    causes: &[CauseDef],
+    replaced: &[Vec<String>],
+    fields: impl Fn(&CauseDef) -> Vec<(&str, String)>,
+) -> String {
     let parts: Vec<String> = causes
         .iter()
         .zip(replaced)
         .map(|(c, r)| {
-            format!(
-                "Cause {{ id: {}, title: {}, detail: {}, confirm: {}, fix: {}, verify: {}, params: {}, replaces: {} }}",
-                lit(&c.id),
-                lit(c.title.trim()),
-                lit(c.detail.trim()),
-                lit(c.confirm.trim()),
-                lit(c.fix.trim()),
-                lit(c.verify.trim()),
-                str_slice(&c.params),
-                str_slice(r)
-            )
+            let mut f: Vec<String> = fields(c).into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            f.push(format!("params: {}", str_slice(&c.params)));
+            f.push(format!("replaces: {}", str_slice(r)));
+            format!("{ty} {{ {} }}", f.join(", "))
         })
         .collect();
     format!("&[{}]", parts.join(", "))
 }
 
+/// The `&[Cause]` literal for `causes`.
+fn causes_lit(causes: &[CauseDef], replaced: &[Vec<String>]) -> String {
+    rows_lit("Cause", causes, replaced, |c| {
+        vec![
+            ("id", lit(&c.id)),
+            ("title", lit(c.title.trim())),
+            ("detail", lit(c.detail.trim())),
+            ("confirm", lit(c.confirm.trim())),
+            ("fix", lit(c.fix.trim())),
+            ("verify", lit(c.verify.trim())),
+        ]
+    })
+}
+
 /// The `&[CauseHead]` literal for `causes`: what the paste box needs, without the long texts.
 fn heads_lit(causes: &[CauseDef], replaced: &[Vec<String>]) -> String {
-    let parts: Vec<String> = causes
-        .iter()
-        .zip(replaced)
-        .map(|(c, r)| {
-            format!(
-                "CauseHead {{ id: {}, title: {}, params: {}, replaces: {} }}",
-                lit(&c.id),
-                lit(c.title.trim()),
-                str_slice(&c.params),
-                str_slice(r)
-            )
-        })
-        .collect();
-    format!("&[{}]", parts.join(", "))
+    rows_lit("CauseHead", causes, replaced, |c| {
+        vec![("id", lit(&c.id)), ("title", lit(c.title.trim()))]
+    })
 }
 
 fn snippets_lit(file: &str, what: &str, ids: &[String], all: &BTreeMap<String, (String, SnippetDef)>) -> String {

@@ -34,34 +34,15 @@ pub struct CauseHead {
     pub replaces: &'static [&'static str],
 }
 
-/// The fields [`merge`] reads, shared by [`Cause`] and [`CauseHead`].
-trait Mergeable {
-    fn id(&self) -> &'static str;
-    fn params(&self) -> &'static [&'static str];
-    fn replaces(&self) -> &'static [&'static str];
-}
-
-impl Mergeable for Cause {
-    fn id(&self) -> &'static str {
-        self.id
-    }
-    fn params(&self) -> &'static [&'static str] {
-        self.params
-    }
-    fn replaces(&self) -> &'static [&'static str] {
-        self.replaces
-    }
-}
-
-impl Mergeable for CauseHead {
-    fn id(&self) -> &'static str {
-        self.id
-    }
-    fn params(&self) -> &'static [&'static str] {
-        self.params
-    }
-    fn replaces(&self) -> &'static [&'static str] {
-        self.replaces
+impl Cause {
+    /// The fields of this cause that [`CauseHead`] keeps.
+    pub fn head(&self) -> CauseHead {
+        CauseHead {
+            id: self.id,
+            title: self.title,
+            params: self.params,
+            replaces: self.replaces,
+        }
     }
 }
 
@@ -176,12 +157,16 @@ fn names_word(text: &str, word: &str) -> bool {
 /// The one rule for a finding's causes, in order: the code's own causes, without those about a
 /// parameter other than the ones the message names; then the category's causes, without those
 /// that a kept code cause replaces (says again or contradicts).
-fn merge<'a, T: Mergeable>(own: &'a [T], category: &'a [T], message: &str) -> Vec<&'a T> {
+/// `head` gives what the rule reads of a row ([`Cause::head`], or the row itself).
+fn merge<'a, T>(own: &'a [T], category: &'a [T], message: &str, head: impl Fn(&T) -> CauseHead) -> Vec<&'a T> {
     let named = named_params(message);
-    let relevant = |c: &T| named.is_empty() || c.params().is_empty() || c.params().iter().any(|p| named.contains(p));
-    let mut out: Vec<&'a T> = own.iter().filter(|c| relevant(c)).collect();
-    let replaced = |id: &str| out.iter().any(|c| c.replaces().contains(&id));
-    let kept: Vec<&'a T> = category.iter().filter(|c| relevant(c) && !replaced(c.id())).collect();
+    let relevant = |h: CauseHead| h.params.is_empty() || named.is_empty() || h.params.iter().any(|p| named.contains(p));
+    let mut out: Vec<&'a T> = own.iter().filter(|c| relevant(head(c))).collect();
+    let replaced = |id: &str| out.iter().any(|c| head(c).replaces.contains(&id));
+    let kept: Vec<&'a T> = category
+        .iter()
+        .filter(|c| relevant(head(c)) && !replaced(head(c).id))
+        .collect();
     out.extend(kept);
     out
 }
@@ -208,7 +193,7 @@ pub fn cause_titles_for_message(code: Option<&str>, category: Category, message:
         .find(|(c, _)| *c == category)
         .map(|(_, h)| *h)
         .unwrap_or(&[]);
-    merge(own, cat, message).into_iter().map(|h| h.title).collect()
+    merge(own, cat, message, |h| *h).into_iter().map(|h| h.title).collect()
 }
 
 /// Ranked causes for a code in a category: the code's own causes first, then the category's
@@ -223,5 +208,5 @@ pub fn causes(code: Option<&str>, category: Category) -> Vec<&'static Cause> {
 pub fn causes_for_message(code: Option<&str>, category: Category, message: &str) -> Vec<&'static Cause> {
     let own = code.and_then(code_info).map(|i| i.causes).unwrap_or(&[]);
     let cat = category_info(category).map(|i| i.causes).unwrap_or(&[]);
-    merge(own, cat, message)
+    merge(own, cat, message, Cause::head)
 }

@@ -36,29 +36,43 @@ const LEVELS: u8 = 5;
 /// Left and right margin, in pixels.
 const MARGIN: f32 = 80.0;
 
-/// Brand line at the top.
-const BRAND: &str = "okx-doctor";
-const BRAND_SIZE: f32 = 40.0;
-const BRAND_BASELINE: f32 = 100.0;
-const KICKER: &str = "OKX API v5 error";
-const KICKER_SIZE: f32 = 30.0;
+/// A fixed line of text: its words, font size and baseline (pixels from the top).
+struct Label {
+    text: &'static str,
+    size: f32,
+    baseline: f32,
+}
+
+/// The brand at the top left, the kind of page at the top right, a footer at the bottom left.
+const BRAND: Label = Label {
+    text: "okx-doctor",
+    size: 40.0,
+    baseline: 100.0,
+};
+const KICKER: Label = Label {
+    text: "OKX API v5 error",
+    size: 30.0,
+    baseline: 100.0,
+};
+const FOOTER: Label = Label {
+    text: "What it means, likely causes and the fix",
+    size: 28.0,
+    baseline: 596.0,
+};
+
+/// Height of the accent strip along the bottom edge.
+const STRIP_HEIGHT: u32 = 12;
 
 /// The code.
 const CODE_SIZE: f32 = 120.0;
 const CODE_BASELINE: f32 = 250.0;
 
-/// The message: the largest of these sizes at which it fits in [`MESSAGE_LINES`] lines, else the
-/// smallest, cut with an ellipsis.
+/// The message: the largest of these sizes at which it fits between [`MESSAGE_TOP`] and
+/// [`MESSAGE_BOTTOM`], else the smallest, cut with an ellipsis.
 const MESSAGE_SIZES: [f32; 4] = [54.0, 48.0, 42.0, 36.0];
 const MESSAGE_TOP: f32 = 300.0;
 const MESSAGE_BOTTOM: f32 = 545.0;
 const LINE_HEIGHT: f32 = 1.25;
-
-/// Footer line and accent strip at the bottom.
-const FOOTER: &str = "What it means, likely causes and the fix";
-const FOOTER_SIZE: f32 = 28.0;
-const FOOTER_BASELINE: f32 = 596.0;
-const STRIP_HEIGHT: u32 = 12;
 
 /// Shown when an entry has no message (code 0).
 const NO_MESSAGE: &str = "OKX API v5 error code";
@@ -283,9 +297,9 @@ pub fn og_png(code: &str, title: &str) -> Vec<u8> {
     let bold = FontRef::try_from_slice(BOLD).expect("embedded font");
     let mut c = Canvas::new();
     let (ink, muted, accent) = (0, 1, 2);
-    c.text(&bold, BRAND_SIZE, MARGIN, BRAND_BASELINE, BRAND, accent);
-    let kicker_x = WIDTH as f32 - MARGIN - width(&regular, KICKER_SIZE, KICKER);
-    c.text(&regular, KICKER_SIZE, kicker_x, BRAND_BASELINE, KICKER, muted);
+    c.text(&bold, BRAND.size, MARGIN, BRAND.baseline, BRAND.text, accent);
+    let kicker_x = WIDTH as f32 - MARGIN - width(&regular, KICKER.size, KICKER.text);
+    c.text(&regular, KICKER.size, kicker_x, KICKER.baseline, KICKER.text, muted);
     let max = WIDTH as f32 - 2.0 * MARGIN;
     let code_line = clip(&bold, CODE_SIZE, wrap(&bold, CODE_SIZE, code, max), 1, max);
     c.text(
@@ -301,7 +315,7 @@ pub fn og_png(code: &str, title: &str) -> Vec<u8> {
         let baseline = MESSAGE_TOP + size * (1.0 + LINE_HEIGHT * i as f32);
         c.text(&regular, size, MARGIN, baseline, line, ink);
     }
-    c.text(&regular, FOOTER_SIZE, MARGIN, FOOTER_BASELINE, FOOTER, muted);
+    c.text(&regular, FOOTER.size, MARGIN, FOOTER.baseline, FOOTER.text, muted);
     c.fill_rect(0, HEIGHT - STRIP_HEIGHT, WIDTH, STRIP_HEIGHT, accent);
     c.png()
 }
