@@ -278,6 +278,11 @@ fn the_reported_duplicates_are_gone() {
         !ids.contains(&"wrong_secret") && !ids.contains(&"signed_differs_from_sent"),
         "{ids:?}"
     );
+    // 50004 and 50013 are replies from OKX: the network path to it is not blocked.
+    for code in ["50004", "50013"] {
+        let ids: Vec<&str> = kb::causes(Some(code), Category::Network).iter().map(|c| c.id).collect();
+        assert!(!ids.contains(&"path_blocked"), "{code}: {ids:?}");
+    }
     // 60007 is a WebSocket login: no REST ISO-timestamp advice.
     let ids: Vec<&str> = kb::causes(Some("60007"), Category::AuthSignature)
         .iter()
