@@ -3,6 +3,10 @@
 //! frequent codes. The text lives in `data/kb/` and is compiled into static tables by
 //! `build/kb.rs`, which validates it (every category once, codes exist in the catalog, no empty
 //! fix or verify step) and fails the build otherwise.
+//!
+//! A finding's or page's causes come from one rule, [`causes_for_message`] (and its titles-only
+//! twin for the paste box): the code's own causes first, then the category's causes that they do
+//! not already say, without causes about a parameter the message does not name.
 
 use super::category::Category;
 
@@ -156,7 +160,9 @@ fn names_word(text: &str, word: &str) -> bool {
 
 /// The one rule for a finding's causes, in order: the code's own causes, without those about a
 /// parameter other than the ones the message names; then the category's causes, without those
-/// that a kept code cause replaces (says again or contradicts).
+/// that a kept code cause replaces (says again or contradicts). Near-duplicates by text are in
+/// `replaces` too (`build/kb.rs`, `src/core/textsim.rs`).
+///
 /// `head` gives what the rule reads of a row ([`Cause::head`], or the row itself).
 fn merge<'a, T>(own: &'a [T], category: &'a [T], message: &str, head: impl Fn(&T) -> CauseHead) -> Vec<&'a T> {
     let named = named_params(message);
