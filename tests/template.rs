@@ -175,6 +175,19 @@ proptest! {
         let _ = readable(&t);
     }
 
+    /// Templates and pastes made of the same small pieces, so that anchors and literals do match
+    /// (multi-byte characters included, to test every slice on a character boundary).
+    #[test]
+    fn fill_never_panics_when_pieces_match(
+        t in prop::collection::vec(prop::sample::select(PIECES), 0..12),
+        p in prop::collection::vec(prop::sample::select(PIECES), 0..60),
+    ) {
+        let (t, p) = (t.concat(), p.concat());
+        if let Some(found) = fill_from_paste(&t, &p) {
+            prop_assert!(p.contains(&found), "{found:?} not in {p:?}");
+        }
+    }
+
     #[test]
     fn fill_never_panics_on_catalog_templates(i in 0usize..2000, paste in "(\\PC|[{}$%\"' ]){0,300}") {
         let all = all_templates();
@@ -194,6 +207,11 @@ proptest! {
         prop_assert_eq!(fill_from_paste(t, &paste), Some(filled));
     }
 }
+
+/// Pieces for [`fill_never_panics_when_pieces_match`].
+const PIECES: &[&str] = &[
+    "{0}", "{param1}", "${ccy}", "{%max}", " ", "é", "’", "-", ".", "a", "ab", "\"", "'", "\n", "{", "}",
+];
 
 /// `t` with every placeholder replaced by `value`.
 fn fill_template(t: &str, value: &str) -> String {
