@@ -5,6 +5,8 @@
 mod catalog;
 #[path = "build/kb.rs"]
 mod kb;
+#[path = "src/core/textsim.rs"]
+mod textsim;
 #[path = "build/util.rs"]
 mod util;
 #[path = "build/wizard.rs"]

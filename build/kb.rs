@@ -4,8 +4,15 @@
 //! `[[snippet]]` (shared code examples, referenced by id), `[[category]]` (one per category id)
 //! and `[[code]]` (hand-written knowledge for one catalog code). The data is validated here and
 //! the build fails with a message naming the file and the problem when something is wrong.
+//!
+//! A code's causes are shown before its category's, and a category cause that one of the code's
+//! causes already says is left out (`src/core/kb.rs`, `causes`). Which ones is decided here, once:
+//! a code cause replaces the category causes it names in `replaces = [...]` (paraphrases and
+//! contradictions, judged by hand), the category cause with its own id, and every category cause
+//! it near-duplicates by text (`src/core/textsim.rs`).
 
-use super::util::{lit, read};
+use super::textsim;
+use super::util::{lit, read, str_slice};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -71,6 +78,13 @@ struct CauseDef {
     confirm: String,
     fix: String,
     verify: String,
+    /// Category cause ids this code cause says again, better or contradicts (code causes only).
+    #[serde(default)]
+    replaces: Vec<String>,
+    /// The request parameters this cause is about (`posSide`); a message that names another
+    /// known parameter and none of these leaves the cause out.
+    #[serde(default)]
+    params: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -130,25 +144,82 @@ fn check_causes(file: &str, what: &str, causes: &[CauseDef]) {
         nonempty(file, &w, "confirm", &c.confirm);
         nonempty(file, &w, "fix", &c.fix);
         nonempty(file, &w, "verify", &c.verify);
+        for p in &c.params {
+            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                fail(format!(
+                    "{file}: {w}: param `{p}` must be a parameter name (letters and digits)"
+                ));
+            }
+        }
     }
 }
 
-fn causes_lit(causes: &[CauseDef]) -> String {
+/// The category causes (by id) that a code cause replaces: those it names, the one with its own
+/// id, and its near-duplicates. `category_causes` is every category's causes, whose ids the build
+/// has checked to be unique across categories.
+fn replaced_ids(file: &str, what: &str, c: &CauseDef, category_causes: &[&CauseDef]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in &c.replaces {
+        if !category_causes.iter().any(|k| &k.id == r) {
+            fail(format!(
+                "{file}: {what}, cause `{}`: replaces unknown category cause `{r}`",
+                c.id
+            ));
+        }
+        if out.contains(r) {
+            fail(format!("{file}: {what}, cause `{}`: replaces `{r}` twice", c.id));
+        }
+        out.push(r.clone());
+    }
+    for k in category_causes {
+        let same = k.id == c.id || textsim::near_duplicate((&c.title, &c.detail), (&k.title, &k.detail));
+        if same && !out.contains(&k.id) {
+            out.push(k.id.clone());
+        }
+    }
+    out
+}
+
+/// A `&[…]` literal with one `Type { … }` per cause: its `fields` (name and value literal), then
+/// `params` and its resolved `replaces`.
+fn rows_lit(
+    ty: &str,
+    causes: &[CauseDef],
+    replaced: &[Vec<String>],
+    fields: impl Fn(&CauseDef) -> Vec<(&str, String)>,
+) -> String {
     let parts: Vec<String> = causes
         .iter()
-        .map(|c| {
-            format!(
-                "Cause {{ id: {}, title: {}, detail: {}, confirm: {}, fix: {}, verify: {} }}",
-                lit(&c.id),
-                lit(c.title.trim()),
-                lit(c.detail.trim()),
-                lit(c.confirm.trim()),
-                lit(c.fix.trim()),
-                lit(c.verify.trim())
-            )
+        .zip(replaced)
+        .map(|(c, r)| {
+            let mut f: Vec<String> = fields(c).into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            f.push(format!("params: {}", str_slice(&c.params)));
+            f.push(format!("replaces: {}", str_slice(r)));
+            format!("{ty} {{ {} }}", f.join(", "))
         })
         .collect();
     format!("&[{}]", parts.join(", "))
+}
+
+/// The `&[Cause]` literal for `causes`.
+fn causes_lit(causes: &[CauseDef], replaced: &[Vec<String>]) -> String {
+    rows_lit("Cause", causes, replaced, |c| {
+        vec![
+            ("id", lit(&c.id)),
+            ("title", lit(c.title.trim())),
+            ("detail", lit(c.detail.trim())),
+            ("confirm", lit(c.confirm.trim())),
+            ("fix", lit(c.fix.trim())),
+            ("verify", lit(c.verify.trim())),
+        ]
+    })
+}
+
+/// The `&[CauseHead]` literal for `causes`: what the paste box needs, without the long texts.
+fn heads_lit(causes: &[CauseDef], replaced: &[Vec<String>]) -> String {
+    rows_lit("CauseHead", causes, replaced, |c| {
+        vec![("id", lit(&c.id)), ("title", lit(c.title.trim()))]
+    })
 }
 
 fn snippets_lit(file: &str, what: &str, ids: &[String], all: &BTreeMap<String, (String, SnippetDef)>) -> String {
@@ -241,20 +312,47 @@ pub fn generate(out_dir: &Path) {
             fail(format!("category `{id}` has no [[category]] entry"));
         }
     }
+    // Category cause ids are unique across categories (a code cause's `replaces` names them
+    // without a category, because the category of a finding depends on its message), and only
+    // code causes replace.
+    let mut category_causes: Vec<&CauseDef> = Vec::new();
+    for (id, (name, c)) in &cats {
+        for k in &c.cause {
+            if let Some(other) = category_causes.iter().find(|o| o.id == k.id) {
+                fail(format!(
+                    "{name}: category `{id}`: cause id `{}` is also used by another category ({})",
+                    k.id, other.title
+                ));
+            }
+            if !k.replaces.is_empty() {
+                fail(format!(
+                    "{name}: category `{id}`, cause `{}`: only code causes can `replaces`",
+                    k.id
+                ));
+            }
+            category_causes.push(k);
+        }
+    }
+    let no_replacements = |causes: &[CauseDef]| -> Vec<Vec<String>> { vec![Vec::new(); causes.len()] };
 
     // Codes: exist in the catalog, each once; related codes exist.
-    let mut codes: BTreeMap<&str, (String, &CodeDef)> = BTreeMap::new();
+    let mut codes: BTreeMap<&str, (String, &CodeDef, Vec<Vec<String>>)> = BTreeMap::new();
     for (name, f) in &files {
         for c in &f.code {
             let what = format!("code `{}`", c.code);
             if !known.contains(&c.code) {
                 fail(format!("{name}: {what} is not in data/okx-v5-error-codes.json"));
             }
-            if let Some((other, _)) = codes.get(c.code.as_str()) {
+            if let Some((other, _, _)) = codes.get(c.code.as_str()) {
                 fail(format!("{name}: {what} defined twice (also in {other})"));
             }
             nonempty(name, &what, "summary", &c.summary);
             check_causes(name, &what, &c.cause);
+            let replaced: Vec<Vec<String>> = c
+                .cause
+                .iter()
+                .map(|k| replaced_ids(name, &what, k, &category_causes))
+                .collect();
             let mut rel = BTreeSet::new();
             for r in &c.related {
                 if !known.contains(r) {
@@ -264,7 +362,7 @@ pub fn generate(out_dir: &Path) {
                     fail(format!("{name}: {what}: related code `{r}` is itself or listed twice"));
                 }
             }
-            codes.insert(c.code.as_str(), (name.clone(), c));
+            codes.insert(c.code.as_str(), (name.clone(), c, replaced));
         }
     }
 
@@ -278,13 +376,13 @@ pub fn generate(out_dir: &Path) {
             out,
             "  CategoryInfo {{ category: Category::{variant}, meaning: {}, causes: {}, snippets: {} }},",
             lit(c.meaning.trim()),
-            causes_lit(&c.cause),
+            causes_lit(&c.cause, &no_replacements(&c.cause)),
             snippets_lit(name, &format!("category `{id}`"), &c.snippets, &snippets)
         );
     }
     out.push_str("];\n");
     out.push_str("pub static CODE_INFOS: &[CodeInfo] = &[\n");
-    for (code, (name, c)) in &codes {
+    for (code, (name, c, replaced)) in &codes {
         used_snippets.extend(c.snippets.iter().cloned());
         let rel: Vec<String> = c.related.iter().map(|r| lit(r)).collect();
         let _ = writeln!(
@@ -292,28 +390,39 @@ pub fn generate(out_dir: &Path) {
             "  CodeInfo {{ code: {}, summary: {}, causes: {}, snippets: {}, related: &[{}] }},",
             lit(code),
             lit(c.summary.trim()),
-            causes_lit(&c.cause),
+            causes_lit(&c.cause, replaced),
             snippets_lit(name, &format!("code `{code}`"), &c.snippets, &snippets),
             rel.join(", ")
         );
     }
     out.push_str("];\n");
-    // Cause titles again, on their own: the paste box lists them for each finding, and with this
-    // table the home page's bundle does not carry the knowledge base's full text.
-    let titles = |causes: &[CauseDef]| -> String {
-        let t: Vec<String> = causes.iter().map(|c| lit(c.title.trim())).collect();
-        format!("&[{}]", t.join(", "))
-    };
-    out.push_str("pub static CATEGORY_CAUSE_TITLES: &[(Category, &[&str])] = &[\n");
+    // Cause heads (id, title, params, replaces) again, on their own: the paste box lists the titles
+    // for each finding, and with these tables the home page's bundle does not carry the knowledge
+    // base's full text.
+    out.push_str("pub static CATEGORY_CAUSE_HEADS: &[(Category, &[CauseHead])] = &[\n");
     for (id, variant) in CATEGORIES {
-        let _ = writeln!(out, "  (Category::{variant}, {}),", titles(&cats[id].1.cause));
+        let causes = &cats[id].1.cause;
+        let _ = writeln!(
+            out,
+            "  (Category::{variant}, {}),",
+            heads_lit(causes, &no_replacements(causes))
+        );
     }
     out.push_str("];\n");
-    out.push_str("pub static CODE_CAUSE_TITLES: &[(&str, &[&str])] = &[\n");
-    for (code, (_, c)) in &codes {
-        let _ = writeln!(out, "  ({}, {}),", lit(code), titles(&c.cause));
+    out.push_str("pub static CODE_CAUSE_HEADS: &[(&str, &[CauseHead])] = &[\n");
+    for (code, (_, c, replaced)) in &codes {
+        let _ = writeln!(out, "  ({}, {}),", lit(code), heads_lit(&c.cause, replaced));
     }
     out.push_str("];\n");
+    // Every parameter name some cause is about, for telling which ones a message names.
+    let params: BTreeSet<&str> = cats
+        .values()
+        .flat_map(|(_, c)| c.cause.iter())
+        .chain(codes.values().flat_map(|(_, c, _)| c.cause.iter()))
+        .flat_map(|k| k.params.iter().map(String::as_str))
+        .collect();
+    let params: Vec<String> = params.into_iter().map(String::from).collect();
+    let _ = writeln!(out, "pub static KNOWN_PARAMS: &[&str] = {};", str_slice(&params));
     for (id, (name, _)) in &snippets {
         if !used_snippets.contains(id) {
             fail(format!("{name}: snippet `{id}` is never used by a category or code"));

@@ -1,9 +1,11 @@
 //! The knowledge base is complete and well-formed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use okx_doctor::core::catalog;
+use okx_doctor::core::catalog::{self, Entry};
+use okx_doctor::core::categorize::{category_for_message, category_of};
 use okx_doctor::core::category::Category;
 use okx_doctor::core::kb;
+use okx_doctor::core::textsim;
 
 /// Codes that must have hand-written knowledge.
 const FREQUENT: &[&str] = &[
@@ -178,11 +180,19 @@ fn sub_codes_fall_back_to_base_knowledge() {
 
 #[test]
 fn causes_and_snippets_combine_code_then_category() {
-    let causes = kb::causes(Some("50011"), Category::RateLimit);
-    let own = kb::code_info("50011").unwrap().causes.len();
-    let cat = kb::category_info(Category::RateLimit).unwrap().causes.len();
-    assert_eq!(causes.len(), own + cat);
-    assert_eq!(causes[0].id, kb::code_info("50011").unwrap().causes[0].id);
+    // 50014's own causes replace none of account_mode's: all of both, code first.
+    let causes = kb::causes(Some("50014"), Category::AccountMode);
+    let own = kb::code_info("50014").unwrap().causes;
+    let cat = kb::category_info(Category::AccountMode).unwrap().causes;
+    assert_eq!(causes.len(), own.len() + cat.len());
+    assert_eq!(causes[0].id, own[0].id);
+    assert_eq!(causes[own.len()].id, cat[0].id);
+    // 50011's own causes restate each of rate_limit's, which are then left out.
+    let ids: Vec<&str> = kb::causes(Some("50011"), Category::RateLimit)
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(ids, ["startup_fanout", "limiter_bypassed", "retry_storm"]);
     let snips = kb::snippets(Some("50011"), Category::RateLimit);
     let mut ids: Vec<&str> = snips.iter().map(|s| s.id).collect();
     let n = ids.len();
@@ -205,4 +215,188 @@ fn cause_titles_agree_with_causes_for_every_code_and_category() {
         }
     }
     assert!(checked > 1000);
+}
+
+/// Every (code, category, message) a finding or page can show causes for: each catalog entry
+/// with its own category and no message, and with each of its messages and the category that
+/// message gives it.
+fn every_finding() -> Vec<(&'static Entry, Category, &'static str)> {
+    let mut out = Vec::new();
+    for e in catalog::entries() {
+        out.push((e, category_of(e), ""));
+        for m in catalog::all_messages(e) {
+            out.push((e, category_for_message(e, m), m));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_code_lists_the_same_cause_twice() {
+    let mut checked = 0;
+    let (mut max_title, mut max_text) = (0.0f64, 0.0f64);
+    for (e, cat, msg) in every_finding() {
+        let causes = kb::causes_for_message(Some(e.code), cat, msg);
+        for (i, a) in causes.iter().enumerate() {
+            for b in &causes[i + 1..] {
+                let ctx = format!("{} [{}] {msg:?}: `{}` and `{}`", e.code, cat.id(), a.id, b.id);
+                assert_ne!(a.id, b.id, "{ctx}: same id twice");
+                assert!(
+                    !textsim::near_duplicate((a.title, a.detail), (b.title, b.detail)),
+                    "{ctx} say the same thing: mark one `replaces` the other in data/kb, or merge them"
+                );
+                max_title = max_title.max(textsim::title_similarity(a.title, b.title));
+                let text = |c: &kb::Cause| format!("{} {}", c.title, c.detail);
+                max_text = max_text.max(textsim::text_similarity(&text(a), &text(b)));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 3_000, "only {checked} pairs");
+    eprintln!("{checked} cause pairs checked; closest titles {max_title:.2}, closest texts {max_text:.2}");
+}
+
+#[test]
+fn the_reported_duplicates_are_gone() {
+    let titles = |code: &str| {
+        let e = catalog::get(code).unwrap();
+        kb::cause_titles(Some(code), category_of(e))
+    };
+    // 50111: the regional-host cause once.
+    let t = titles("50111");
+    assert_eq!(
+        t.iter().filter(|t| t.to_lowercase().contains("region")).count(),
+        1,
+        "{t:?}"
+    );
+    // 50113: the wrong secret and the signed-vs-sent mismatch once each.
+    let ids: Vec<&str> = kb::causes(Some("50113"), Category::AuthSignature)
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert!(
+        !ids.contains(&"wrong_secret") && !ids.contains(&"signed_differs_from_sent"),
+        "{ids:?}"
+    );
+    // 50004 and 50013 are replies from OKX: the network path to it is not blocked.
+    for code in ["50004", "50013"] {
+        let ids: Vec<&str> = kb::causes(Some(code), Category::Network).iter().map(|c| c.id).collect();
+        assert!(!ids.contains(&"path_blocked"), "{code}: {ids:?}");
+    }
+    // 60007 is a WebSocket login: no REST ISO-timestamp advice.
+    let ids: Vec<&str> = kb::causes(Some("60007"), Category::AuthSignature)
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert!(!ids.contains(&"timestamp_format"), "{ids:?}");
+}
+
+/// Which way a text moves funds between the funding (6) and trading (18) accounts:
+/// (funding → trading, trading → funding).
+fn transfer_directions(text: &str) -> (bool, bool) {
+    let t = text.to_lowercase();
+    let says = |from: &str, to: &str| {
+        t.match_indices(&format!("from {from}")).any(|(i, _)| {
+            let rest = &t[i..];
+            let end = rest.char_indices().nth(40).map_or(rest.len(), |(j, _)| j);
+            rest[..end].contains(&format!("to {to}"))
+        })
+    };
+    (says("funding", "trading"), says("trading", "funding"))
+}
+
+#[test]
+fn transfer_directions_agree_within_a_code() {
+    assert_eq!(
+        transfer_directions("Transfer from funding (6) to trading (18)."),
+        (true, false)
+    );
+    assert_eq!(
+        transfer_directions("Transfer from trading (18) to funding (6) first."),
+        (false, true)
+    );
+    for (e, cat, msg) in every_finding() {
+        let causes = kb::causes_for_message(Some(e.code), cat, msg);
+        let mut seen: Vec<(&str, (bool, bool))> = Vec::new();
+        for c in &causes {
+            let d = transfer_directions(&format!(
+                "{} {} {} {} {}",
+                c.title, c.detail, c.confirm, c.fix, c.verify
+            ));
+            // One cause may state both ways on purpose (a check of both); two causes may not
+            // each tell the reader to move the money the other way.
+            if d.0 != d.1 {
+                seen.push((c.id, d));
+            }
+        }
+        if let Some((a, da)) = seen.first() {
+            for (b, db) in &seen[1..] {
+                assert_eq!(
+                    da,
+                    db,
+                    "{} [{}] {msg:?}: `{a}` and `{b}` move funds in opposite directions",
+                    e.code,
+                    cat.id()
+                );
+            }
+        }
+    }
+    // 58350 (withdrawals) says trading → funding only.
+    let ids: Vec<&str> = kb::causes(Some("58350"), Category::InsufficientBalance)
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert!(!ids.contains(&"funds_in_funding_account"), "{ids:?}");
+}
+
+#[test]
+fn a_message_naming_a_parameter_lists_no_cause_about_another() {
+    assert!(kb::KNOWN_PARAMS.contains(&"posSide") && kb::KNOWN_PARAMS.contains(&"tdMode"));
+    assert_eq!(kb::named_params("Parameter posSide error"), ["posSide"]);
+    assert!(kb::named_params("Parameter posSideX error").is_empty());
+    // The catalog's messages, and "Parameter {param0} …" templates filled with each known name.
+    let mut findings = every_finding()
+        .into_iter()
+        .map(|(e, _, m)| (e, m.to_string()))
+        .collect::<Vec<_>>();
+    for e in catalog::entries() {
+        for m in catalog::all_messages(e).into_iter().filter(|m| m.contains("{param0}")) {
+            for p in kb::KNOWN_PARAMS {
+                findings.push((e, m.replacen("{param0}", p, 1)));
+            }
+        }
+    }
+    let mut checked = 0;
+    for (e, msg) in &findings {
+        let named = kb::named_params(msg);
+        if named.is_empty() {
+            continue;
+        }
+        let cat = category_for_message(e, msg);
+        let causes = kb::causes_for_message(Some(e.code), cat, msg);
+        for c in &causes {
+            // About a parameter: tagged so, or naming one in its title ("tdMode error: …").
+            let about: Vec<&str> = c.params.iter().copied().chain(kb::named_params(c.title)).collect();
+            assert!(
+                about.is_empty() || about.iter().any(|p| named.contains(p)),
+                "{} {msg:?} names {named:?} but lists `{}` about {about:?}",
+                e.code,
+                c.id
+            );
+        }
+        assert_eq!(
+            kb::cause_titles_for_message(Some(e.code), cat, msg),
+            causes.iter().map(|c| c.title).collect::<Vec<_>>()
+        );
+        checked += 1;
+    }
+    assert!(checked > 100, "only {checked} messages name a parameter");
+    let ids: Vec<&str> = kb::causes_for_message(Some("51000"), Category::AccountMode, "Parameter posSide error")
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert!(
+        ids.contains(&"posside_vs_position_mode") && !ids.contains(&"tdmode_vs_instrument"),
+        "{ids:?}"
+    );
 }

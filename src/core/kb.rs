@@ -3,6 +3,10 @@
 //! frequent codes. The text lives in `data/kb/` and is compiled into static tables by
 //! `build/kb.rs`, which validates it (every category once, codes exist in the catalog, no empty
 //! fix or verify step) and fails the build otherwise.
+//!
+//! A finding's or page's causes come from one rule, [`causes_for_message`] (and its titles-only
+//! twin for the paste box): the code's own causes first, then the category's causes that they do
+//! not already say, without causes about a parameter the message does not name.
 
 use super::category::Category;
 
@@ -16,6 +20,34 @@ pub struct Cause {
     pub confirm: &'static str,
     pub fix: &'static str,
     pub verify: &'static str,
+    /// The request parameters this cause is about (`["posSide"]`); empty for most causes. A
+    /// message that names another parameter of [`KNOWN_PARAMS`] and none of these leaves it out.
+    pub params: &'static [&'static str],
+    /// Category cause ids this code cause says again or contradicts; they are left out wherever
+    /// this cause is shown (resolved by `build/kb.rs`; always empty for category causes).
+    pub replaces: &'static [&'static str],
+}
+
+/// What the merging of causes needs of a cause, without its long texts: the paste box's bundle
+/// carries only these (see [`cause_titles`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CauseHead {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub params: &'static [&'static str],
+    pub replaces: &'static [&'static str],
+}
+
+impl Cause {
+    /// The fields of this cause that [`CauseHead`] keeps.
+    pub fn head(&self) -> CauseHead {
+        CauseHead {
+            id: self.id,
+            title: self.title,
+            params: self.params,
+            replaces: self.replaces,
+        }
+    }
 }
 
 /// A code example for one library.
@@ -106,28 +138,81 @@ pub fn snippets(code: Option<&str>, category: Category) -> Vec<&'static Snippet>
     out
 }
 
-/// The titles of [`causes`], in the same order, from a table of their own (the paste box needs
-/// only the titles; `tests/kb.rs` checks that both always agree).
-pub fn cause_titles(code: Option<&str>, category: Category) -> Vec<&'static str> {
-    let find = |c: &str| CODE_CAUSE_TITLES.iter().find(|(k, _)| *k == c).map(|(_, t)| *t);
-    // Same fallback as `code_info`: a sub-code without knowledge of its own uses its base code's
-    // (the table has a row, maybe empty, for every code with knowledge).
-    let own = code.and_then(|c| find(c).or_else(|| c.split_once('_').and_then(|(base, _)| find(base))));
-    let mut out: Vec<&'static str> = own.unwrap_or(&[]).to_vec();
-    if let Some((_, t)) = CATEGORY_CAUSE_TITLES.iter().find(|(c, _)| *c == category) {
-        out.extend_from_slice(t);
-    }
+/// The known parameters ([`KNOWN_PARAMS`]) that `message` names as whole words, case-sensitively
+/// as OKX spells them (`Parameter posSide error` names `posSide`, not `side`).
+pub fn named_params(message: &str) -> Vec<&'static str> {
+    KNOWN_PARAMS
+        .iter()
+        .copied()
+        .filter(|p| names_word(message, p))
+        .collect()
+}
+
+/// Whether `word` occurs in `text` with no ASCII letter or digit right before or after it.
+fn names_word(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices(word).any(|(i, _)| {
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + word.len()).copied();
+        !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// The one rule for a finding's causes, in order: the code's own causes, without those about a
+/// parameter other than the ones the message names; then the category's causes, without those
+/// that a kept code cause replaces (says again or contradicts). Near-duplicates by text are in
+/// `replaces` too (`build/kb.rs`, `src/core/textsim.rs`).
+///
+/// `head` gives what the rule reads of a row ([`Cause::head`], or the row itself).
+fn merge<'a, T>(own: &'a [T], category: &'a [T], message: &str, head: impl Fn(&T) -> CauseHead) -> Vec<&'a T> {
+    let named = named_params(message);
+    let relevant = |h: CauseHead| h.params.is_empty() || named.is_empty() || h.params.iter().any(|p| named.contains(p));
+    let mut out: Vec<&'a T> = own.iter().filter(|c| relevant(head(c))).collect();
+    let replaced = |id: &str| out.iter().any(|c| head(c).replaces.contains(&id));
+    let kept: Vec<&'a T> = category
+        .iter()
+        .filter(|c| relevant(head(c)) && !replaced(head(c).id))
+        .collect();
+    out.extend(kept);
     out
 }
 
-/// Ranked causes for a finding: the code's own causes first, then its category's.
+/// The knowledge rows of `code` in a `(code, rows)` table, with the same sub-code fallback as
+/// [`code_info`].
+fn own_rows<T: 'static>(table: &'static [(&'static str, &'static [T])], code: Option<&str>) -> &'static [T] {
+    let find = |c: &str| table.iter().find(|(k, _)| *k == c).map(|(_, rows)| *rows);
+    code.and_then(|c| find(c).or_else(|| c.split_once('_').and_then(|(base, _)| find(base))))
+        .unwrap_or(&[])
+}
+
+/// The titles of [`causes`], in the same order, from tables of their own (the paste box needs
+/// only the titles; `tests/kb.rs` checks that both always agree).
+pub fn cause_titles(code: Option<&str>, category: Category) -> Vec<&'static str> {
+    cause_titles_for_message(code, category, "")
+}
+
+/// The titles of [`causes_for_message`], in the same order.
+pub fn cause_titles_for_message(code: Option<&str>, category: Category, message: &str) -> Vec<&'static str> {
+    let own = own_rows(CODE_CAUSE_HEADS, code);
+    let cat = CATEGORY_CAUSE_HEADS
+        .iter()
+        .find(|(c, _)| *c == category)
+        .map(|(_, h)| *h)
+        .unwrap_or(&[]);
+    merge(own, cat, message, |h| *h).into_iter().map(|h| h.title).collect()
+}
+
+/// Ranked causes for a code in a category: the code's own causes first, then the category's
+/// causes that none of them replaces. No two say the same thing (`tests/kb.rs` checks every
+/// catalog code).
 pub fn causes(code: Option<&str>, category: Category) -> Vec<&'static Cause> {
-    let mut out: Vec<&'static Cause> = Vec::new();
-    if let Some(info) = code.and_then(code_info) {
-        out.extend(info.causes.iter());
-    }
-    if let Some(info) = category_info(category) {
-        out.extend(info.causes.iter());
-    }
-    out
+    causes_for_message(code, category, "")
+}
+
+/// [`causes`] for a finding whose message is known: a message that names a parameter (`Parameter
+/// posSide error`) also leaves out the causes about other parameters (tdMode, ordType…).
+pub fn causes_for_message(code: Option<&str>, category: Category, message: &str) -> Vec<&'static Cause> {
+    let own = code.and_then(code_info).map(|i| i.causes).unwrap_or(&[]);
+    let cat = category_info(category).map(|i| i.causes).unwrap_or(&[]);
+    merge(own, cat, message, Cause::head)
 }

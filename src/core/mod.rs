@@ -15,4 +15,6 @@ pub mod routes;
 pub mod search;
 pub mod secrets;
 pub mod sign;
+pub mod template;
+pub mod textsim;
 pub mod wizard;

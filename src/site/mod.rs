@@ -2,6 +2,8 @@
 //! the document shell to an HTML file, and writes `sitemap.xml`, `robots.txt` and `_headers`.
 //! Used by `okx-doctor-site` after the browser entry points are built.
 
+pub mod og;
+
 use crate::core::csp::{self, Inline};
 use crate::core::html::escape;
 use crate::core::pages::{self, PageMeta};
