@@ -290,8 +290,8 @@ fn binary_writes_the_whole_site() {
     assert!(home.contains("<link rel=\"canonical\" href=\"https://example.org/sub/\""));
     assert!(home.contains("/sub/okx-doctor-home-123.js"));
     assert!(read("e/51008_1000/index.html").contains("/sub/okx-doctor-page-123_bg.wasm"));
-    assert!(read("wizard/index.html").contains("/sub/okx-doctor-tools-123.js"));
-    assert!(dist.join("okx-doctor-tools-123_bg.wasm").exists(), "entry files copied");
+    assert!(read("wizard/index.html").contains("/sub/okx-doctor-wizard-123.js"));
+    assert!(dist.join("okx-doctor-wizard-123_bg.wasm").exists(), "entry files copied");
     assert!(read("404.html").contains("noindex"));
     assert!(read("sitemap.xml").contains("<loc>https://example.org/sub/e/60018/</loc>"));
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))

@@ -7,7 +7,7 @@
 //!         [--test-hooks]`
 //!
 //! `--bundle NAME=DIR` names the Trunk output folder of a bundle's entry point (`home`, `page`,
-//! `tools`; `src/core/routes.rs`, `Bundle`): its `okx-doctor-NAME-*.js` and `*_bg.wasm` are
+//! `wizard`, `clock`, `sign`; `src/core/routes.rs`, `Bundle`): its `okx-doctor-NAME-*.js` and `*_bg.wasm` are
 //! copied into `--dist` and loaded by that bundle's pages. `--test-hooks` allows loopback
 //! connections in the CSP (the clock check's test server): for the builds the tests use only.
 
@@ -27,7 +27,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] \
-[--bundle home|page|tools=<trunk output dir> ...] [--css <file>] [--theme <file>] [--test-hooks]";
+[--bundle home|page|wizard|clock|sign=<trunk output dir> ...] [--css <file>] [--theme <file>] [--test-hooks]";
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<String, String> {
@@ -56,7 +56,7 @@ fn run() -> Result<String, String> {
             Long("bundle") => {
                 let v = value(&mut parser)?;
                 let (name, dir) = v.split_once('=').ok_or_else(|| format!("--bundle needs NAME=DIR, got `{v}`"))?;
-                let b = Bundle::from_name(name).ok_or_else(|| format!("unknown bundle `{name}` (home, page or tools)"))?;
+                let b = Bundle::from_name(name).ok_or_else(|| format!("unknown bundle `{name}` (home, page, wizard, clock or sign)"))?;
                 bundles.push((b, dir.into()));
             }
             Long("help") => return Ok(USAGE.to_string()),

@@ -131,7 +131,9 @@ impl Route {
         match self {
             Route::Home | Route::Embed(EmbedRoute::Helper) | Route::NotFound(_) => Bundle::Home,
             Route::Error(_) | Route::Embed(EmbedRoute::Error(_)) => Bundle::Page,
-            Route::Wizard | Route::Clock | Route::Sign | Route::Embed(EmbedRoute::Clock) => Bundle::Tools,
+            Route::Wizard => Bundle::Wizard,
+            Route::Clock | Route::Embed(EmbedRoute::Clock) => Bundle::Clock,
+            Route::Sign => Bundle::Sign,
         }
     }
 }
@@ -139,24 +141,28 @@ impl Route {
 /// The browser entry point a page loads (`src/web/<name>.rs`, built by Trunk as the binary
 /// `okx-doctor-<name>`). Each starts only the islands its pages carry, so each wasm holds only
 /// their code and data: the paste box, catalog search and not-found suggestions (`Home`); the copy
-/// buttons, theme and embed panel of the error pages (`Page`); the wizard, clock check and
-/// signature lab (`Tools`).
+/// buttons, theme and embed panel of the error pages (`Page`); the wizard with its inline clock
+/// check (`Wizard`); the clock check (`Clock`); the signature lab (`Sign`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bundle {
     Home,
     Page,
-    Tools,
+    Wizard,
+    Clock,
+    Sign,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 3] = [Bundle::Home, Bundle::Page, Bundle::Tools];
+    pub const ALL: [Bundle; 5] = [Bundle::Home, Bundle::Page, Bundle::Wizard, Bundle::Clock, Bundle::Sign];
 
     /// Short name, as in `okx-doctor-site --bundle page=…`.
     pub fn name(self) -> &'static str {
         match self {
             Bundle::Home => "home",
             Bundle::Page => "page",
-            Bundle::Tools => "tools",
+            Bundle::Wizard => "wizard",
+            Bundle::Clock => "clock",
+            Bundle::Sign => "sign",
         }
     }
 
@@ -207,10 +213,10 @@ mod tests {
             ("/docs/e/50113/", Bundle::Page),
             ("/docs/embed/e/50011/", Bundle::Page),
             ("/docs/no/such/page", Bundle::Home), // the 404 page (nearest codes need the catalog)
-            ("/docs/wizard/", Bundle::Tools),
-            ("/docs/clock/", Bundle::Tools),
-            ("/docs/sign/", Bundle::Tools),
-            ("/docs/embed/clock/", Bundle::Tools),
+            ("/docs/wizard/", Bundle::Wizard),
+            ("/docs/clock/", Bundle::Clock),
+            ("/docs/sign/", Bundle::Sign),
+            ("/docs/embed/clock/", Bundle::Clock),
         ] {
             assert_eq!(parse_path(path, "/docs/").bundle(), want, "{path}");
         }

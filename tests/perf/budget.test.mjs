@@ -30,7 +30,7 @@ function firstLoad(htmlRel) {
   const refs = new Set();
   for (const m of text.matchAll(/(?:href|src|module_or_path:)\s*=?\s*['"]\/?([^'"#?]+\.(?:js|wasm|css))['"]/g)) refs.add(m[1]);
   for (const m of text.matchAll(/from\s+['"]\/?([^'"]+\.js)['"]/g)) refs.add(m[1]);
-  for (const r of refs) files.push([r, fs.readFileSync(path.join(dist, r))]);
+  for (const r of refs) if (!r.includes("://")) files.push([r, fs.readFileSync(path.join(dist, r))]);
   return files;
 }
 

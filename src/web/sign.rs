@@ -1,13 +1,10 @@
-//! Browser entry point of the tools: the wizard, the clock check and the signature lab, plus the
-//! shared islands.
+//! Browser entry point of the signature lab, plus the shared islands.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use okx_doctor::ui::{clock, copy, embed, island::start, sign, theme, web, wizard_page};
+    use okx_doctor::ui::{copy, embed, island::start, sign, theme, web};
     web::start(|| {
         start::<theme::ThemeToggle>();
-        start::<wizard_page::WizardIsland>();
-        start::<clock::ClockCheck>();
         start::<sign::SignLab>();
         start::<copy::CopyButton>();
         start::<embed::EmbedPanel>();

@@ -1,0 +1,2 @@
+//! The paste analysis worker (being built).
+fn main() {}
