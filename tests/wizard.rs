@@ -77,11 +77,26 @@ fn explore(state: &mut WizardState, depth: usize, questions: usize, w: &mut Walk
     }
 }
 
+/// Explores every walk from the tree's start and from each code-aware entry (its first code,
+/// with the pre-filled answer its `when` needs).
 fn walk_tree(c: Category) -> Walk {
     let tree = tree_for(c);
     let mut w = Walk::default();
-    let mut state = WizardState::new(c, Some("50119"));
+    let mut state = WizardState::new(c, None);
     explore(&mut state, 0, 0, &mut w, tree.nodes.len());
+    for e in tree.entries {
+        let mut state = WizardState::new(c, Some(e.codes[0]));
+        if let Some(when) = e.when {
+            state.set_prefills(&[when]);
+        }
+        assert_eq!(
+            start_id(&state),
+            tree.node(e.node).id,
+            "{c}: entry {:?} does not start its walk",
+            e.codes
+        );
+        explore(&mut state, 0, 0, &mut w, tree.nodes.len());
+    }
     w
 }
 
@@ -192,7 +207,7 @@ fn maintainer_questions_are_asked_somewhere() {
         .unwrap();
     assert!(clock.clock_check);
     let ids: Vec<&str> = clock.answers.iter().map(|a| a.id).collect();
-    assert_eq!(ids, ["in_sync", "seconds", "large"]);
+    assert_eq!(ids, ["in_sync", "seconds", "large", "unsure"]);
 }
 
 #[test]
@@ -218,8 +233,14 @@ fn answer_errors_and_back_at_start() {
                 .unwrap()
                 .code
                 .contains("eea.okx.com"));
-            // No freqtrade snippet here: generic fallback.
-            assert_eq!(fix.snippet_for(Some(Library::Freqtrade)).unwrap().lib, "generic");
+            // Bots get the fix in their own terms: freqtrade's EEA exchange name.
+            assert!(fix
+                .snippet_for(Some(Library::Freqtrade))
+                .unwrap()
+                .code
+                .contains("myokx"));
+            // No nautilus snippet here: generic fallback.
+            assert_eq!(fix.snippet_for(Some(Library::Nautilus)).unwrap().lib, "generic");
         }
         other => panic!("{other:?}"),
     }
@@ -321,7 +342,9 @@ fn prefilled_answers_preselect_but_do_not_advance() {
     assert!(back(&mut s));
     assert!(back(&mut s));
     assert!(!back(&mut s));
-    assert_eq!(s.prefills().count(), 2);
+    // site and demo_flag from the paste, bot_demo from the library (ccxt has a demo switch).
+    let pre: Vec<(&str, &str)> = s.prefills().map(|p| (p.question, p.answer)).collect();
+    assert_eq!(pre, [("site", "eea"), ("demo_flag", "on"), ("bot_demo", "yes")]);
     // Pre-fills for questions the tree does not ask are dropped.
     let s = WizardState::from_facts(Category::RateLimit, None, &facts);
     assert_eq!(s.prefills().count(), 0);
@@ -334,7 +357,10 @@ fn query_round_trips_for_every_walked_state() {
         for (i, mut s) in w.states.into_iter().enumerate() {
             s.library = Library::ALL.get(i % 9).copied();
             if i % 3 == 0 {
-                s.set_prefills(&[("site", "eea"), ("demo_flag", "on"), ("lib_version", "outdated")]);
+                // Add pre-fills without replacing those the walk started from (entries use them).
+                let mut pre: Vec<(&'static str, &'static str)> = s.prefills().map(|p| (p.question, p.answer)).collect();
+                pre.extend([("site", "eea"), ("demo_flag", "on"), ("lib_version", "outdated")]);
+                s.set_prefills(&pre);
             }
             let q = to_query(&s);
             assert!(q.len() < 1500, "{q}");
@@ -412,7 +438,6 @@ fn report_lists_library_version_code_and_ruled_out_fixes() {
     still_failing(&mut s).unwrap();
     answer(&mut s, "key_env", "live").unwrap();
     answer(&mut s, "demo_flag_live", "off").unwrap();
-    answer(&mut s, "lib_version", "current").unwrap();
     let r = report_text(&s, Some(Library::CcxtJs), Some("4.4.12"));
     assert!(r.contains("50119"), "{r}");
     assert!(r.contains("ccxt (JavaScript) 4.4.12"), "{r}");
@@ -490,6 +515,7 @@ fn finding_links_open_the_state_from_facts() {
                                         region,
                                         demo,
                                         ws_endpoint: w,
+                                        ..Default::default()
                                     };
                                     let want = WizardState::from_facts(c, code, &facts);
                                     let got = from_query(&query_from_facts(c, code, &facts));
