@@ -6,7 +6,8 @@
 //!   library-bug branch. A branch routes its way out to the placeholder `@exit`.
 //! - `data/wizard/<category id>.toml` holds one tree: `category`, `start`, optional `[[entry]]`s
 //!   (a code, optionally with a pre-filled answer, names the node the walk starts at),
-//!   optional `[[include]]`s of branches (`branch`, `exit`), and `[[node]]`s.
+//!   optional `[[include]]`s of branches (`branch`, `exit`, and `likely`: where the branch goes
+//!   when the cause is probably not its own), and `[[node]]`s.
 //!   A node either copies a template (`use = "<template id>"`, plus `next = { answer = node }` for
 //!   a question or `still_failing = node` for a fix) or is written inline (`kind = "question" |
 //!   "clock" | "fix"` with the same fields as a template). Every tree gets an implicit `report`.
@@ -68,6 +69,9 @@ const SNIPPET_KEYS: [&str; 11] = [
 const REPORT: &str = "report";
 /// Where a branch leaves to; replaced by the including tree's `exit`.
 const BRANCH_EXIT: &str = "@exit";
+/// Where a branch goes when the cause is probably not its own (the library is fine): replaced by
+/// the including tree's `likely`, a chain of its most likely fixes.
+const BRANCH_LIKELY: &str = "@likely";
 /// Answer ids that say "I don't know" (the honest way out every question must offer).
 const HONEST_ANSWERS: [&str; 2] = ["unsure", "unknown"];
 /// The answer id reserved for "still failing" in URLs.
@@ -175,6 +179,9 @@ struct RawEntry {
 struct RawInclude {
     branch: String,
     exit: String,
+    /// The first of the tree's most likely fixes (a chain of fixes, no questions).
+    #[serde(default)]
+    likely: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -424,6 +431,13 @@ fn branch_nodes(file: &str, inc: &RawInclude, common: &Common) -> Vec<RawNode> {
     let exit = |s: &mut String| {
         if s == BRANCH_EXIT {
             *s = inc.exit.clone();
+        } else if s == BRANCH_LIKELY {
+            *s = inc.likely.clone().unwrap_or_else(|| {
+                fail(
+                    file,
+                    format!("branch `{}` needs `likely` (its @likely target)", inc.branch),
+                )
+            });
         }
     };
     branch

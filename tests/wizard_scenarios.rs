@@ -62,6 +62,12 @@ impl Outcome {
     fn first_right(&self, want: &[String]) -> bool {
         self.fixes.first().is_some_and(|f| want.iter().any(|w| w == f))
     }
+    /// Some question had no answer in the scenario (or the paste) and fell back to "not sure".
+    fn guessed(&self) -> bool {
+        self.trail
+            .iter()
+            .any(|t| t.ends_with("(unsure)") || t.ends_with("(first)"))
+    }
     fn within_chain(&self, want: &[String]) -> bool {
         self.fixes.iter().any(|f| want.iter().any(|w| w == f))
     }
@@ -162,6 +168,12 @@ struct Summary {
     chain: usize,
     median_questions: f64,
     no_fix: usize,
+    /// Walks that started on the cold wizard (nothing recognised in the paste).
+    cold: usize,
+    /// Walks where at least one question fell back to "not sure" (the scenario does not say).
+    guessed: usize,
+    /// Misses among those.
+    guessed_misses: usize,
 }
 
 impl Summary {
@@ -179,6 +191,12 @@ impl Summary {
             chain: rows.iter().filter(|(s, o)| o.within_chain(&s.fix)).count(),
             median_questions: median,
             no_fix: rows.iter().filter(|(_, o)| o.fixes.is_empty()).count(),
+            cold: rows.iter().filter(|(_, o)| o.category.starts_with("none")).count(),
+            guessed: rows.iter().filter(|(_, o)| o.guessed()).count(),
+            guessed_misses: rows
+                .iter()
+                .filter(|(s, o)| o.guessed() && !o.first_right(&s.fix))
+                .count(),
         }
     }
     fn share(&self, k: usize) -> f64 {
@@ -199,6 +217,9 @@ impl Summary {
             100.0 * self.share(self.chain),
             self.median_questions,
             self.no_fix
+        ) + &format!(
+            "\n          cold starts {} | walks with an unanswered question {} (first fix wrong in {})",
+            self.cold, self.guessed, self.guessed_misses
         )
     }
 }

@@ -124,6 +124,14 @@ pub struct PasteFacts {
     pub ws_channel: Option<WsChannel>,
     /// What the message is about, for messages without an OKX code.
     pub topic: Option<Topic>,
+    /// `Some(true)` when the paste is about a WebSocket connection, `Some(false)` when it shows a
+    /// REST call (an HTTP method or /api/v5 path) and nothing of a WebSocket.
+    pub websocket: Option<bool>,
+    /// `Some(true)` when the paste shows the reply's own code and message (`sCode`, or an OKX
+    /// `code`/`msg` pair); `Some(false)` when only a wrapper like "OKX error 1" is shown.
+    pub reply_visible: Option<bool>,
+    /// The paste shows hand-written signing (HMAC, building OK-ACCESS-SIGN).
+    pub own_signing: bool,
 }
 
 /// What an error message is about, when it carries no OKX code of its own.
@@ -139,6 +147,8 @@ pub enum Topic {
     WebSocket,
     /// An exception raised inside the library or bot, with no OKX reply.
     LibraryCrash,
+    /// A login that fails ("Invalid logon", "Login failed").
+    Login,
 }
 
 /// The kind of WebSocket channel a paste names (decides which URL serves it).

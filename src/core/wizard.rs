@@ -494,8 +494,20 @@ fn prefill_from_message(facts: &PasteFacts) -> Vec<(&'static str, &'static str)>
                 Topic::Compliance => "compliance",
                 Topic::WebSocket => "ws",
                 Topic::LibraryCrash => "library",
+                Topic::Login => "login",
             },
         ));
+    }
+    if let Some(ws) = facts.websocket {
+        out.push(("where", if ws { "ws" } else { "rest" }));
+        out.push(("transport", if ws { "ws" } else { "rest" }));
+    }
+    if let Some(visible) = facts.reply_visible {
+        out.push(("raw_body", if visible { "yes" } else { "no" }));
+    }
+    if facts.own_signing {
+        out.push(("signer", "own"));
+        out.push(("ts_source", "own"));
     }
     if facts.docker {
         out.push(("host_kind", "docker"));

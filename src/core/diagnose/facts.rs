@@ -232,11 +232,80 @@ fn detect_topic(l: &str) -> Option<Topic> {
         Some(Topic::Compliance)
     } else if any(l, &LIBRARY_EXCEPTIONS) && (any(l, &LIBRARY_PATHS) || has(l, "credentials")) {
         Some(Topic::LibraryCrash)
+    } else if any(l, &["invalid logon", "login failed", "login failure"]) {
+        Some(Topic::Login)
     } else if any(l, &["websocket", "wss://", "/ws/v5", "channel"]) {
         Some(Topic::WebSocket)
     } else {
         None
     }
+}
+
+/// WebSocket or REST, from what the paste shows.
+fn detect_websocket(l: &str) -> Option<bool> {
+    let ws = any(
+        l,
+        &[
+            "wss://",
+            "websocket",
+            "/ws/v5",
+            "\"event\"",
+            "'event'",
+            "event:",
+            "wskey",
+            "\"op\"",
+        ],
+    );
+    let rest = any(
+        l,
+        &[
+            "/api/v5/",
+            "get https",
+            "post https",
+            "http/1.1",
+            "401 unauthorized",
+            "requests.exceptions",
+        ],
+    );
+    match (ws, rest) {
+        (true, _) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether the reply's own code and message are visible, or only a wrapper's summary.
+fn detect_reply_visible(l: &str) -> Option<bool> {
+    if has(l, "scode") || has(l, "s_code") || (has(l, "\"code\"") && has(l, "\"msg\"")) {
+        Some(true)
+    } else if any(
+        l,
+        &[
+            "okx error 1",
+            "okx error 2",
+            "all operations failed",
+            "operation failed",
+        ],
+    ) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Hand-written signing code in the paste.
+fn detect_own_signing(l: &str) -> bool {
+    any(
+        l,
+        &[
+            "hmac.new(",
+            "hash_hmac(",
+            "createhmac(",
+            "hmacsha256",
+            "ok-access-sign\":",
+            "'ok-access-sign':",
+        ],
+    ) || has(l, "prehash")
 }
 
 pub fn detect(lower: &str) -> PasteFacts {
@@ -250,6 +319,9 @@ pub fn detect(lower: &str) -> PasteFacts {
     f.named_param = detect_named_param(l);
     f.ws_channel = detect_ws_channel(l);
     f.topic = detect_topic(l);
+    f.websocket = detect_websocket(l);
+    f.reply_visible = detect_reply_visible(l);
+    f.own_signing = detect_own_signing(l);
     f.library_version = match f.library {
         Some(Library::Freqtrade) => version_after(l, "freqtrade").or_else(|| version_after(l, "ccxt")),
         Some(Library::Hummingbot) => version_after(l, "hummingbot"),
