@@ -149,6 +149,10 @@ pub enum Topic {
     LibraryCrash,
     /// A login that fails ("Invalid logon", "Login failed").
     Login,
+    /// A connection that drops, times out or never opens (no data received, ping/pong).
+    Connection,
+    /// The order size or amount is not what was meant (contracts vs coins, minimum amount).
+    OrderSize,
 }
 
 /// The kind of WebSocket channel a paste names (decides which URL serves it).

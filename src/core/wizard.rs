@@ -495,6 +495,8 @@ fn prefill_from_message(facts: &PasteFacts) -> Vec<(&'static str, &'static str)>
                 Topic::WebSocket => "ws",
                 Topic::LibraryCrash => "library",
                 Topic::Login => "login",
+                Topic::Connection => "connection",
+                Topic::OrderSize => "size",
             },
         ));
     }

@@ -212,6 +212,20 @@ const LIBRARY_EXCEPTIONS: [&str; 6] = [
 /// Where library code lives in tracebacks.
 const LIBRARY_PATHS: [&str; 4] = ["site-packages", "node_modules", "\\lib\\", "dist-packages"];
 
+/// A connection that drops or never opens.
+const CONNECTION_MARKERS: [&str; 8] = [
+    "no data received",
+    "keepalive",
+    "pong",
+    "timed out",
+    "connection refused",
+    "connecterror",
+    "connection reset",
+    "getaddrinfo",
+];
+/// The order size is not what was meant.
+const ORDER_SIZE_MARKERS: [&str; 4] = ["amount=", "minimum amount", "contract size", "was ordered"];
+
 /// What the message is about (only used for pastes whose finding has no specific category).
 fn detect_topic(l: &str) -> Option<Topic> {
     if any(
@@ -234,8 +248,12 @@ fn detect_topic(l: &str) -> Option<Topic> {
         Some(Topic::LibraryCrash)
     } else if any(l, &["invalid logon", "login failed", "login failure"]) {
         Some(Topic::Login)
+    } else if any(l, &CONNECTION_MARKERS) {
+        Some(Topic::Connection)
     } else if any(l, &["websocket", "wss://", "/ws/v5", "channel"]) {
         Some(Topic::WebSocket)
+    } else if any(l, &ORDER_SIZE_MARKERS) {
+        Some(Topic::OrderSize)
     } else {
         None
     }
