@@ -22,7 +22,9 @@
 //!   unless it is marked `exhaustive` (its answers cover every case, each a definite one); that
 //!   answer leads to another question, unless no question can follow this one at all;
 //! - no empty walks: from the start and from every entry, no path reaches the report without
-//!   passing at least one fix.
+//!   passing at least one fix;
+//! - complete trees: every fix an `[[applies]]` table names for a code is reachable from where a
+//!   walk for that code starts (its entries, else the start).
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -174,6 +176,15 @@ struct RawEntry {
     node: String,
 }
 
+/// The fixes that apply to some codes: each must be reachable from where those codes start.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawApplies {
+    codes: Vec<String>,
+    /// Fix keys (template ids, or node ids of fixes written inline).
+    fixes: Vec<String>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawInclude {
@@ -193,6 +204,8 @@ struct RawTree {
     entry: Vec<RawEntry>,
     #[serde(default)]
     include: Vec<RawInclude>,
+    #[serde(default)]
+    applies: Vec<RawApplies>,
     node: Vec<RawNode>,
 }
 
@@ -245,6 +258,7 @@ struct Tree {
     category: String,
     start: String,
     entries: Vec<Entry>,
+    applies: Vec<RawApplies>,
     nodes: Vec<Node>,
 }
 
@@ -495,6 +509,7 @@ fn build_tree(file: &str, raw: RawTree, common: &Common) -> Tree {
         category: raw.category,
         start: raw.start,
         entries,
+        applies: raw.applies,
         nodes,
     }
 }
@@ -695,6 +710,57 @@ fn validate_fix_before_report(file: &str, t: &Tree, index: &BTreeMap<&str, usize
     }
 }
 
+/// The nodes a walk for `code` can start at: every entry naming it (whatever its `when`), or the
+/// tree's start when none does.
+fn roots_for<'a>(t: &'a Tree, code: &str) -> Vec<&'a str> {
+    let base = code.split('_').next().unwrap_or(code);
+    let mut roots: Vec<&str> = t
+        .entries
+        .iter()
+        .filter(|e| e.codes.iter().any(|c| c == code || c == base))
+        .map(|e| e.node.as_str())
+        .collect();
+    let unconditional = t
+        .entries
+        .iter()
+        .any(|e| e.when.is_none() && e.codes.iter().any(|c| c == code || c == base));
+    if !unconditional {
+        roots.push(t.start.as_str());
+    }
+    roots
+}
+
+/// Every fix declared to apply to a code is reachable from where that code's walk starts, so a
+/// code's fix cannot live only in another tree.
+fn validate_applies(file: &str, t: &Tree, index: &BTreeMap<&str, usize>) {
+    if t.applies.is_empty() {
+        fail(
+            file,
+            "declare the fixes that apply to the tree's codes in `[[applies]]`".into(),
+        );
+    }
+    for a in &t.applies {
+        for code in &a.codes {
+            if !is_code(code) {
+                fail(file, format!("applies: `{code}` is not code-shaped"));
+            }
+            let reach = reachable(t, index, &roots_for(t, code));
+            for want in &a.fixes {
+                let found = reach.iter().any(|id| match &t.nodes[index[id]] {
+                    Node::Fix { key, .. } => key == want,
+                    _ => false,
+                });
+                if !found {
+                    fail(
+                        file,
+                        format!("fix `{want}` applies to {code} but no walk for {code} in this tree reaches it"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 fn validate(file: &str, t: &Tree) {
     if !CATEGORIES.contains(&t.category.as_str()) {
         fail(file, format!("unknown category `{}`", t.category));
@@ -714,6 +780,7 @@ fn validate(file: &str, t: &Tree) {
     validate_acyclic(file, t, &index);
     validate_honest_answers(file, t, &index);
     validate_fix_before_report(file, t, &index);
+    validate_applies(file, t, &index);
 }
 
 fn emit_question(
