@@ -783,16 +783,20 @@ fn validate(file: &str, t: &Tree) {
     validate_applies(file, t, &index);
 }
 
-fn emit_question(
-    s: &mut String,
-    index: &BTreeMap<&str, usize>,
-    id: &str,
-    key: &str,
-    text: &str,
-    help: &str,
-    clock: bool,
-    answers: &[(String, String, String)],
-) {
+/// One question node of the generated table.
+fn emit_question(s: &mut String, index: &BTreeMap<&str, usize>, n: &Node) {
+    let Node::Question {
+        id,
+        key,
+        text,
+        help,
+        clock,
+        answers,
+        ..
+    } = n
+    else {
+        return;
+    };
     s.push_str(&format!(
         "        Node {{ id: {}, kind: NodeKind::Question(Question {{ key: {}, text: {}, help: {}, clock_check: {clock}, answers: &[\n",
         lit(id),
@@ -834,15 +838,7 @@ fn emit(t: &Tree) -> String {
     s.push_str("    ], nodes: &[\n");
     for n in &t.nodes {
         match n {
-            Node::Question {
-                id,
-                key,
-                text,
-                help,
-                clock,
-                answers,
-                ..
-            } => emit_question(&mut s, &index, id, key, text, help, *clock, answers),
+            Node::Question { .. } => emit_question(&mut s, &index, n),
             Node::Fix {
                 id,
                 key,

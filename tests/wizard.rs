@@ -548,10 +548,20 @@ fn snippet_keys_mirror_the_library_ids() {
     }
 }
 
+/// (category, code, pre-filled answers, expected first node).
+type EntryCase = (
+    Category,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+/// (paste, library detected, pre-fills it must produce).
+type PasteCase = (&'static str, Option<Library>, &'static [(&'static str, &'static str)]);
+
 /// A code that already names its cause starts at the fix or question that fits it.
 #[test]
 fn codes_that_name_their_cause_start_at_their_fix() {
-    let cases: [(Category, &str, &[(&str, &str)], &str); 12] = [
+    let cases: [EntryCase; 12] = [
         (Category::AccountMode, "59000", &[], "fix_close_first"),
         (Category::AccountMode, "50014", &[], "fix_add_ccy"),
         (Category::AccountMode, "51000", &[("param", "pos_side")], "pos_mode"),
@@ -584,7 +594,7 @@ fn codes_that_name_their_cause_start_at_their_fix() {
 #[test]
 fn prefill_recognises_real_pastes() {
     use okx_doctor::core::diagnose::diagnose;
-    let cases: [(&str, Option<Library>, &[(&str, &str)]); 8] = [
+    let cases: [PasteCase; 8] = [
         (
             "freqtrade-myokx | 2025-01-20 20:18:49,246 - freqtrade.exchange.common - WARNING - _load_async_markets() returned exception: \"Error in reload_markets due to ExchangeError. Message: myokx {\"msg\":\"API key doesn't exist\",\"code\":\"50119\"}\"",
             Some(Library::Freqtrade),

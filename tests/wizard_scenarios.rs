@@ -86,7 +86,7 @@ fn fnv1a64(s: &str) -> u64 {
 }
 
 fn held_out(s: &Scenario) -> bool {
-    fnv1a64(&s.source) % 3 == 0
+    fnv1a64(&s.source).is_multiple_of(3)
 }
 
 fn load() -> Vec<Scenario> {

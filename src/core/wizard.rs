@@ -6,6 +6,11 @@
 //! `build/wizard.rs`. This module is the state machine over those tables. Pure logic: no Leptos,
 //! no web-sys.
 //!
+//! A walk starts where the code points ([`Tree::start_for`]: a code that already names its cause
+//! starts at the question or fix that fits it, optionally only when the paste pre-filled a given
+//! answer, e.g. `param.pos_side` for "Parameter posSide error"), else at the tree's start. Each fix
+//! carries the key of the shared fix it copies ([`Fix::key`]), the same in every tree.
+//!
 //! State model: [`WizardState::answers`] holds the path taken so far (confirmed answers, in order)
 //! plus answers pre-filled from the paste (`prefilled: true`). Pre-filled answers never advance the
 //! wizard on their own; they only pre-select an answer when their question comes up, and the user
