@@ -77,11 +77,26 @@ fn explore(state: &mut WizardState, depth: usize, questions: usize, w: &mut Walk
     }
 }
 
+/// Explores every walk from the tree's start and from each code-aware entry (its first code,
+/// with the pre-filled answer its `when` needs).
 fn walk_tree(c: Category) -> Walk {
     let tree = tree_for(c);
     let mut w = Walk::default();
-    let mut state = WizardState::new(c, Some("50119"));
+    let mut state = WizardState::new(c, None);
     explore(&mut state, 0, 0, &mut w, tree.nodes.len());
+    for e in tree.entries {
+        let mut state = WizardState::new(c, Some(e.codes[0]));
+        if let Some(when) = e.when {
+            state.set_prefills(&[when]);
+        }
+        assert_eq!(
+            start_id(&state),
+            tree.node(e.node).id,
+            "{c}: entry {:?} does not start its walk",
+            e.codes
+        );
+        explore(&mut state, 0, 0, &mut w, tree.nodes.len());
+    }
     w
 }
 
@@ -192,7 +207,7 @@ fn maintainer_questions_are_asked_somewhere() {
         .unwrap();
     assert!(clock.clock_check);
     let ids: Vec<&str> = clock.answers.iter().map(|a| a.id).collect();
-    assert_eq!(ids, ["in_sync", "seconds", "large"]);
+    assert_eq!(ids, ["in_sync", "seconds", "large", "unsure"]);
 }
 
 #[test]
@@ -218,8 +233,14 @@ fn answer_errors_and_back_at_start() {
                 .unwrap()
                 .code
                 .contains("eea.okx.com"));
-            // No freqtrade snippet here: generic fallback.
-            assert_eq!(fix.snippet_for(Some(Library::Freqtrade)).unwrap().lib, "generic");
+            // Bots get the fix in their own terms: freqtrade's EEA exchange name.
+            assert!(fix
+                .snippet_for(Some(Library::Freqtrade))
+                .unwrap()
+                .code
+                .contains("myokx"));
+            // No nautilus snippet here: generic fallback.
+            assert_eq!(fix.snippet_for(Some(Library::Nautilus)).unwrap().lib, "generic");
         }
         other => panic!("{other:?}"),
     }
@@ -321,7 +342,9 @@ fn prefilled_answers_preselect_but_do_not_advance() {
     assert!(back(&mut s));
     assert!(back(&mut s));
     assert!(!back(&mut s));
-    assert_eq!(s.prefills().count(), 2);
+    // site and demo_flag from the paste, bot_demo from the library (ccxt has a demo switch).
+    let pre: Vec<(&str, &str)> = s.prefills().map(|p| (p.question, p.answer)).collect();
+    assert_eq!(pre, [("site", "eea"), ("demo_flag", "on"), ("bot_demo", "yes")]);
     // Pre-fills for questions the tree does not ask are dropped.
     let s = WizardState::from_facts(Category::RateLimit, None, &facts);
     assert_eq!(s.prefills().count(), 0);
@@ -334,7 +357,10 @@ fn query_round_trips_for_every_walked_state() {
         for (i, mut s) in w.states.into_iter().enumerate() {
             s.library = Library::ALL.get(i % 9).copied();
             if i % 3 == 0 {
-                s.set_prefills(&[("site", "eea"), ("demo_flag", "on"), ("lib_version", "outdated")]);
+                // Add pre-fills without replacing those the walk started from (entries use them).
+                let mut pre: Vec<(&'static str, &'static str)> = s.prefills().map(|p| (p.question, p.answer)).collect();
+                pre.extend([("site", "eea"), ("demo_flag", "on"), ("lib_version", "outdated")]);
+                s.set_prefills(&pre);
             }
             let q = to_query(&s);
             assert!(q.len() < 1500, "{q}");
@@ -412,7 +438,6 @@ fn report_lists_library_version_code_and_ruled_out_fixes() {
     still_failing(&mut s).unwrap();
     answer(&mut s, "key_env", "live").unwrap();
     answer(&mut s, "demo_flag_live", "off").unwrap();
-    answer(&mut s, "lib_version", "current").unwrap();
     let r = report_text(&s, Some(Library::CcxtJs), Some("4.4.12"));
     assert!(r.contains("50119"), "{r}");
     assert!(r.contains("ccxt (JavaScript) 4.4.12"), "{r}");
@@ -490,6 +515,7 @@ fn finding_links_open_the_state_from_facts() {
                                         region,
                                         demo,
                                         ws_endpoint: w,
+                                        ..Default::default()
                                     };
                                     let want = WizardState::from_facts(c, code, &facts);
                                     let got = from_query(&query_from_facts(c, code, &facts));
@@ -504,4 +530,153 @@ fn finding_links_open_the_state_from_facts() {
         }
     }
     assert!(checked > 100_000, "{checked}");
+}
+
+/// The build script's snippet keys mirror the library vocabulary of `src/core/facts.rs`.
+#[test]
+fn snippet_keys_mirror_the_library_ids() {
+    let build = std::fs::read_to_string("build/wizard.rs").unwrap();
+    let start = build.find("const SNIPPET_KEYS").unwrap();
+    let block = &build[start..start + build[start..].find("];").unwrap()];
+    let keys: BTreeSet<&str> = block.split('"').skip(1).step_by(2).collect();
+    let mut ids: BTreeSet<&str> = Library::ALL.iter().map(|l| l.id()).collect();
+    ids.insert("generic");
+    assert_eq!(keys, ids);
+    for lib in Library::ALL {
+        assert_eq!(Library::from_id(lib.id()), Some(lib));
+        assert!(!lib.label().is_empty());
+    }
+}
+
+/// (category, code, pre-filled answers, expected first node).
+type EntryCase = (
+    Category,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+/// (paste, library detected, pre-fills it must produce).
+type PasteCase = (&'static str, Option<Library>, &'static [(&'static str, &'static str)]);
+
+/// A code that already names its cause starts at the fix or question that fits it.
+#[test]
+fn codes_that_name_their_cause_start_at_their_fix() {
+    let cases: [EntryCase; 12] = [
+        (Category::AccountMode, "59000", &[], "fix_close_first"),
+        (Category::AccountMode, "50014", &[], "fix_add_ccy"),
+        (Category::AccountMode, "51000", &[("param", "pos_side")], "pos_mode"),
+        (Category::AccountMode, "51000", &[("param", "td_mode")], "product_td"),
+        (Category::AccountMode, "51000", &[], "param"),
+        (Category::OrderSizePrecision, "51202", &[], "fix_notional_cap"),
+        (Category::OrderSizePrecision, "51004", &[], "fix_tier"),
+        (Category::Permission, "51155", &[], "fix_compliance"),
+        (Category::Permission, "58207", &[], "allowlisted_58207"),
+        (Category::AuthPassphrase, "50104", &[], "fix_set_passphrase"),
+        (Category::EnvironmentMismatch, "30016", &[], "fix_upgrade"),
+        (Category::InsufficientBalance, "58350", &[], "product_funding"),
+    ];
+    for (c, code, pre, want) in cases {
+        let mut s = WizardState::new(c, Some(code));
+        s.set_prefills(pre);
+        assert_eq!(start_id(&s), want, "{c:?} {code} {pre:?}");
+        // The start survives the URL.
+        assert_eq!(start_id(&from_query(&to_query(&s)).unwrap()), want);
+    }
+    // Sub-codes match their base code; unknown codes start at the tree's start.
+    let s = WizardState::new(Category::AccountMode, Some("59000_1"));
+    assert_eq!(start_id(&s), "fix_close_first");
+    let s = WizardState::new(Category::AccountMode, Some("12345"));
+    assert_eq!(start_id(&s), tree_for(Category::AccountMode).start_node().id);
+}
+
+/// Real pastes carry what the pre-fill needs: bot log prefixes, library paths, okx-api's wsKey,
+/// Docker prefixes, WebSocket URLs, Promise.all, the parameter a message names.
+#[test]
+fn prefill_recognises_real_pastes() {
+    use okx_doctor::core::diagnose::diagnose;
+    let cases: [PasteCase; 8] = [
+        (
+            "freqtrade-myokx | 2025-01-20 20:18:49,246 - freqtrade.exchange.common - WARNING - _load_async_markets() returned exception: \"Error in reload_markets due to ExchangeError. Message: myokx {\"msg\":\"API key doesn't exist\",\"code\":\"50119\"}\"",
+            Some(Library::Freqtrade),
+            &[("site", "eea"), ("host_kind", "docker"), ("bot_demo", "no")],
+        ),
+        (
+            "ws exception:  {\n  event: 'error',\n  msg: \"Wrong URL or channel:candle1s,instId:BTC-USDT-SWAP doesn't exist.\",\n  code: '60018',\n  wsKey: 'prodPublic'\n}",
+            Some(Library::OkxApiNode),
+            &[("ws_channel", "candles"), ("where", "ws")],
+        ),
+        (
+            "RateLimitExceeded: okx {\"msg\":\"Too Many Requests\",\"code\":\"50011\"}\n    at async okx.fetchTicker (file:///D:/x/node_modules/ccxt/js/src/okx.js:1736:26)\n    at async Promise.all (index 40)",
+            Some(Library::CcxtJs),
+            &[("rate_pattern", "parallel")],
+        ),
+        (
+            "okx {\"code\":\"1\",\"data\":[{\"sCode\":\"51000\",\"sMsg\":\"Parameter posSide error \"}],\"msg\":\"All operations failed\"}",
+            None,
+            &[("param", "pos_side"), ("raw_body", "yes")],
+        ),
+        (
+            "accountAPI = Account.AccountAPI(API_KEY, SECRET_KEY, PASSPHRASE, flag=flag, use_server_time=True)\nokx.exceptions.OkxAPIException: API Request Error(code=50102): Timestamp request expired",
+            Some(Library::PythonOkx),
+            &[("server_time_opt", "on"), ("signer", "library")],
+        ),
+        (
+            "2025-05-27 18:58:29,255 WARNING  OKXCCXTAdapter       Unhandled BTC/USDT:USDT position mode (hedge_mode). This position can't be traded.",
+            Some(Library::Octobot),
+            &[("topic", "position_mode"), ("who_orders", "no")],
+        ),
+        (
+            "[WARN] nautilus_okx::python::websocket: Order response rejected: op=Order s_code=51000 s_msg=Parameter clOrdId  error",
+            Some(Library::Nautilus),
+            &[("param", "other")],
+        ),
+        (
+            "OrderRejected(... reason='OKX error 1: ', ...)",
+            None,
+            &[("raw_body", "no")],
+        ),
+    ];
+    for (paste, lib, want) in cases {
+        let d = diagnose(paste);
+        assert_eq!(d.facts.library, lib, "library of {paste}");
+        let got = prefill(&d.facts);
+        for w in want {
+            assert!(got.contains(w), "{paste}\n  missing {w:?} in {got:?}");
+        }
+    }
+}
+
+/// Picking a library in the wizard replaces only the pre-fills that follow from the library.
+#[test]
+fn set_library_updates_library_prefills() {
+    let facts = PasteFacts {
+        region: Some(Region::Eea),
+        ..Default::default()
+    };
+    let mut s = WizardState::from_facts(Category::AuthKey, Some("50119"), &facts);
+    set_library(&mut s, Some(Library::Freqtrade));
+    let pre: Vec<(&str, &str)> = s.prefills().map(|p| (p.question, p.answer)).collect();
+    assert_eq!(pre, [("site", "eea"), ("bot_demo", "no")]);
+    set_library(&mut s, Some(Library::CcxtPython));
+    let pre: Vec<(&str, &str)> = s.prefills().map(|p| (p.question, p.answer)).collect();
+    assert_eq!(pre, [("site", "eea"), ("bot_demo", "yes")]);
+    assert_eq!(s.library, Some(Library::CcxtPython));
+    set_library(&mut s, None);
+    assert_eq!(s.prefills().count(), 1);
+}
+
+/// Every fix has a stable key, and the same key always means the same text wherever it is used.
+#[test]
+fn shared_fixes_are_the_same_everywhere() {
+    let mut seen: std::collections::BTreeMap<&str, &str> = Default::default();
+    for t in all_trees() {
+        for n in t.nodes {
+            if let NodeKind::Fix(f) = &n.kind {
+                assert!(!f.key.is_empty());
+                let title = seen.entry(f.key).or_insert(f.title);
+                assert_eq!(*title, f.title, "fix key {} has two texts", f.key);
+            }
+        }
+    }
+    assert!(seen.len() >= 50, "{} distinct fixes", seen.len());
 }

@@ -11,11 +11,16 @@ pub enum Library {
     OkxApiNode,
     Freqtrade,
     Hummingbot,
+    /// OctoBot (Drakkar-Software), which trades through ccxt.
+    Octobot,
+    /// nautilus_trader's OKX adapter (its own Rust client, not ccxt).
+    Nautilus,
+    /// Hand-written HTTP/WebSocket code, or a library not listed.
     Other,
 }
 
 impl Library {
-    pub const ALL: [Library; 8] = [
+    pub const ALL: [Library; 10] = [
         Library::CcxtPython,
         Library::CcxtJs,
         Library::CcxtPhp,
@@ -23,6 +28,8 @@ impl Library {
         Library::OkxApiNode,
         Library::Freqtrade,
         Library::Hummingbot,
+        Library::Octobot,
+        Library::Nautilus,
         Library::Other,
     ];
     /// Stable id (used in URLs and snippet keys).
@@ -35,6 +42,8 @@ impl Library {
             Library::OkxApiNode => "okx-api-node",
             Library::Freqtrade => "freqtrade",
             Library::Hummingbot => "hummingbot",
+            Library::Octobot => "octobot",
+            Library::Nautilus => "nautilus",
             Library::Other => "other",
         }
     }
@@ -50,6 +59,8 @@ impl Library {
             Library::OkxApiNode => "okx-api (Node)",
             Library::Freqtrade => "freqtrade",
             Library::Hummingbot => "hummingbot",
+            Library::Octobot => "OctoBot",
+            Library::Nautilus => "nautilus_trader",
             Library::Other => "other / my own code",
         }
     }
@@ -100,4 +111,61 @@ pub struct PasteFacts {
     /// `Some(true)` when the paste shows demo trading (`wspap`, `x-simulated-trading: 1`, sandbox).
     pub demo: Option<bool>,
     pub ws_endpoint: Option<WsEndpoint>,
+    /// The order parameter an OKX message names, lower case: `posside` from "Parameter posSide
+    /// error", `ccy` from "Parameter ccy can not be empty".
+    pub named_param: Option<String>,
+    /// The paste comes from a Docker container (compose log prefixes, container paths).
+    pub docker: bool,
+    /// The paste shows many calls in flight at once (`Promise.all`, `asyncio.gather`).
+    pub parallel: bool,
+    /// The library's server-time option is switched on (`use_server_time=True`, `useServerTime`).
+    pub server_time_option: bool,
+    /// The WebSocket channel kind the paste names, if any.
+    pub ws_channel: Option<WsChannel>,
+    /// What the message is about, for messages without an OKX code.
+    pub topic: Option<Topic>,
+    /// `Some(true)` when the paste is about a WebSocket connection, `Some(false)` when it shows a
+    /// REST call (an HTTP method or /api/v5 path) and nothing of a WebSocket.
+    pub websocket: Option<bool>,
+    /// `Some(true)` when the paste shows the reply's own code and message (`sCode`, or an OKX
+    /// `code`/`msg` pair); `Some(false)` when only a wrapper like "OKX error 1" is shown.
+    pub reply_visible: Option<bool>,
+    /// The paste shows hand-written signing (HMAC, building OK-ACCESS-SIGN).
+    pub own_signing: bool,
+}
+
+/// What an error message is about, when it carries no OKX code of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Topic {
+    /// "API key doesn't exist", "Invalid OK-ACCESS-KEY".
+    Key,
+    /// Hedge / one-way position mode ("Unhandled hedge_mode").
+    PositionMode,
+    /// Local compliance restrictions, a product not offered in the user's country.
+    Compliance,
+    /// A WebSocket channel, URL or subscription.
+    WebSocket,
+    /// An exception raised inside the library or bot, with no OKX reply.
+    LibraryCrash,
+    /// A login that fails ("Invalid logon", "Login failed").
+    Login,
+    /// A connection that drops, times out or never opens (no data received, ping/pong).
+    Connection,
+    /// The order size or amount is not what was meant (contracts vs coins, minimum amount).
+    OrderSize,
+}
+
+/// The kind of WebSocket channel a paste names (decides which URL serves it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WsChannel {
+    /// `candle1m`, `mark-price-candle1H` … (served on /business).
+    Candles,
+    /// `index-tickers`, `index-candle…` (need an index id such as BTC-USD).
+    Index,
+    /// `orders-algo`, `algo-advance` … (private channels served on /business).
+    BusinessPrivate,
+    /// `orders`, `positions`, `account`, `balance_and_position` (on /private).
+    Private,
+    /// `tickers`, `books`, `trades` … (on /public).
+    Market,
 }

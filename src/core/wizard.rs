@@ -6,6 +6,11 @@
 //! `build/wizard.rs`. This module is the state machine over those tables. Pure logic: no Leptos,
 //! no web-sys.
 //!
+//! A walk starts where the code points ([`Tree::start_for`]: a code that already names its cause
+//! starts at the question or fix that fits it, optionally only when the paste pre-filled a given
+//! answer, e.g. `param.pos_side` for "Parameter posSide error"), else at the tree's start. Each fix
+//! carries the key of the shared fix it copies ([`Fix::key`]), the same in every tree.
+//!
 //! State model: [`WizardState::answers`] holds the path taken so far (confirmed answers, in order)
 //! plus answers pre-filled from the paste (`prefilled: true`). Pre-filled answers never advance the
 //! wizard on their own; they only pre-select an answer when their question comes up, and the user
@@ -13,7 +18,7 @@
 //! [`STILL_FAILING`] to the fix's node id.
 
 use crate::core::category::Category;
-use crate::core::facts::{Library, PasteFacts, Region, WsEndpoint};
+use crate::core::facts::{Library, PasteFacts, Region, Topic, WsChannel, WsEndpoint};
 use crate::core::routes::{build_query, is_code_shaped, parse_query};
 
 /// One decision tree (one per category).
@@ -21,9 +26,23 @@ use crate::core::routes::{build_query, is_code_shaped, parse_query};
 pub struct Tree {
     /// Category id (`auth_key` …).
     pub category: &'static str,
-    /// Index of the first node in `nodes`.
+    /// Index of the first node in `nodes` when no entry matches.
     pub start: u16,
+    /// Code-aware starts, first match wins (see [`Tree::start_for`]).
+    pub entries: &'static [Entry],
     pub nodes: &'static [Node],
+}
+
+/// A code (and optionally a pre-filled answer, i.e. the pasted wording) that already names its
+/// cause, so the walk starts at the question or fix that fits it instead of at the tree's start.
+#[derive(Debug)]
+pub struct Entry {
+    /// Code-shaped (`59000`, `51008_1000`); a plain code also matches its sub-codes.
+    pub codes: &'static [&'static str],
+    /// `(question key, answer id)` that must be pre-filled from the paste.
+    pub when: Option<(&'static str, &'static str)>,
+    /// Index of the node to start at.
+    pub node: u16,
 }
 
 #[derive(Debug)]
@@ -63,6 +82,9 @@ pub struct AnswerDef {
 
 #[derive(Debug)]
 pub struct Fix {
+    /// The shared fix this node copies (template id), or the node id for a fix written inline.
+    /// Stable across trees: the same fix has the same key wherever it is offered.
+    pub key: &'static str,
     pub title: &'static str,
     /// The concrete change to make.
     pub change: &'static str,
@@ -96,8 +118,20 @@ impl Tree {
     pub fn node(&self, idx: u16) -> &'static Node {
         &self.nodes[idx as usize]
     }
+    /// The default first node (no code-aware entry).
     pub fn start_node(&self) -> &'static Node {
         self.node(self.start)
+    }
+    /// Index of the first node for `code` with the pre-filled answers `prefilled`: the first
+    /// entry that names the code (or its base code) and whose `when` answer was pre-filled,
+    /// else the tree's start.
+    pub fn start_for(&self, code: Option<&str>, prefilled: &[(&str, &str)]) -> u16 {
+        let Some(code) = code else { return self.start };
+        let base = code.split('_').next().unwrap_or(code);
+        self.entries
+            .iter()
+            .find(|e| e.codes.iter().any(|c| *c == code || *c == base) && e.when.is_none_or(|w| prefilled.contains(&w)))
+            .map_or(self.start, |e| e.node)
     }
     pub fn find(&self, id: &str) -> Option<&'static Node> {
         self.nodes.iter().find(|n| n.id == id)
@@ -266,11 +300,23 @@ fn static_prefill(tree: &'static Tree, key: &str, answer: &str) -> Option<(&'sta
     })
 }
 
+/// The first node of `state`'s walk: code-aware (see [`Tree::start_for`]).
+fn start_index(tree: &Tree, state: &WizardState) -> u16 {
+    let prefilled: Vec<(&str, &str)> = state.prefills().map(|p| (p.question, p.answer)).collect();
+    tree.start_for(state.code.as_deref(), &prefilled)
+}
+
+/// The id of the node a fresh walk of `state` starts at.
+pub fn start_id(state: &WizardState) -> &'static str {
+    let tree = tree_for(state.category);
+    tree.node(start_index(tree, state)).id
+}
+
 /// Walks the confirmed path. Returns the current node, the number of questions answered, and how
 /// many confirmed entries were valid (the rest are ignored).
 fn walk(state: &WizardState) -> (&'static Tree, &'static Node, usize, usize) {
     let tree = tree_for(state.category);
-    let mut node = tree.start_node();
+    let mut node = tree.node(start_index(tree, state));
     let mut questions = 0;
     let mut valid = 0;
     for a in state.path() {
@@ -379,7 +425,8 @@ pub fn can_go_back(state: &WizardState) -> bool {
 }
 
 /// Answers the paste already reveals, as (question key, answer id). The UI shows them as
-/// "pre-filled from your paste"; the user can change them.
+/// "pre-filled from your paste"; the user can change them. A tree keeps only the pairs one of its
+/// questions asks; entries (`[[entry]] when = …`) may also start the walk from them.
 pub fn prefill(facts: &PasteFacts) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     let exchange = facts.exchange_id.as_deref().map(|s| s.trim().to_ascii_lowercase());
@@ -411,6 +458,115 @@ pub fn prefill(facts: &PasteFacts) -> Vec<(&'static str, &'static str)> {
                 WsEndpoint::Business => "business",
             },
         ));
+    }
+    out.extend(prefill_from_message(facts));
+    out.extend(prefill_from_library(facts.library));
+    out
+}
+
+/// Answers the error text itself gives: the parameter it names, the channel, the runtime.
+fn prefill_from_message(facts: &PasteFacts) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    if let Some(p) = facts.named_param.as_deref() {
+        out.push((
+            "param",
+            match p {
+                "posside" => "pos_side",
+                "tdmode" => "td_mode",
+                "ccy" => "ccy",
+                _ => "other",
+            },
+        ));
+    }
+    if let Some(ch) = facts.ws_channel {
+        out.push((
+            "ws_channel",
+            match ch {
+                WsChannel::Candles => "candles",
+                WsChannel::Index => "index",
+                WsChannel::BusinessPrivate => "business_private",
+                WsChannel::Private => "private",
+                WsChannel::Market => "market",
+            },
+        ));
+    }
+    if let Some(t) = facts.topic {
+        out.push((
+            "topic",
+            match t {
+                Topic::Key => "key",
+                Topic::PositionMode => "position_mode",
+                Topic::Compliance => "compliance",
+                Topic::WebSocket => "ws",
+                Topic::LibraryCrash => "library",
+                Topic::Login => "login",
+                Topic::Connection => "connection",
+                Topic::OrderSize => "size",
+            },
+        ));
+    }
+    if let Some(ws) = facts.websocket {
+        out.push(("where", if ws { "ws" } else { "rest" }));
+        out.push(("transport", if ws { "ws" } else { "rest" }));
+    }
+    if let Some(visible) = facts.reply_visible {
+        out.push(("raw_body", if visible { "yes" } else { "no" }));
+    }
+    if facts.own_signing {
+        out.push(("signer", "own"));
+        out.push(("ts_source", "own"));
+    }
+    if facts.docker {
+        out.push(("host_kind", "docker"));
+    }
+    if facts.parallel {
+        out.push(("rate_pattern", "parallel"));
+    }
+    if facts.server_time_option {
+        out.push(("server_time_opt", "on"));
+    }
+    out
+}
+
+/// Question keys whose pre-fill comes from the library alone (see [`prefill_from_library`]).
+const LIBRARY_PREFILL_KEYS: [&str; 4] = ["bot_demo", "who_orders", "signer", "ts_source"];
+
+/// The user picked their library (the wizard's library select): remember it for the snippets and
+/// replace the pre-filled answers that follow from the library. Answers already confirmed stay.
+pub fn set_library(state: &mut WizardState, library: Option<Library>) {
+    state.library = library;
+    let mut pairs: Vec<(&'static str, &'static str)> = state
+        .prefills()
+        .filter(|p| !LIBRARY_PREFILL_KEYS.contains(&p.question))
+        .map(|p| (p.question, p.answer))
+        .collect();
+    pairs.extend(prefill_from_library(library));
+    state.set_prefills(&pairs);
+}
+
+/// Answers that follow from the library or bot itself (documented behaviour, not guesses).
+fn prefill_from_library(library: Option<Library>) -> Vec<(&'static str, &'static str)> {
+    let Some(lib) = library else { return Vec::new() };
+    let mut out = Vec::new();
+    let is_bot = matches!(
+        lib,
+        Library::Freqtrade | Library::Hummingbot | Library::Octobot | Library::Nautilus
+    );
+    // Libraries with a demo switch; freqtrade documents that it has no exchange sandboxes.
+    match lib {
+        Library::CcxtPython | Library::CcxtJs | Library::CcxtPhp | Library::PythonOkx | Library::OkxApiNode => {
+            out.push(("bot_demo", "yes"))
+        }
+        Library::Freqtrade => out.push(("bot_demo", "no")),
+        // Own code can always send the demo header.
+        Library::Other => out.push(("bot_demo", "yes")),
+        _ => {}
+    }
+    // A bot builds the orders itself; library users write the order call.
+    out.push(("who_orders", if is_bot { "no" } else { "yes" }));
+    if lib != Library::Other {
+        out.push(("signer", "library"));
+        out.push(("ts_source", "library"));
     }
     out
 }
@@ -652,7 +808,10 @@ pub fn stats() -> TreeStats {
         s.trees += 1;
         s.fixes += t.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Fix(_))).count();
         let mut memo = vec![None; t.nodes.len()];
-        s.longest_path = s.longest_path.max(longest_from(t, t.start, &mut memo).unwrap_or(0));
+        let roots = std::iter::once(t.start).chain(t.entries.iter().map(|e| e.node));
+        for root in roots {
+            s.longest_path = s.longest_path.max(longest_from(t, root, &mut memo).unwrap_or(0));
+        }
     }
     s
 }
