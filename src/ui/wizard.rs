@@ -126,7 +126,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                 class="wizard-lib-select"
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
-                                    state.update(|s| s.library = Library::from_id(&v));
+                                    state.update(|s| wizard::set_library(s, Library::from_id(&v)));
                                 }
                             >
                                 <option value="" selected=lib.is_none()>
