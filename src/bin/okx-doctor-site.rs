@@ -10,6 +10,8 @@
 //! `wizard`, `clock`, `sign`; `src/core/routes.rs`, `Bundle`): its `okx-doctor-NAME-*.js` and `*_bg.wasm` are
 //! copied into `--dist` and loaded by that bundle's pages. `--test-hooks` allows loopback
 //! connections in the CSP (the clock check's test server): for the builds the tests use only.
+//! `--worker DIR` names the analysis worker's Trunk output folder: its files are copied and a
+//! small start module is written next to them (`okx-doctor-worker-<hash>-start.js`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -27,7 +29,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] \
-[--bundle home|page|wizard|clock|sign=<trunk output dir> ...] [--css <file>] [--theme <file>] [--test-hooks]";
+[--bundle home|page|wizard|clock|sign=<trunk output dir> ...] [--worker <trunk output dir>] [--css <file>] [--theme <file>] [--test-hooks]";
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<String, String> {
@@ -40,6 +42,7 @@ fn run() -> Result<String, String> {
     let mut css = PathBuf::from("style/main.css");
     let mut theme = PathBuf::from("public/theme.js");
     let mut bundles: Vec<(Bundle, PathBuf)> = Vec::new();
+    let mut worker: Option<PathBuf> = None;
     let mut parser = lexopt::Parser::from_env();
     let value = |p: &mut lexopt::Parser| -> Result<String, String> {
         p.value().map_err(|e| e.to_string())?.into_string().map_err(|_| "a value is not UTF-8".to_string())
@@ -53,6 +56,7 @@ fn run() -> Result<String, String> {
             Long("css") => css = value(&mut parser)?.into(),
             Long("theme") => theme = value(&mut parser)?.into(),
             Long("test-hooks") => config.test_hooks = true,
+            Long("worker") => worker = Some(PathBuf::from(value(&mut parser)?)),
             Long("bundle") => {
                 let v = value(&mut parser)?;
                 let (name, dir) = v.split_once('=').ok_or_else(|| format!("--bundle needs NAME=DIR, got `{v}`"))?;
@@ -69,8 +73,16 @@ fn run() -> Result<String, String> {
     config.css = read(&css)?;
     config.theme_js = read(&theme)?;
     for (b, dir) in bundles {
-        let loader = copy_entry(b, &dir, &dist)?;
+        let loader = copy_entry(&format!("okx-doctor-{}-", b.name()), &dir, &dist)?;
         config.loaders.insert(b, loader);
+    }
+    if let Some(dir) = worker {
+        let files = copy_entry("okx-doctor-worker-", &dir, &dist)?;
+        let name = files.js.trim_end_matches(".js").to_string();
+        let start = dist.join(format!("{name}-start.js"));
+        std::fs::write(&start, okx_doctor::ui::analysis::WorkerFiles::start_module(&name))
+            .map_err(|e| format!("cannot write {}: {e}", start.display()))?;
+        config.worker = Some(name);
     }
     let w = write_site(&dist, &config)?;
     Ok(format!(
@@ -97,18 +109,14 @@ fn check_origin(o: &str) -> Result<String, String> {
     }
 }
 
-/// Finds a bundle's entry files in its Trunk output folder and copies them into `dist`.
+/// Finds an entry point's files (`<prefix><hash>.js`, `…_bg.wasm`, and wasm-bindgen's
+/// `snippets/`) in its Trunk output folder and copies them into `dist`.
 #[cfg(not(target_arch = "wasm32"))]
-fn copy_entry(
-    b: okx_doctor::core::routes::Bundle,
-    dir: &std::path::Path,
-    dist: &std::path::Path,
-) -> Result<okx_doctor::ui::shell::Loader, String> {
-    let prefix = format!("okx-doctor-{}-", b.name());
+fn copy_entry(prefix: &str, dir: &std::path::Path, dist: &std::path::Path) -> Result<okx_doctor::ui::shell::Loader, String> {
     let names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
-        .filter(|n| n.starts_with(&prefix))
+        .filter(|n| n.starts_with(prefix))
         .collect();
     let find = |suffix: &str| {
         names
@@ -122,5 +130,22 @@ fn copy_entry(
     for f in [&js, &wasm] {
         std::fs::copy(dir.join(f), dist.join(f)).map_err(|e| format!("cannot copy {f}: {e}"))?;
     }
+    copy_dir(&dir.join("snippets"), &dist.join("snippets"))?;
     Ok(okx_doctor::ui::shell::Loader { js, wasm })
+}
+
+/// Copies a folder's files recursively (nothing when it does not exist).
+#[cfg(not(target_arch = "wasm32"))]
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
+    let Ok(entries) = std::fs::read_dir(from) else { return Ok(()) };
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    for e in entries.flatten() {
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        if src.is_dir() {
+            copy_dir(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst).map_err(|err| format!("cannot copy {}: {err}", src.display()))?;
+        }
+    }
+    Ok(())
 }

@@ -11,6 +11,7 @@ pub mod html;
 pub mod kb;
 pub mod num;
 pub mod pages;
+pub mod paste_report;
 pub mod routes;
 pub mod search;
 pub mod secrets;

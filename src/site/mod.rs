@@ -27,6 +27,8 @@ pub struct Config {
     pub theme_js: String,
     /// Each bundle's entry files (a page of a bundle without one has no script: text only).
     pub loaders: HashMap<Bundle, Loader>,
+    /// The analysis worker's Trunk output name (`okx-doctor-worker-<hash>`), when built.
+    pub worker: Option<String>,
     /// Allow loopback connections for the tests' clock server (never in a deployed build).
     pub test_hooks: bool,
 }
@@ -34,7 +36,7 @@ pub struct Config {
 impl Config {
     /// The environment pages are rendered in.
     pub fn env(&self) -> Env {
-        Env::new(&self.base, self.origin.as_deref())
+        Env { worker: self.worker.clone(), ..Env::new(&self.base, self.origin.as_deref()) }
     }
 
     /// The one policy of the whole site: the hashes of every inline part any page carries.

@@ -43,6 +43,7 @@ mod imp {
             base: normalize_base(&base),
             origin: loc.origin().ok(),
             query: loc.search().unwrap_or_default(),
+            worker: None,
         }
     }
 

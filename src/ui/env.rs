@@ -15,6 +15,8 @@ pub struct Env {
     pub origin: Option<String>,
     /// The query string the page was loaded with (`?a=b` or empty). Empty when generating.
     pub query: String,
+    /// The analysis worker's Trunk output name (`okx-doctor-worker-<hash>`), when the build has it.
+    pub worker: Option<String>,
 }
 
 impl Default for Env {
@@ -30,6 +32,7 @@ impl Env {
             base: normalize_base(base),
             origin: origin.map(|o| o.trim_end_matches('/').to_string()),
             query: String::new(),
+            worker: None,
         }
     }
 

@@ -4,6 +4,7 @@
 //! that HTML. Views never call `window()` while rendering: they read [`env::use_env`], and browser
 //! work goes through [`browser`], which has a neutral native answer for everything.
 
+pub mod analysis;
 pub mod browser;
 pub mod catalog;
 pub mod clock;

@@ -10,6 +10,11 @@ use crate::ui::island::island;
 use crate::ui::paste::PasteBox;
 use leptos::prelude::*;
 
+/// The paste box of this build.
+fn paste_box(embed: bool) -> AnyView {
+    island(PasteBox { embed, worker: use_env().worker })
+}
+
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -19,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
             "Paste what your bot printed and okx-doctor finds every OKX error in it, with the likely causes and a fix. "
             "Or search all OKX API v5 error codes below."
         </p>
-        {island(PasteBox { embed: false })}
+        {paste_box(false)}
         <section class="catalog" aria-labelledby="catalog-title">
             <h2 id="catalog-title">"Error catalog"</h2>
             {island(CatalogSearch)}
@@ -35,7 +40,7 @@ pub fn HomePage() -> impl IntoView {
 pub fn EmbedHelperPage() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">"okx-doctor: diagnose an OKX API error"</h1>
-        {island(PasteBox { embed: true })}
+        {paste_box(true)}
     }
 }
 

@@ -1,0 +1,154 @@
+//! What the paste box shows for a diagnosis, as plain data: the finding cards (title, category,
+//! confidence, evidence, causes, the wizard link's query), the credential warning and the status.
+//! The analysis worker builds it next to the engine and sends it to the page as JSON, so the
+//! page's own wasm carries neither the engine nor the wizard's trees.
+
+use super::catalog;
+use super::diagnose::{Diagnosis, Finding};
+use super::secrets::CredentialKind;
+use super::wizard;
+use serde::{Deserialize, Serialize};
+
+/// Finding cards shown at most: a paste with thousands of distinct codes shows the most likely
+/// ones and counts the rest (5,000 cards took seconds to render).
+pub const MAX_CARDS: usize = 50;
+
+/// Causes listed on a card (the wizard has the rest).
+pub const CARD_CAUSES: usize = 3;
+
+/// Confidence from which a finding is called "high confidence".
+pub const HIGH_CONFIDENCE: f32 = 0.85;
+/// Confidence from which a finding is called "likely" (below: "unsure").
+pub const LIKELY_CONFIDENCE: f32 = 0.6;
+
+/// One finding as the paste box shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    /// The code as the paste shows it, if any.
+    pub code: Option<String>,
+    /// Whether the code has a page in the catalog.
+    pub has_page: bool,
+    /// Category id and label.
+    pub category: String,
+    pub category_label: String,
+    /// 0..=1.
+    pub confidence: f32,
+    pub title: String,
+    pub evidence: String,
+    pub count: usize,
+    pub notes: Vec<String>,
+    /// The first [`CARD_CAUSES`] cause titles.
+    pub causes: Vec<String>,
+    /// The wizard's query string for this finding, pre-filled from the paste (`?c=…`).
+    pub wizard_query: String,
+}
+
+/// A credential-shaped value found in the paste (never the value itself).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Credential {
+    /// What it looks like ("an API key").
+    pub label: String,
+    /// A safe rendering (`a1b2…(36 chars)`).
+    pub redacted: String,
+}
+
+/// Everything the paste box shows for one paste.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PasteReport {
+    /// The most likely findings, best first (at most [`MAX_CARDS`]).
+    pub cards: Vec<Card>,
+    /// Distinct findings not shown.
+    pub more: usize,
+    pub credentials: Vec<Credential>,
+    /// Only the first part of a very large paste was read.
+    pub truncated: bool,
+}
+
+/// How sure a finding is, in words.
+pub fn confidence_label(c: f32) -> &'static str {
+    if c >= HIGH_CONFIDENCE {
+        "high confidence"
+    } else if c >= LIKELY_CONFIDENCE {
+        "likely"
+    } else {
+        "unsure"
+    }
+}
+
+/// What a credential looks like, in words.
+pub fn credential_label(k: CredentialKind) -> &'static str {
+    match k {
+        CredentialKind::ApiKeyUuid => "an API key",
+        CredentialKind::SecretHex32 => "a secret key",
+        CredentialKind::Passphrase => "a passphrase or password",
+        CredentialKind::Signature => "a request signature",
+        CredentialKind::AccessHeader => "an OK-ACCESS header value",
+    }
+}
+
+fn card(f: &Finding, d: &Diagnosis) -> Card {
+    Card {
+        code: f.code.clone(),
+        has_page: f.code.as_deref().is_some_and(|c| catalog::get(c).is_some()),
+        category: f.category.id().to_string(),
+        category_label: f.category.label().to_string(),
+        confidence: f.confidence,
+        title: f.title.clone(),
+        evidence: f.evidence.clone(),
+        count: f.count,
+        notes: f.notes.clone(),
+        causes: f.causes.iter().take(CARD_CAUSES).cloned().collect(),
+        wizard_query: wizard::query_from_facts(f.category, f.code.as_deref(), &d.facts),
+    }
+}
+
+/// The report of a diagnosis.
+pub fn report(d: &Diagnosis) -> PasteReport {
+    PasteReport {
+        cards: d.findings.iter().take(MAX_CARDS).map(|f| card(f, d)).collect(),
+        more: d.findings.len().saturating_sub(MAX_CARDS),
+        credentials: d
+            .credentials
+            .iter()
+            .map(|c| Credential { label: credential_label(c.kind).to_string(), redacted: c.redacted.clone() })
+            .collect(),
+        truncated: d.truncated_input,
+    }
+}
+
+impl PasteReport {
+    /// The report as JSON (what the worker sends).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Parses [`PasteReport::to_json`]'s output (`None` for anything else).
+    pub fn from_json(s: &str) -> Option<Self> {
+        serde_json::from_str(s).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::diagnose::diagnose;
+
+    #[test]
+    fn report_round_trips_and_carries_the_wizard_link() {
+        let d = diagnose("ccxt.base.errors.AuthenticationError: okx {\"msg\":\"Invalid Sign\",\"code\":\"50113\"}");
+        let r = report(&d);
+        assert_eq!(r.cards[0].code.as_deref(), Some("50113"));
+        assert!(r.cards[0].has_page && r.cards[0].wizard_query.starts_with("?c="));
+        assert!(r.cards[0].causes.len() <= CARD_CAUSES);
+        assert_eq!(PasteReport::from_json(&r.to_json()), Some(r));
+        assert_eq!(PasteReport::from_json("{\"cards\":[{}]}"), None);
+    }
+
+    #[test]
+    fn many_findings_are_capped_and_counted() {
+        let text: String = (50000..50200).map(|c| format!("{{\"code\":\"{c}\",\"msg\":\"x\"}}\n")).collect();
+        let r = report(&diagnose(&text));
+        assert!(r.cards.len() <= MAX_CARDS);
+        assert_eq!(r.cards.len() + r.more, diagnose(&text).findings.len());
+    }
+}
