@@ -24,7 +24,7 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
 #[test]
 fn every_catalog_entry_renders_an_error_page() {
     let entries = catalog::entries();
-    assert_eq!(entries.len(), 1099);
+    assert_eq!(entries.len(), 1104);
     for e in entries {
         let html = pages::render_error_page(e.code, "/", None).unwrap_or_else(|| panic!("no page for {}", e.code));
         let title = between(&html, "<title>", "</title>");
@@ -205,7 +205,7 @@ fn sitemap_lists_every_indexable_route() {
 #[test]
 fn every_route_has_a_page_and_file() {
     let routes = pages::all_routes();
-    assert_eq!(routes.len(), 2 * 1099 + 7);
+    assert_eq!(routes.len(), 2 * 1104 + 7);
     let mut files: Vec<String> = Vec::new();
     for r in &routes {
         let p = pages::page(r, "/").unwrap_or_else(|| panic!("no page for {r:?}"));
@@ -261,7 +261,7 @@ fn binary_writes_the_whole_site() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("wrote 2205 pages"), "{stdout}");
+    assert!(stdout.contains("wrote 2215 pages"), "{stdout}");
 
     let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let count_files = |root: &std::path::Path| -> usize {
@@ -280,8 +280,8 @@ fn binary_writes_the_whole_site() {
         }
         walk(root)
     };
-    assert_eq!(count_files(&dir.join("e")), 1099);
-    assert_eq!(count_files(&dir.join("embed").join("e")), 1099);
+    assert_eq!(count_files(&dir.join("e")), 1104);
+    assert_eq!(count_files(&dir.join("embed").join("e")), 1104);
     let home = read("index.html");
     assert!(home.contains("href=\"/sub/e/50011/\""));
     assert!(home.contains("<link rel=\"canonical\" href=\"https://example.org/sub/\">"));
