@@ -15,4 +15,5 @@ pub mod routes;
 pub mod search;
 pub mod secrets;
 pub mod sign;
+pub mod terms;
 pub mod wizard;
