@@ -83,12 +83,20 @@ const LONG_QUERY_WORDS: u32 = 4;
 struct Doc {
     /// Normalised messages (see [`normalize`]).
     texts: Vec<String>,
-    /// Distinct words of all messages.
-    words: Vec<String>,
+    /// Distinct words of all messages, as positions in [`Index::vocab`].
+    words: Vec<u32>,
     /// Normalised knowledge-base text for the code (summary, cause titles, API field names), or "".
     kb_text: String,
     /// Distinct words of `kb_text`.
     kb_words: Vec<String>,
+}
+
+/// The search index: every distinct message word once, and one [`Doc`] per catalog entry. A
+/// query word is compared with each vocabulary word once (exact, prefix, typo), not once per
+/// entry that has it.
+struct Index {
+    vocab: Vec<String>,
+    docs: Vec<Doc>,
 }
 
 fn distinct_words<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
@@ -109,14 +117,24 @@ fn kb_text(e: &Entry) -> &'static str {
     find(e.code).or_else(|| find(e.base_code)).unwrap_or("")
 }
 
-fn index() -> &'static [Doc] {
-    static INDEX: OnceLock<Vec<Doc>> = OnceLock::new();
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        catalog::entries()
+        let mut vocab: Vec<String> = Vec::new();
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let docs = catalog::entries()
             .iter()
             .map(|e| {
                 let texts: Vec<String> = catalog::all_messages(e).into_iter().map(normalize).collect();
-                let words = distinct_words(texts.iter().map(String::as_str));
+                let words = distinct_words(texts.iter().map(String::as_str))
+                    .into_iter()
+                    .map(|w| {
+                        *ids.entry(w.clone()).or_insert_with(|| {
+                            vocab.push(w);
+                            (vocab.len() - 1) as u32
+                        })
+                    })
+                    .collect();
                 let kb_text = normalize(kb_text(e));
                 let kb_words = distinct_words(std::iter::once(kb_text.as_str()));
                 Doc {
@@ -126,7 +144,8 @@ fn index() -> &'static [Doc] {
                     kb_words,
                 }
             })
-            .collect()
+            .collect();
+        Index { vocab, docs }
     })
 }
 
@@ -223,27 +242,27 @@ fn allowed_typos(len: usize) -> usize {
     }
 }
 
-/// How well one query token matches a document's words: 3 exact, 2 prefix, 1 typo, 0 none.
-fn token_score(token: &str, words: &[String]) -> u32 {
-    let mut best = 0;
+/// How well one query token matches each vocabulary word: 3 exact, 2 prefix, 1 typo, 0 none.
+fn token_table(token: &str, vocab: &[String]) -> Vec<u8> {
     let tlen = token.chars().count();
     let typos = allowed_typos(tlen);
-    for w in words {
-        if w == token {
-            return 3;
-        }
-        if w.starts_with(token) {
-            best = best.max(2);
-            continue;
-        }
-        if typos > 0 && best < 1 {
-            let wlen = w.chars().count();
-            if wlen + typos >= tlen && wlen <= tlen + typos && strsim::osa_distance(token, w) <= typos {
-                best = 1;
+    vocab
+        .iter()
+        .map(|w| {
+            if w == token {
+                3
+            } else if w.starts_with(token) {
+                2
+            } else if typos > 0 && {
+                let wlen = w.chars().count();
+                wlen + typos >= tlen && wlen <= tlen + typos && strsim::osa_distance(token, w) <= typos
+            } {
+                1
+            } else {
+                0
             }
-        }
-    }
-    best
+        })
+        .collect()
 }
 
 fn code_score(q: &str, e: &Entry) -> u32 {
@@ -302,6 +321,8 @@ struct Query {
     /// Normalised query with Chinese terms translated.
     text: String,
     tokens: Vec<String>,
+    /// For each token, its [`token_table`].
+    tables: Vec<Vec<u8>>,
     /// Folded query and its character pairs, when it has Chinese and the Chinese table is in use.
     zh: Option<(String, Vec<String>)>,
 }
@@ -309,12 +330,19 @@ struct Query {
 impl Query {
     fn new(q: &str, with_zh: bool) -> Query {
         let text = normalize(&translate_zh_terms(q));
-        let tokens = text.split(' ').filter(|t| !t.is_empty()).map(String::from).collect();
+        let tokens: Vec<String> = text.split(' ').filter(|t| !t.is_empty()).map(String::from).collect();
+        let vocab = &index().vocab;
+        let tables = tokens.iter().map(|t| token_table(t, vocab)).collect();
         let zh = (with_zh && has_cjk(q)).then(|| {
             let folded = fold(q);
             (folded.clone(), bigrams(&folded))
         });
-        Query { text, tokens, zh }
+        Query {
+            text,
+            tokens,
+            tables,
+            zh,
+        }
     }
 }
 
@@ -344,7 +372,16 @@ fn run(query: &str, filters: &Filters, zh: Option<&[Vec<String>]>) -> Vec<Hit> {
     }
     let trimmed = q.trim();
     let code_like = is_code_query(trimmed);
-    let prepared = Query::new(&q, zh.is_some());
+    let prepared = if code_like {
+        Query {
+            text: String::new(),
+            tokens: Vec::new(),
+            tables: Vec::new(),
+            zh: None,
+        }
+    } else {
+        Query::new(&q, zh.is_some())
+    };
     let translated = has_cjk(&q);
     let idx = index();
     let mut hits: Vec<Hit> = Vec::new();
@@ -355,7 +392,7 @@ fn run(query: &str, filters: &Filters, zh: Option<&[Vec<String>]>) -> Vec<Hit> {
         let score = if code_like {
             code_score(trimmed, e)
         } else {
-            let mut en = text_score(&prepared, &idx[i]);
+            let mut en = text_score(&prepared, &idx.docs[i]);
             if translated {
                 en = en.saturating_sub(score::TRANSLATED_PENALTY);
             }
@@ -404,8 +441,13 @@ fn text_score(q: &Query, doc: &Doc) -> u32 {
     let mut total = 0;
     let mut matched = 0u32;
     let mut via_kb = false;
-    for tok in &q.tokens {
-        let s = token_score(tok, &doc.words);
+    for (tok, table) in q.tokens.iter().zip(&q.tables) {
+        let s = doc
+            .words
+            .iter()
+            .map(|&w| u32::from(table[w as usize]))
+            .max()
+            .unwrap_or(0);
         if s > 0 {
             matched += 1;
             total += s;
@@ -638,9 +680,25 @@ fn same_word(word: &str, msg_word: &str) -> bool {
             && word.len() - msg_word.len() <= MAX_SUFFIX_CHARS)
 }
 
+/// A sentence word prepared for matching: the word and which vocabulary words it is.
+struct SentenceWord {
+    word: String,
+    in_vocab: Vec<bool>,
+}
+
+impl SentenceWord {
+    fn new(word: &str, vocab: &[String]) -> SentenceWord {
+        SentenceWord {
+            word: word.to_string(),
+            in_vocab: vocab.iter().map(|v| same_word(word, v)).collect(),
+        }
+    }
+}
+
 /// Where a sentence word matches an entry: its messages, else the knowledge base.
-fn word_in(word: &str, doc: &Doc) -> Option<MatchedIn> {
-    if doc.words.iter().any(|w| same_word(word, w)) {
+fn word_in(w: &SentenceWord, doc: &Doc) -> Option<MatchedIn> {
+    let word = w.word.as_str();
+    if doc.words.iter().any(|&id| w.in_vocab[id as usize]) {
         Some(MatchedIn::Message)
     } else if doc.kb_words.iter().any(|w| w == word) {
         Some(MatchedIn::KnowledgeBase)
@@ -660,13 +718,14 @@ fn suggest_in(text: &str, n: usize, zh: Option<&[Vec<String>]>) -> Vec<Suggestio
     let words = sentence_words(&text);
     let idx = index();
     let entries = catalog::entries();
-    let df: Vec<usize> = words
+    let prepared: Vec<SentenceWord> = words.iter().map(|(w, _)| SentenceWord::new(w, &idx.vocab)).collect();
+    let df: Vec<usize> = prepared
         .iter()
-        .map(|(w, _)| idx.iter().filter(|d| word_in(w, d).is_some()).count())
+        .map(|w| idx.docs.iter().filter(|d| word_in(w, d).is_some()).count())
         .collect();
-    let in_messages: Vec<bool> = words
+    let in_messages: Vec<bool> = prepared
         .iter()
-        .map(|(w, _)| idx.iter().any(|d| word_in(w, d) == Some(MatchedIn::Message)))
+        .map(|w| idx.docs.iter().any(|d| word_in(w, d) == Some(MatchedIn::Message)))
         .collect();
     let zh_query = zh.filter(|_| has_cjk(&text)).map(|table| {
         let folded = fold(&text);
@@ -674,9 +733,9 @@ fn suggest_in(text: &str, n: usize, zh: Option<&[Vec<String>]>) -> Vec<Suggestio
         ((folded, pairs), table)
     });
     let mut out: Vec<Suggestion> = Vec::new();
-    for (i, doc) in idx.iter().enumerate() {
+    for (i, doc) in idx.docs.iter().enumerate() {
         let mut found: Vec<(u32, usize, MatchedIn)> = Vec::new();
-        for (k, (w, _)) in words.iter().enumerate() {
+        for (k, w) in prepared.iter().enumerate() {
             if let Some(m) = word_in(w, doc) {
                 let weight = rarity(df[k], entries.len());
                 let weight = if m == MatchedIn::KnowledgeBase && in_messages[k] {
