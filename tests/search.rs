@@ -230,3 +230,43 @@ fn a_plain_sentence_gets_its_best_matches_with_a_reason() {
     assert!(suggest("", 5).is_empty());
     let _ = suggest(&"posSide ".repeat(100_000), 3);
 }
+
+#[test]
+fn the_term_list_has_the_community_vocabulary() {
+    use okx_doctor::core::terms;
+    let has = |zh: &str| terms::terms().iter().any(|t| t.zh == zh || t.zh_alt.contains(&zh));
+    for zh in [
+        "欧易",
+        "API Key",
+        "Passphrase",
+        "模拟盘",
+        "实盘",
+        "持仓模式",
+        "账户模式",
+        "单向持仓",
+        "双向持仓",
+        "逐仓",
+        "全仓",
+        "现货",
+        "合约",
+        "永续",
+        "签名",
+        "时间戳",
+        "限速",
+        "IP 白名单",
+        "子账户",
+        "资金账户",
+        "交易账户",
+        "划转",
+        "提币",
+    ] {
+        assert!(has(zh), "{zh} is missing from data/i18n/terms.toml");
+    }
+    assert_eq!(terms::zh_for("position mode"), Some("持仓模式"));
+    assert_eq!(terms::zh_for("Hedge Mode"), Some("双向持仓"));
+    assert_eq!(terms::zh_for("no such term"), None);
+    for t in terms::terms() {
+        assert!(!t.en.is_empty() && !t.zh.is_empty());
+        assert!(t.note.is_none_or(|n| n.len() > 5), "{}", t.en);
+    }
+}
