@@ -597,38 +597,45 @@ impl Suggestion {
         groups
     }
 
+    /// The reason line from a phrase per place (messages, Chinese message, knowledge base),
+    /// with the quoted words after each.
+    fn reason_with(&self, phrases: [&str; 3], word_sep: &str, group_sep: &str) -> String {
+        self.groups()
+            .iter()
+            .map(|(place, words)| {
+                let phrase = match place {
+                    MatchedIn::Message => phrases[0],
+                    MatchedIn::ZhMessage => phrases[1],
+                    MatchedIn::KnowledgeBase => phrases[2],
+                };
+                let quoted: Vec<String> = words.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect();
+                format!("{phrase}{}", quoted.join(word_sep))
+            })
+            .collect::<Vec<_>>()
+            .join(group_sep)
+    }
+
     /// One line saying why this entry was offered:
     /// `its message has “insufficient”, “balance”; our notes on this code mention “clock”`.
     pub fn reason(&self) -> String {
-        let quote = |w: &Vec<&str>| {
-            w.iter()
-                .map(|w| format!("\u{201c}{w}\u{201d}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        self.groups()
-            .iter()
-            .map(|(place, words)| match place {
-                MatchedIn::Message => format!("its message has {}", quote(words)),
-                MatchedIn::ZhMessage => format!("OKX's Chinese message has {}", quote(words)),
-                MatchedIn::KnowledgeBase => format!("our notes on this code mention {}", quote(words)),
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
+        self.reason_with(
+            [
+                "its message has ",
+                "OKX's Chinese message has ",
+                "our notes on this code mention ",
+            ],
+            ", ",
+            "; ",
+        )
     }
 
     /// [`Suggestion::reason`] in Simplified Chinese: `报错信息含“insufficient”“balance”`.
     pub fn reason_zh(&self) -> String {
-        let quote = |w: &Vec<&str>| w.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<String>();
-        self.groups()
-            .iter()
-            .map(|(place, words)| match place {
-                MatchedIn::Message => format!("报错信息含{}", quote(words)),
-                MatchedIn::ZhMessage => format!("欧易官方中文报错含{}", quote(words)),
-                MatchedIn::KnowledgeBase => format!("我们对该错误码的排查说明提到{}", quote(words)),
-            })
-            .collect::<Vec<_>>()
-            .join("；")
+        self.reason_with(
+            ["报错信息含", "欧易官方中文报错含", "我们对该错误码的排查说明提到"],
+            "",
+            "；",
+        )
     }
 }
 

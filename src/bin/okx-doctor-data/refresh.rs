@@ -174,37 +174,14 @@ impl Report {
 pub fn refresh(dir: &Path, inputs: &Inputs, write: bool) -> Result<String, String> {
     let mut data = load(dir)?;
     let mut report = Report::default();
-    let file_list = |files: &[String]| {
-        files
-            .iter()
-            .map(|f| {
-                PathBuf::from(f)
-                    .file_name()
-                    .map_or(f.clone(), |n| n.to_string_lossy().into_owned())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     // English first: a code in both keeps the English docs as `last_seen_in`, and a code new in
     // both is added from the English row.
     if !inputs.en.is_empty() {
-        let rows = read_rows(&inputs.en, &mut report)?;
-        let id = format!("okxdocs-en-{}", inputs.date);
-        let title = format!(
-            "OKX API v5 docs, English error-code tables (saved copy: {})",
-            file_list(&inputs.en)
-        );
-        add_source(&mut data, &id, "okx-docs-en", &inputs.date, &title, true);
+        let (rows, id) = docs_source(&mut data, &inputs.en, &ENGLISH, &inputs.date, &mut report)?;
         apply_en(&mut data, &rows, &id, &inputs.date, &mut report);
     }
     if !inputs.zh.is_empty() {
-        let rows = read_rows(&inputs.zh, &mut report)?;
-        let id = format!("okxdocs-zh-{}", inputs.date);
-        let title = format!(
-            "OKX API v5 docs, zh-CN error-code tables (saved copy: {})",
-            file_list(&inputs.zh)
-        );
-        add_source(&mut data, &id, "okx-docs-zh", &inputs.date, &title, true);
+        let (rows, id) = docs_source(&mut data, &inputs.zh, &CHINESE, &inputs.date, &mut report)?;
         apply_zh(&mut data, &rows, &id, inputs, &mut report);
     }
     if let Some((file, version)) = &inputs.ccxt {
@@ -213,10 +190,10 @@ pub fn refresh(dir: &Path, inputs: &Inputs, write: bool) -> Result<String, Strin
         let id = format!("ccxt-{version}");
         let title = format!(
             "ccxt {version}, okx exceptions map (saved copy: {})",
-            file_list(std::slice::from_ref(file))
+            file_names(std::slice::from_ref(file))
         );
         add_source(&mut data, &id, "sdk", &inputs.date, &title, false);
-        let name = file_list(std::slice::from_ref(file));
+        let name = file_names(std::slice::from_ref(file));
         apply_ccxt(&mut data, &ex, &id, version, &name, &inputs.date, &mut report);
     }
     if report.added + report.changed + report.removed > 0 {
@@ -226,6 +203,54 @@ pub fn refresh(dir: &Path, inputs: &Inputs, write: bool) -> Result<String, Strin
         save(dir, &data)?;
     }
     Ok(report.render(write))
+}
+
+/// One language of the docs: its source id prefix, `kind` in `sources.json` and title.
+struct DocsLanguage {
+    id_prefix: &'static str,
+    kind: &'static str,
+    title: &'static str,
+}
+
+const ENGLISH: DocsLanguage = DocsLanguage {
+    id_prefix: "okxdocs-en",
+    kind: "okx-docs-en",
+    title: "OKX API v5 docs, English error-code tables",
+};
+
+const CHINESE: DocsLanguage = DocsLanguage {
+    id_prefix: "okxdocs-zh",
+    kind: "okx-docs-zh",
+    title: "OKX API v5 docs, zh-CN error-code tables",
+};
+
+/// Reads the saved docs pages of one language and registers them as a source: their rows and the
+/// source id.
+fn docs_source(
+    d: &mut Data,
+    files: &[String],
+    lang: &DocsLanguage,
+    date: &str,
+    report: &mut Report,
+) -> Result<(Vec<Row>, String), String> {
+    let rows = read_rows(files, report)?;
+    let id = format!("{}-{date}", lang.id_prefix);
+    let title = format!("{} (saved copy: {})", lang.title, file_names(files));
+    add_source(d, &id, lang.kind, date, &title, true);
+    Ok((rows, id))
+}
+
+/// The file names of some paths, for a source title.
+fn file_names(files: &[String]) -> String {
+    files
+        .iter()
+        .map(|f| {
+            PathBuf::from(f)
+                .file_name()
+                .map_or(f.clone(), |n| n.to_string_lossy().into_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn read_rows(files: &[String], report: &mut Report) -> Result<Vec<Row>, String> {
@@ -311,6 +336,19 @@ fn listed(e: &Json, codes: &[&str]) -> bool {
     codes.contains(&code) || strings(e, "sub_codes").iter().any(|s| codes.contains(&s.as_str()))
 }
 
+/// Entries with `doc_status` `status` that the docs' rows no longer list become `removed` (their
+/// `last_seen` keeps the last date they were listed).
+fn mark_removed(entries: &mut [Json], groups: &[(String, Vec<&Row>)], status: &str, why: &str, report: &mut Report) {
+    let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
+    for e in entries.iter_mut() {
+        if e.str_field("doc_status") == Some(status) && !listed(e, &codes) {
+            let code = e.str_field("code").unwrap_or("").to_string();
+            e.set("doc_status", Json::str("removed"), ENTRY_KEYS);
+            report.removed(CODES, format!("{code} ({why}; doc_status removed)"));
+        }
+    }
+}
+
 fn status_json(s: Option<u64>) -> Json {
     s.map_or(Json::Null, Json::num)
 }
@@ -334,17 +372,8 @@ fn apply_en(d: &mut Data, rows: &[Row], id: &str, date: &str, report: &mut Repor
             }
         }
     }
-    let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
-    for e in d.entries.iter_mut() {
-        if e.str_field("doc_status") == Some("current") && !listed(e, &codes) {
-            let code = e.str_field("code").unwrap_or("").to_string();
-            e.set("doc_status", Json::str("removed"), ENTRY_KEYS);
-            report.removed(
-                CODES,
-                format!("{code} (not in the English docs of {date}; doc_status removed)"),
-            );
-        }
-    }
+    let why = format!("not in the English docs of {date}");
+    mark_removed(&mut d.entries, &groups, "current", &why, report);
 }
 
 /// The section name the catalog uses for a docs row (WebSocket codes are one section).
@@ -590,17 +619,13 @@ fn apply_zh(d: &mut Data, rows: &[Row], id: &str, inputs: &Inputs, report: &mut 
             }
         }
     }
-    let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
-    for e in d.entries.iter_mut() {
-        if e.str_field("doc_status") == Some("zh_docs_only") && !listed(e, &codes) {
-            let code = e.str_field("code").unwrap_or("").to_string();
-            e.set("doc_status", Json::str("removed"), ENTRY_KEYS);
-            report.removed(
-                CODES,
-                format!("{code} (no longer in the Chinese docs; doc_status removed)"),
-            );
-        }
-    }
+    mark_removed(
+        &mut d.entries,
+        &groups,
+        "zh_docs_only",
+        "no longer in the Chinese docs",
+        report,
+    );
 }
 
 fn new_zh_entry(code: &str, r: &Row, id: &str, date: &str) -> Json {
