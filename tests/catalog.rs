@@ -192,6 +192,13 @@ fn every_entry_says_where_it_was_last_seen() {
             assert!(e.last_seen.starts_with("2026-07"), "{}", e.code);
         }
     }
+    let e = catalog::get("50011").unwrap();
+    let kinds: Vec<catalog::SourceKind> = catalog::sources_of(e).map(|s| s.kind).collect();
+    assert!(kinds.contains(&catalog::SourceKind::OkxDocsEn) && kinds.contains(&catalog::SourceKind::Sdk));
+    assert_eq!(
+        catalog::last_seen_source(e).unwrap().kind,
+        catalog::SourceKind::OkxDocsZh
+    );
     let by_source = |id: &str| catalog::entries().iter().filter(|e| e.last_seen_in == id).count();
     assert_eq!(by_source("okxdocs-zh-mirror-2026-07-28"), 1055);
     assert_eq!(by_source("okxdocs-mirror-2026-07"), 13);

@@ -76,6 +76,18 @@ impl DocStatus {
             DocStatus::Removed => "removed from the OKX docs",
         }
     }
+    /// [`DocStatus::label`] in Simplified Chinese.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DocStatus::Current => "见于欧易当前文档",
+            DocStatus::RemovedAfter2025_11 => "2025 年 11 月后已从欧易文档中移除",
+            DocStatus::NotInDocsSnapshots => "欧易文档中没有（来自 SDK）",
+            DocStatus::ZhDocsOnly => "仅见于欧易中文文档",
+            DocStatus::ReleaseNotesOnly => "见于欧易更新日志，错误码表中没有",
+            DocStatus::ProbablyObsolete => "见于欧易更新日志，相关功能已下线",
+            DocStatus::Removed => "已从欧易文档中移除",
+        }
+    }
     /// The packed one-character form written by `build/catalog.rs` (`DOC_STATUSES`).
     fn from_packed(c: &str) -> DocStatus {
         match c {
@@ -115,6 +127,17 @@ impl SourceKind {
             SourceKind::OkxDocsExtraction => "copy of the OKX docs",
             SourceKind::Sdk => "SDK",
             SourceKind::Issues => "GitHub issues",
+        }
+    }
+    /// [`SourceKind::label`] in Simplified Chinese.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            SourceKind::OkxDocsEn => "欧易文档（英文）",
+            SourceKind::OkxDocsZh => "欧易文档（中文）",
+            SourceKind::OkxReleaseNotes => "欧易更新日志",
+            SourceKind::OkxDocsExtraction => "欧易文档副本",
+            SourceKind::Sdk => "SDK",
+            SourceKind::Issues => "GitHub issue",
         }
     }
 }
@@ -481,6 +504,16 @@ pub fn source_infos() -> &'static [SourceInfo] {
 /// The source with this id (`"ccxt-4.5.90"`); the build guarantees every id an entry cites exists.
 pub fn source_info(id: &str) -> Option<&'static SourceInfo> {
     SOURCE_INFOS.iter().find(|s| s.id == id)
+}
+
+/// The sources an entry cites, in its order (for "where this comes from" on its page).
+pub fn sources_of(e: &Entry) -> impl Iterator<Item = &'static SourceInfo> + '_ {
+    e.sources.iter().filter_map(|id| source_info(id))
+}
+
+/// The source of the newest snapshot that listed the entry (its `last_seen_in`).
+pub fn last_seen_source(e: &Entry) -> Option<&'static SourceInfo> {
+    source_info(e.last_seen_in)
 }
 
 /// The position of `e` in [`entries`] (`None` for an entry that is not from the table).
