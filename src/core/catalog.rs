@@ -572,8 +572,9 @@ pub fn zh_source_date() -> &'static str {
 }
 
 /// Folds text for comparing Chinese messages: letters and digits only (ASCII lower-cased), so
-/// spaces, full- and half-width punctuation and quotes do not matter.
-fn fold_zh(s: &str) -> String {
+/// spaces, full- and half-width punctuation and quotes do not matter (Chinese messages put spaces
+/// around Latin words inconsistently: `API key 不存在`, `API key不存在`). The search folds the same way.
+pub(crate) fn fold_zh(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .map(|c| c.to_ascii_lowercase())

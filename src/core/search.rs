@@ -182,10 +182,9 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
-/// [`normalize`] without the spaces: how Chinese text is compared (its messages put spaces
-/// around Latin words inconsistently: `API key 不存在`, `API key不存在`).
+/// How Chinese text is compared: [`catalog::fold_zh`].
 fn fold(s: &str) -> String {
-    normalize(s).replace(' ', "")
+    catalog::fold_zh(s)
 }
 
 /// A CJK ideograph (the Unified Ideographs, Extension A and the compatibility block).
