@@ -7,6 +7,10 @@ mod catalog;
 mod kb;
 #[path = "src/core/textsim.rs"]
 mod textsim;
+#[path = "build/search_kb.rs"]
+mod search_kb;
+#[path = "build/terms.rs"]
+mod terms;
 #[path = "build/util.rs"]
 mod util;
 #[path = "build/wizard.rs"]
@@ -16,5 +20,7 @@ fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     catalog::generate(&out_dir);
     kb::generate(&out_dir);
+    search_kb::generate(&out_dir);
+    terms::generate(&out_dir);
     wizard::generate(&out_dir);
 }

@@ -11,6 +11,16 @@ fn bench_search(c: &mut Criterion) {
     c.bench_function("catalog search '5011'", |b| {
         b.iter(|| okx_doctor::core::search::search("5011", &f))
     });
+    c.bench_function("catalog search 'posSide'", |b| {
+        b.iter(|| okx_doctor::core::search::search("posSide", &f))
+    });
+    c.bench_function("catalog search_zh '可用余额不足'", |b| {
+        b.iter(|| okx_doctor::core::search::search_zh("可用余额不足", &f))
+    });
+    let sentence = "my order keeps failing because of insufficient balance";
+    c.bench_function("suggest for a plain sentence", |b| {
+        b.iter(|| okx_doctor::core::search::suggest(black_box(sentence), 5))
+    });
 }
 
 fn bot_log(lines: usize) -> String {

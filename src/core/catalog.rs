@@ -1,5 +1,9 @@
 //! The complete OKX API v5 error catalog as a static table generated at build time from
-//! `data/okx-v5-error-codes.json` and `data/ccxt-okx-exceptions.json` (see `build/catalog.rs`).
+//! `data/okx-v5-error-codes.json` and `data/ccxt-okx-exceptions.json` (see `build/catalog.rs`),
+//! with where each entry comes from (`data/sources.json`) and OKX's official Chinese messages
+//! (`data/okx-v5-error-messages-zh.json`). The Chinese text is a table of its own, reached only
+//! through [`zh_messages`], [`msg_zh`] and [`codes_for_zh_message`]: a build that calls none of
+//! them does not carry it.
 
 /// REST or WebSocket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,17 +37,32 @@ pub enum Kind {
 /// Where the entry stands in the official documentation snapshots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocStatus {
+    /// In the newest English docs snapshot.
     Current,
     RemovedAfter2025_11,
     NotInDocsSnapshots,
+    /// In OKX's zh-CN error-code tables only (59320, 59667).
+    ZhDocsOnly,
+    /// Announced in OKX's release notes, in neither error-code table (54084, 54085).
+    ReleaseNotesOnly,
+    /// Announced in the release notes for a feature removed since (54086).
+    ProbablyObsolete,
+    /// Dropped from the docs at a later refresh (`okx-doctor-data refresh`); `last_seen` says when
+    /// it was last there.
+    Removed,
 }
 
 impl DocStatus {
+    /// The `doc_status` value in the JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             DocStatus::Current => "current",
             DocStatus::RemovedAfter2025_11 => "removed_after_2025-11",
             DocStatus::NotInDocsSnapshots => "not_in_docs_snapshots",
+            DocStatus::ZhDocsOnly => "zh_docs_only",
+            DocStatus::ReleaseNotesOnly => "release_notes_only",
+            DocStatus::ProbablyObsolete => "probably_obsolete",
+            DocStatus::Removed => "removed",
         }
     }
     pub fn label(self) -> &'static str {
@@ -51,8 +70,87 @@ impl DocStatus {
             DocStatus::Current => "in the current OKX docs",
             DocStatus::RemovedAfter2025_11 => "removed from the OKX docs after Nov 2025",
             DocStatus::NotInDocsSnapshots => "not in the OKX docs (known from SDKs)",
+            DocStatus::ZhDocsOnly => "in the Chinese OKX docs only",
+            DocStatus::ReleaseNotesOnly => "announced in OKX's release notes, not in the error-code tables",
+            DocStatus::ProbablyObsolete => "announced in OKX's release notes for a feature since removed",
+            DocStatus::Removed => "removed from the OKX docs",
         }
     }
+    /// [`DocStatus::label`] in Simplified Chinese.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DocStatus::Current => "见于欧易当前文档",
+            DocStatus::RemovedAfter2025_11 => "2025 年 11 月后已从欧易文档中移除",
+            DocStatus::NotInDocsSnapshots => "欧易文档中没有（来自 SDK）",
+            DocStatus::ZhDocsOnly => "仅见于欧易中文文档",
+            DocStatus::ReleaseNotesOnly => "见于欧易更新日志，错误码表中没有",
+            DocStatus::ProbablyObsolete => "见于欧易更新日志，相关功能已下线",
+            DocStatus::Removed => "已从欧易文档中移除",
+        }
+    }
+    /// The packed one-character form written by `build/catalog.rs` (`DOC_STATUSES`).
+    fn from_packed(c: &str) -> DocStatus {
+        match c {
+            "1" => DocStatus::RemovedAfter2025_11,
+            "2" => DocStatus::NotInDocsSnapshots,
+            "3" => DocStatus::ZhDocsOnly,
+            "4" => DocStatus::ReleaseNotesOnly,
+            "5" => DocStatus::ProbablyObsolete,
+            "6" => DocStatus::Removed,
+            _ => DocStatus::Current,
+        }
+    }
+}
+
+/// What kind of publication a source is (`kind` in `data/sources.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// OKX's English API docs.
+    OkxDocsEn,
+    /// OKX's Simplified Chinese API docs.
+    OkxDocsZh,
+    OkxReleaseNotes,
+    /// A third party's copy of OKX's docs.
+    OkxDocsExtraction,
+    /// An SDK's error map (ccxt, gocryptotrader).
+    Sdk,
+    /// Public issue threads quoting live responses.
+    Issues,
+}
+
+impl SourceKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::OkxDocsEn => "OKX docs (English)",
+            SourceKind::OkxDocsZh => "OKX docs (Chinese)",
+            SourceKind::OkxReleaseNotes => "OKX release notes",
+            SourceKind::OkxDocsExtraction => "copy of the OKX docs",
+            SourceKind::Sdk => "SDK",
+            SourceKind::Issues => "GitHub issues",
+        }
+    }
+    /// [`SourceKind::label`] in Simplified Chinese.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            SourceKind::OkxDocsEn => "欧易文档（英文）",
+            SourceKind::OkxDocsZh => "欧易文档（中文）",
+            SourceKind::OkxReleaseNotes => "欧易更新日志",
+            SourceKind::OkxDocsExtraction => "欧易文档副本",
+            SourceKind::Sdk => "SDK",
+            SourceKind::Issues => "GitHub issue",
+        }
+    }
+}
+
+/// One source of the data: an id used by entries, its kind, the date of the snapshot read and a
+/// one-line title.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceInfo {
+    pub id: &'static str,
+    pub kind: SourceKind,
+    /// `YYYY-MM-DD`.
+    pub date: &'static str,
+    pub title: &'static str,
 }
 
 /// A further docs row for the same code, with another message or HTTP status.
@@ -107,6 +205,11 @@ pub struct Entry {
     pub msg_source: Option<&'static str>,
     pub msg_verbatim: Option<bool>,
     pub section_inferred: bool,
+    /// Date (`YYYY-MM-DD`) of the newest snapshot that listed this code: OKX's docs or release
+    /// notes when any did, otherwise the newest SDK snapshot.
+    pub last_seen: &'static str,
+    /// The source id of that snapshot (see [`source_info`]).
+    pub last_seen_in: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
@@ -204,11 +307,7 @@ fn unpack() -> Vec<Entry> {
             Kind::ErrorCode
         };
         let docs_anchor = opt_sym(next());
-        let doc_status = match next() {
-            "1" => DocStatus::RemovedAfter2025_11,
-            "2" => DocStatus::NotInDocsSnapshots,
-            _ => DocStatus::Current,
-        };
+        let doc_status = DocStatus::from_packed(next());
         let sources = leak(items(next(), ',').map(sym).collect());
         let ccxt_exception = opt_sym(next());
         let sub_codes = leak(items(next(), ',').collect());
@@ -220,6 +319,8 @@ fn unpack() -> Vec<Entry> {
             _ => None,
         };
         let section_inferred = next() == "1";
+        let last_seen = sym(next());
+        let last_seen_in = sym(next());
         out.push(Entry {
             code,
             base_code: if base.is_empty() { code } else { base },
@@ -243,6 +344,8 @@ fn unpack() -> Vec<Entry> {
             msg_source,
             msg_verbatim,
             section_inferred,
+            last_seen,
+            last_seen_in,
         });
     }
     out
@@ -385,4 +488,193 @@ pub fn all_messages(e: &Entry) -> Vec<&'static str> {
         add(r.msg);
     }
     v
+}
+
+/// The date (`YYYY-MM-DD`) of the newest OKX-published snapshot the catalog was compiled from
+/// (`data_date` in `data/sources.json`): what "data as of" on the catalog page and README means.
+pub fn data_date() -> &'static str {
+    DATA_DATE
+}
+
+/// Every source the data cites, in `data/sources.json` order.
+pub fn source_infos() -> &'static [SourceInfo] {
+    SOURCE_INFOS
+}
+
+/// The source with this id (`"ccxt-4.5.90"`); the build guarantees every id an entry cites exists.
+pub fn source_info(id: &str) -> Option<&'static SourceInfo> {
+    SOURCE_INFOS.iter().find(|s| s.id == id)
+}
+
+/// The sources an entry cites, in its order (for "where this comes from" on its page).
+pub fn sources_of(e: &Entry) -> impl Iterator<Item = &'static SourceInfo> + '_ {
+    e.sources.iter().filter_map(|id| source_info(id))
+}
+
+/// The source of the newest snapshot that listed the entry (its `last_seen_in`).
+pub fn last_seen_source(e: &Entry) -> Option<&'static SourceInfo> {
+    source_info(e.last_seen_in)
+}
+
+/// The position of `e` in [`entries`] (`None` for an entry that is not from the table).
+pub fn index_of(e: &Entry) -> Option<usize> {
+    let all = entries();
+    let offset = (e as *const Entry as usize).checked_sub(all.as_ptr() as usize)?;
+    let i = offset / std::mem::size_of::<Entry>();
+    (i < all.len() && std::ptr::eq(&all[i], e))
+        .then_some(i)
+        .or_else(|| all.iter().position(|x| x.code == e.code))
+}
+
+/// Each entry's own official zh-CN messages, aligned with [`entries`] (unpacked on first use).
+fn zh_table() -> &'static [&'static [&'static str]] {
+    static TABLE: std::sync::OnceLock<Vec<&'static [&'static str]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        ZH_BLOB
+            .split('\u{1e}')
+            .take(ENTRY_COUNT)
+            .map(|rec| -> &'static [&'static str] {
+                let msgs: Vec<&'static str> = rec.split('\u{1d}').filter(|m| !m.is_empty()).collect();
+                if msgs.is_empty() {
+                    &[]
+                } else {
+                    Vec::leak(msgs)
+                }
+            })
+            .collect()
+    })
+}
+
+/// OKX's official Simplified Chinese messages for an entry (primary first, then the other rows of
+/// the zh-CN tables), copied as published. A base code listed only with sub-codes (51008) has the
+/// messages of its first sub-code, as its English `msg` does. Empty when OKX publishes none.
+pub fn zh_messages(e: &Entry) -> &'static [&'static str] {
+    let table = zh_table();
+    let own = index_of(e).and_then(|i| table.get(i)).copied().unwrap_or(&[]);
+    if !own.is_empty() {
+        return own;
+    }
+    e.sub_codes
+        .first()
+        .and_then(|sc| entries().iter().position(|x| x.code == *sc))
+        .and_then(|i| table.get(i).copied())
+        .unwrap_or(&[])
+}
+
+/// The primary official zh-CN message of an entry.
+pub fn msg_zh(e: &Entry) -> Option<&'static str> {
+    zh_messages(e).first().copied()
+}
+
+/// The date of the zh-CN docs snapshot the Chinese messages come from.
+pub fn zh_source_date() -> &'static str {
+    ZH_SOURCE_DATE
+}
+
+/// Folds text for comparing Chinese messages: letters and digits only (ASCII lower-cased), so
+/// spaces, full- and half-width punctuation and quotes do not matter (Chinese messages put spaces
+/// around Latin words inconsistently: `API key 不存在`, `API key不存在`). The search folds the same way.
+pub(crate) fn fold_zh(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// A message template split at its placeholders (`{param0}`, `{ccy}`, `${ccy}`), each literal
+/// piece folded with [`fold_zh`].
+fn template_pieces(msg: &str) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut rest = msg;
+    while let Some(open) = rest.find('{') {
+        match rest[open..].find('}') {
+            Some(close) => {
+                pieces.last_mut().expect("non-empty").push_str(&rest[..open]);
+                pieces.push(String::new());
+                rest = &rest[open + close + 1..];
+            }
+            None => break,
+        }
+    }
+    pieces.last_mut().expect("non-empty").push_str(rest);
+    pieces.iter().map(|p| fold_zh(p)).collect()
+}
+
+/// Fewest folded characters of literal text a template needs before a whole-message match counts
+/// (a bare `{param0} 参数错误` has four; a template of placeholders only would match anything).
+const MIN_ZH_LITERAL_CHARS: usize = 2;
+
+/// Whether folded `text` is the template `pieces` with each placeholder filled by at least one
+/// character (leftmost match of each literal piece).
+fn matches_template(text: &str, pieces: &[String]) -> bool {
+    fn fill(text: &str, pieces: &[String]) -> Option<()> {
+        let (first, rest) = pieces.split_first()?;
+        let mut tail = text.strip_prefix(first.as_str())?;
+        for (i, piece) in rest.iter().enumerate() {
+            let after = &tail[tail.chars().next()?.len_utf8()..];
+            if i + 1 == rest.len() {
+                return after.ends_with(piece.as_str()).then_some(());
+            }
+            let j = after.find(piece.as_str())?;
+            tail = &after[j + piece.len()..];
+        }
+        tail.is_empty().then_some(())
+    }
+    fill(text, pieces).is_some()
+}
+
+/// The entries whose official zh-CN message is exactly `text`, give or take spaces and
+/// punctuation, with placeholders (`{param0}`) matching any filled-in value: how the paste box
+/// recognises an OKX Chinese message pasted on its own (`余额不足` alone is not a message; the
+/// whole `委托失败，USDT 可用余额不足，…` is). Sub-code entries come before base codes, in catalog
+/// order; empty when nothing matches.
+pub fn codes_for_zh_message(text: &str) -> Vec<&'static Entry> {
+    static TEMPLATES: std::sync::OnceLock<Vec<(usize, Vec<String>)>> = std::sync::OnceLock::new();
+    let templates = TEMPLATES.get_or_init(|| {
+        let mut v = Vec::new();
+        for (i, msgs) in zh_table().iter().enumerate() {
+            for m in msgs.iter() {
+                let pieces = template_pieces(m);
+                if pieces.iter().map(|p| p.chars().count()).sum::<usize>() >= MIN_ZH_LITERAL_CHARS {
+                    v.push((i, pieces));
+                }
+            }
+        }
+        v
+    });
+    let folded = fold_zh(text);
+    if folded.chars().count() < MIN_ZH_LITERAL_CHARS {
+        return Vec::new();
+    }
+    let all = entries();
+    let mut out: Vec<&'static Entry> = Vec::new();
+    for (i, pieces) in templates {
+        let e = &all[*i];
+        if !out.iter().any(|o| o.code == e.code) && matches_template(&folded, pieces) {
+            out.push(e);
+        }
+    }
+    out.sort_by_key(|e| e.sub_code.is_none());
+    out
+}
+
+/// Codes of OKX Outcomes (prediction markets, `/api/v5/predictions/*`), a separate API with its
+/// own code table documented in zh-CN only (`out_of_scope` in `data/okx-codes-since-catalog.json`;
+/// `tests/catalog.rs` keeps the two in step). They are not v5 error codes.
+pub const OUTCOMES_API_CODES: &[&str] = &[
+    "10000", "10001", "10002", "100001", "100002", "100006", "100010", "100011", "100012", "100013", "100015",
+    "100016", "100017", "100018", "100101", "120007", "120022", "201001", "201002", "206004", "213003",
+];
+
+/// Digits of an OKX Outcomes API code that is not listed yet: its table uses 6-digit codes, and no
+/// v5 catalog code has 6 digits (checked by `tests/catalog.rs`).
+const OUTCOMES_CODE_DIGITS: usize = 6;
+
+/// Whether `code` belongs to the OKX Outcomes API rather than to this catalog: one of
+/// [`OUTCOMES_API_CODES`] (including 10000–10002), or any other 6-digit code. The paste engine
+/// should not report such a code as a v5 error (nor as a typo of one).
+pub fn is_outcomes_api_code(code: &str) -> bool {
+    let code = code.trim();
+    OUTCOMES_API_CODES.contains(&code)
+        || (code.len() == OUTCOMES_CODE_DIGITS && code.bytes().all(|b| b.is_ascii_digit()))
 }

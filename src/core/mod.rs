@@ -18,4 +18,5 @@ pub mod secrets;
 pub mod sign;
 pub mod template;
 pub mod textsim;
+pub mod terms;
 pub mod wizard;
