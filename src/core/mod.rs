@@ -1,6 +1,7 @@
 //! Pure domain logic: no Leptos, no web-sys. Everything here builds and is tested natively.
 
 pub mod catalog;
+pub mod catalog_rows;
 pub mod categorize;
 pub mod category;
 pub mod clock;

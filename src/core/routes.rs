@@ -141,8 +141,7 @@ impl Route {
 /// The browser entry point a page loads (`src/web/<name>.rs`, built by Trunk as the binary
 /// `okx-doctor-<name>`). Each starts only the islands its pages carry, so each wasm holds only
 /// their code and data: the paste box, catalog search and not-found suggestions (`Home`); the copy
-/// buttons, theme and embed panel of the error pages (`Page`); the wizard with its inline clock
-/// check (`Wizard`); the clock check (`Clock`); the signature lab (`Sign`).
+/// buttons, theme and embed panel of the error pages (`Page`); the wizard (`Wizard`); the clock check (`Clock`); the signature lab (`Sign`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Bundle {
     Home,

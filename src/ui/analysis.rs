@@ -1,20 +1,64 @@
-//! The paste box's connection to the analysis worker (`src/web/worker.rs`): requests go to a
-//! module worker so the page stays responsive on any paste; only the newest request's answers
-//! are delivered. Where no worker can start (a sandboxed iframe has no origin of its own, so it
-//! may not start one), the worker's module is loaded into the page instead and called directly.
-//! Natively there is nothing to analyse with: requests are dropped.
+//! The page's connection to the analysis worker (`src/web/worker.rs`), which holds the engine
+//! and the catalog: the paste box's analyses, the catalog's searches and the not-found page's
+//! nearest codes go to a module worker, so the page stays responsive and its own wasm carries
+//! neither. For each kind of request only the newest one's answers are delivered. Where no worker
+//! can start (a sandboxed iframe has no origin of its own, so it may not start one), the worker's
+//! module is loaded into the page instead and called directly. Natively requests are dropped.
 
+use crate::core::catalog_rows::{Query, Rows};
 use crate::core::paste_report::PasteReport;
 
-/// What the analysis reports about the newest request.
+/// A request to the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Diagnose a paste.
+    Analyse(String),
+    /// Search the catalog.
+    Search(Query),
+    /// The known codes nearest to this one.
+    Nearest(String),
+}
+
+impl Request {
+    /// The kind of request (only the newest of each kind is answered).
+    pub fn op(&self) -> &'static str {
+        match self {
+            Request::Analyse(_) => "analyse",
+            Request::Search(_) => "search",
+            Request::Nearest(_) => "nearest",
+        }
+    }
+
+    /// The request's argument as the worker reads it (`text`).
+    pub fn text(&self) -> String {
+        match self {
+            Request::Analyse(t) | Request::Nearest(t) => t.clone(),
+            Request::Search(q) => serde_json::to_string(q).unwrap_or_default(),
+        }
+    }
+}
+
+/// What the worker reports about the newest request of a kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Update {
     /// Share of a large paste read so far (0..=1).
     Progress(f64),
-    /// The report.
+    /// A paste's report.
     Done(PasteReport),
-    /// The analysis could not run.
+    /// Catalog rows.
+    Rows(Rows),
+    /// The request could not be answered.
     Failed(String),
+}
+
+/// Reads an answer's JSON (`report` or `rows`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn parse(kind: &str, json: &str) -> Update {
+    let parsed = match kind {
+        "report" => PasteReport::from_json(json).map(Update::Done),
+        _ => Rows::from_json(json).map(Update::Rows),
+    };
+    parsed.unwrap_or_else(|| Update::Failed("the analysis sent an answer this page cannot read".into()))
 }
 
 /// The files of the analysis worker, from its Trunk output name (`okx-doctor-worker-<hash>`).
@@ -44,13 +88,13 @@ impl WorkerFiles {
     }
 }
 
-pub use imp::{analyse, warm_up};
+pub use imp::{request, warm_up};
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use super::{Update, WorkerFiles};
-    use crate::core::paste_report::PasteReport;
+    use super::{parse, Request, Update, WorkerFiles};
     use std::cell::RefCell;
+    use std::collections::HashMap;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -69,12 +113,13 @@ mod imp {
         files: Option<WorkerFiles>,
         worker: Option<Worker>,
         ready: bool,
-        /// No worker can run here: analyse in the page.
+        /// No worker can run here: answer in the page.
         in_page: bool,
-        /// The newest request: its id, text (until sent) and callback.
-        id: u32,
-        unsent: Option<String>,
-        callback: Option<Callback>,
+        next_id: u32,
+        /// The newest request of each kind: its id and callback.
+        newest: HashMap<&'static str, (u32, Callback)>,
+        /// Requests made before the worker said it was ready.
+        unsent: Vec<(u32, Request)>,
     }
 
     thread_local! {
@@ -82,7 +127,7 @@ mod imp {
     }
 
     fn deliver(id: u32, update: Update) {
-        let cb = CLIENT.with_borrow(|c| (c.id == id).then(|| c.callback.clone()).flatten());
+        let cb = CLIENT.with_borrow(|c| c.newest.values().find(|(i, _)| *i == id).map(|(_, cb)| cb.clone()));
         if let Some(cb) = cb {
             cb(update);
         }
@@ -94,36 +139,34 @@ mod imp {
         if get("ready").is_some() {
             let pending = CLIENT.with_borrow_mut(|c| {
                 c.ready = true;
-                c.unsent.take().map(|t| (c.id, t))
+                std::mem::take(&mut c.unsent)
             });
-            if let Some((id, text)) = pending {
-                send(id, &text);
+            for (id, r) in pending {
+                send(id, &r);
             }
             return;
         }
         let id = get("id").and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
         if let Some(p) = get("progress").and_then(|v| v.as_f64()) {
             deliver(id, Update::Progress(p));
-        } else if let Some(r) = get("report").and_then(|v| v.as_string()) {
-            let update = match PasteReport::from_json(&r) {
-                Some(r) => Update::Done(r),
-                None => Update::Failed("the analysis sent an answer this page cannot read".into()),
-            };
-            deliver(id, update);
+        }
+        for kind in ["report", "rows"] {
+            if let Some(json) = get(kind).and_then(|v| v.as_string()) {
+                deliver(id, parse(kind, &json));
+            }
         }
     }
 
-    /// The worker failed to start or crashed: analyse in the page from now on.
+    /// The worker failed to start or crashed: answer in the page from now on.
     fn on_error() {
         let pending = CLIENT.with_borrow_mut(|c| {
             c.in_page = true;
             c.worker = None;
             c.ready = false;
-            let text = c.unsent.take();
-            (c.id, text)
+            std::mem::take(&mut c.unsent)
         });
-        if let (id, Some(text)) = pending {
-            in_page(id, text);
+        for (id, r) in pending {
+            in_page(id, r);
         }
     }
 
@@ -140,7 +183,7 @@ mod imp {
         Some(worker)
     }
 
-    /// Starts the worker ahead of the first paste (its wasm loads while the user reads).
+    /// Starts the worker ahead of the first request (its wasm loads while the user reads).
     pub fn warm_up(files: WorkerFiles) {
         CLIENT.with_borrow_mut(|c| {
             if c.files.is_none() {
@@ -153,18 +196,19 @@ mod imp {
         });
     }
 
-    fn send(id: u32, text: &str) {
+    fn send(id: u32, r: &Request) {
         CLIENT.with_borrow(|c| {
             if let Some(w) = &c.worker {
                 let msg = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&msg, &"id".into(), &id.into());
-                let _ = js_sys::Reflect::set(&msg, &"text".into(), &text.into());
+                let _ = js_sys::Reflect::set(&msg, &"op".into(), &r.op().into());
+                let _ = js_sys::Reflect::set(&msg, &"text".into(), &r.text().into());
                 let _ = w.post_message(&msg);
             }
         });
     }
 
-    fn in_page(id: u32, text: String) {
+    fn in_page(id: u32, r: Request) {
         let Some(files) = CLIENT.with_borrow(|c| c.files.clone()) else { return };
         wasm_bindgen_futures::spawn_local(async move {
             let result = async {
@@ -173,34 +217,36 @@ mod imp {
                 let opts = js_sys::Object::new();
                 js_sys::Reflect::set(&opts, &"module_or_path".into(), &files.wasm.as_str().into())?;
                 wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(init.call1(&JsValue::NULL, &opts)?)).await?;
-                let analyse: js_sys::Function = js_sys::Reflect::get(&module, &"analyse".into())?.dyn_into()?;
-                analyse.call1(&JsValue::NULL, &text.as_str().into())
+                let answer: js_sys::Function = js_sys::Reflect::get(&module, &"answer".into())?.dyn_into()?;
+                answer.call2(&JsValue::NULL, &r.op().into(), &r.text().into())
             }
             .await;
-            let update = match result.ok().and_then(|v| v.as_string()).and_then(|s| PasteReport::from_json(&s)) {
-                Some(r) => Update::Done(r),
+            let kind = if matches!(r, Request::Analyse(_)) { "report" } else { "rows" };
+            let update = match result.ok().and_then(|v| v.as_string()) {
+                Some(json) => parse(kind, &json),
                 None => Update::Failed("the analysis could not be loaded on this page".into()),
             };
             deliver(id, update);
         });
     }
 
-    /// Analyses `text`; `callback` gets the updates of this request until a newer one is made.
-    /// It may be called after its component is gone: it must only use `try_` signal methods.
-    pub fn analyse(files: WorkerFiles, text: String, callback: impl Fn(Update) + 'static) {
+    /// Sends `r`; `callback` gets its updates until a newer request of the same kind is made. It
+    /// may be called after its component is gone: it must only use `try_` signal methods.
+    pub fn request(files: WorkerFiles, r: Request, callback: impl Fn(Update) + 'static) {
         warm_up(files);
         let (id, in_page_now, ready) = CLIENT.with_borrow_mut(|c| {
-            c.id = c.id.wrapping_add(1);
-            c.callback = Some(Rc::new(callback));
-            c.unsent = None;
-            (c.id, c.in_page, c.ready)
+            c.next_id = c.next_id.wrapping_add(1);
+            let id = c.next_id;
+            c.newest.insert(r.op(), (id, Rc::new(callback)));
+            c.unsent.retain(|(_, u)| u.op() != r.op());
+            (id, c.in_page, c.ready)
         });
         if in_page_now {
-            in_page(id, text);
+            in_page(id, r);
         } else if ready {
-            send(id, &text);
+            send(id, &r);
         } else {
-            CLIENT.with_borrow_mut(|c| c.unsent = Some(text));
+            CLIENT.with_borrow_mut(|c| c.unsent.push((id, r)));
         }
     }
 }
@@ -209,6 +255,8 @@ mod imp {
 mod imp {
     use super::{Update, WorkerFiles};
 
+    use super::Request;
+
     pub fn warm_up(_files: WorkerFiles) {}
-    pub fn analyse(_files: WorkerFiles, _text: String, _callback: impl Fn(Update) + 'static) {}
+    pub fn request(_files: WorkerFiles, _r: Request, _callback: impl Fn(Update) + 'static) {}
 }

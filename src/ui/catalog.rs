@@ -1,16 +1,17 @@
-//! The catalog on the home page. [`StaticCatalog`] is the first rows of the table, rendered
-//! once by the generator; [`CatalogSearch`] (an island) is the search box and filters, and shows
-//! its own results table while a search or filter is active (the CSS then hides the static
-//! table). The query and filters live in the URL (`?q=&fam=&sec=&ch=`, replaced, not pushed) so
-//! a search can be shared and survives reload.
+//! The catalog on the home page. [`StaticCatalog`] is the first rows of the table, rendered once
+//! by the generator; [`CatalogSearch`] (an island) is the search box and filters. While a search
+//! or filter is active it shows its own results (found by the analysis worker, which holds the
+//! catalog) and the CSS hides the static table. The query and filters live in the URL
+//! (`?q=&fam=&sec=&ch=`, replaced, not pushed) so a search can be shared and survives reload.
 
-use super::browser::{now_ms, on_keydown, replace_query};
+use super::analysis::{self, Request, Update, WorkerFiles};
+use super::browser::{go, now_ms, on_keydown, replace_query};
 use super::env::use_env;
 use super::island::{Island, Props};
-use crate::core::catalog::{self, Channel};
-use crate::core::routes;
+use crate::core::catalog::{self, FAMILIES};
+use crate::core::catalog_rows::{Query, Row, Rows};
 use crate::core::num::fixed;
-use crate::core::search::{self, Filters, Hit};
+use crate::core::routes::{self, Route};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,20 +20,18 @@ use wasm_bindgen::JsCast;
 /// (750 ms on a 4x slower phone) and 7,000 elements; 100 rows keep both small.
 pub const RENDER_CAP: usize = 100;
 
-/// One table row (static: rows are re-used by key when the results change).
-fn row(index: usize, base: &str) -> impl IntoView {
-    let e = &catalog::entries()[index];
-    let href = routes::Route::Error(e.code.to_string()).href(base);
+/// One table row.
+fn row_view(r: Row, base: &str) -> impl IntoView {
+    let href = Route::Error(r.code.clone()).href(base);
+    let code = r.code.clone();
     view! {
-        <tr data-code=e.code>
-            <td class="col-code">
-                <a href=href>{e.code}</a>
-            </td>
-            <td class="col-http">{catalog::http_statuses_text(e).unwrap_or_else(|| "–".into())}</td>
-            <td class="col-msg">{if e.msg.is_empty() { "(no message: success)" } else { e.msg }}</td>
-            <td class="col-section">{e.section}</td>
-            <td class="col-channel">{e.channel.label()}</td>
-            <td class="col-ccxt">{e.ccxt_exception.unwrap_or("–")}</td>
+        <tr data-code=code>
+            <td class="col-code"><a href=href>{r.code}</a></td>
+            <td class="col-http">{r.http}</td>
+            <td class="col-msg">{r.msg}</td>
+            <td class="col-section">{r.section}</td>
+            <td class="col-channel">{r.channel}</td>
+            <td class="col-ccxt">{r.ccxt}</td>
         </tr>
     }
 }
@@ -58,7 +57,7 @@ fn table_head() -> impl IntoView {
 #[component]
 pub fn StaticCatalog() -> impl IntoView {
     let base = use_env().base;
-    let rows = (0..RENDER_CAP.min(catalog::entries().len())).map(|i| row(i, &base)).collect_view();
+    let rows = catalog::entries().iter().take(RENDER_CAP).map(|e| row_view(Row::of(e), &base)).collect_view();
     view! {
         <div class="table-wrap catalog-static">
             <table class="catalog-table" data-testid="catalog-table-static">
@@ -70,132 +69,158 @@ pub fn StaticCatalog() -> impl IntoView {
 }
 
 /// The catalog search (an island).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct CatalogSearch;
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogSearch {
+    /// The analysis worker's Trunk output name, when built.
+    pub worker: Option<String>,
+    /// The docs sections, for the section filter.
+    pub sections: Vec<String>,
+    /// How many codes the catalog has.
+    pub total: usize,
+}
+
+impl CatalogSearch {
+    /// The search of this build's catalog.
+    pub fn new(worker: Option<String>) -> Self {
+        CatalogSearch {
+            worker,
+            sections: catalog::sections().into_iter().map(str::to_string).collect(),
+            total: catalog::entries().len(),
+        }
+    }
+}
+
+/// Separates the section names in the island's props.
+const SECTION_SEP: char = '\n';
 
 impl Island for CatalogSearch {
     const NAME: &'static str = "catalog";
 
     fn props(&self) -> Props {
-        Props::default()
+        let sections = self.sections.join(&SECTION_SEP.to_string());
+        Props::new(&[
+            ("worker", self.worker.as_deref().unwrap_or("")),
+            ("sections", &sections),
+            ("total", &self.total.to_string()),
+        ])
     }
 
-    fn from_props(_: &Props) -> Option<Self> {
-        Some(CatalogSearch)
+    fn from_props(p: &Props) -> Option<Self> {
+        Some(CatalogSearch {
+            worker: p.get("worker").filter(|w| !w.is_empty()).map(str::to_string),
+            sections: p.text("sections").split(SECTION_SEP).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            total: p.get("total")?.parse().ok()?,
+        })
     }
 
     fn render(self) -> AnyView {
-        catalog_search().into_any()
+        catalog_search(self).into_any()
     }
 }
 
-fn catalog_search() -> impl IntoView {
-    let env = use_env();
-    let initial = routes::parse_query(&env.query);
-    let get = |k: &str| {
-        initial
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let query = RwSignal::new(get("q"));
-    let family = RwSignal::new(get("fam"));
-    let section = RwSignal::new(get("sec"));
-    let channel = RwSignal::new(get("ch"));
-    let last_ms = RwSignal::new(0.0f64);
-    // Only the first RENDER_CAP rows are rendered until the user asks for all.
-    let show_all = RwSignal::new(false);
-
-    let hits = Memo::new(move |_| {
-        let filters = Filters {
-            family: Some(family.get()).filter(|s| !s.is_empty()),
-            section: Some(section.get()).filter(|s| !s.is_empty()),
-            channel: match channel.get().as_str() {
-                "rest" => Some(Channel::Rest),
-                "websocket" => Some(Channel::WebSocket),
-                _ => None,
-            },
-        };
-        let t0 = now_ms();
-        let h: Vec<Hit> = query.with(|q| search::search(q, &filters));
-        last_ms.set(now_ms() - t0);
-        h
-    });
-
-    // Keep the URL in step with the search (replace, not push).
-    Effect::new(move |_| {
-        let q = routes::build_query(&[
-            ("q", &query.get()),
-            ("fam", &family.get()),
-            ("sec", &section.get()),
-            ("ch", &channel.get()),
-        ]);
-        replace_query(&q);
-    });
-
-    // `/` focuses the search box unless the user is typing somewhere.
-    let input_ref = NodeRef::<leptos::html::Input>::new();
+/// `/` focuses the search box unless the user is typing somewhere.
+fn focus_on_slash(input: NodeRef<leptos::html::Input>) {
     on_keydown(move |ev| {
         if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        let typing = document()
-            .active_element()
-            .map(|el| {
-                let tag = el.tag_name().to_ascii_lowercase();
-                tag == "input"
-                    || tag == "textarea"
-                    || tag == "select"
-                    || el
-                        .dyn_ref::<web_sys::HtmlElement>()
-                        .is_some_and(|h| h.is_content_editable())
-            })
-            .unwrap_or(false);
-        if !typing {
-            if let Some(input) = input_ref.get() {
-                ev.prevent_default();
-                let _ = input.focus();
-            }
+        let typing = document().active_element().is_some_and(|el| {
+            matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+                || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
+        });
+        if let (false, Some(i)) = (typing, input.get()) {
+            ev.prevent_default();
+            let _ = i.focus();
         }
     });
+}
 
+fn catalog_search(props: CatalogSearch) -> impl IntoView {
+    let env = use_env();
+    let files = StoredValue::new(props.worker.clone().map(|w| WorkerFiles::new(&env.base, &w)));
+    let initial = routes::parse_query(&env.query);
+    let get = |k: &str| initial.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let query = RwSignal::new(get("q"));
+    let family = RwSignal::new(get("fam"));
+    let section = RwSignal::new(get("sec"));
+    let channel = RwSignal::new(get("ch"));
+    let show_all = RwSignal::new(false);
+    let rows = RwSignal::new(None::<Rows>);
+    let last_ms = RwSignal::new(0.0f64);
     let base = StoredValue::new(env.base.clone());
-    let total = catalog::entries().len();
-    let searching = move || !query.with(|q| q.trim().is_empty());
+    let total = props.total;
+
     let filtered = move || {
-        searching() || !family.with(String::is_empty) || !section.with(String::is_empty) || !channel.with(String::is_empty)
+        !query.with(|q| q.trim().is_empty())
+            || !family.with(String::is_empty)
+            || !section.with(String::is_empty)
+            || !channel.with(String::is_empty)
     };
-    // The island's own table replaces the static one while a search or filter is active, or
-    // once the user asked for all rows.
+    // The island's own table replaces the static one while a search or filter is active, or once
+    // the user asked for all rows.
     let active = move || filtered() || show_all.get();
-    let capped = move || !show_all.get() && hits.with(Vec::len) > RENDER_CAP;
-    let visible = move || {
-        let cap = capped();
-        hits.with(|h| if cap { h[..RENDER_CAP].to_vec() } else { h.clone() })
+
+    // Ask the worker for the rows whenever the search changes; keep the URL in step (replaced).
+    Effect::new(move |_| {
+        let q = Query {
+            q: query.get(),
+            fam: family.get(),
+            sec: section.get(),
+            ch: channel.get(),
+            limit: if show_all.get() { usize::MAX } else { RENDER_CAP },
+        };
+        replace_query(&routes::build_query(&[("q", &q.q), ("fam", &q.fam), ("sec", &q.sec), ("ch", &q.ch)]));
+        if !active() {
+            return;
+        }
+        let Some(f) = files.get_value() else { return };
+        let t0 = now_ms();
+        analysis::request(f, Request::Search(q), move |u| {
+            if let Update::Rows(r) = u {
+                last_ms.try_set(now_ms() - t0);
+                rows.try_set(Some(r));
+            }
+        });
+    });
+
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    focus_on_slash(input_ref);
+    // Enter on an exact code opens its page (the worker ranks an exact code first).
+    let on_enter = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Enter" {
+            return;
+        }
+        let typed = query.with_untracked(|q| q.trim().to_string());
+        let first = rows.with_untracked(|r| r.as_ref().and_then(|r| r.rows.first().map(|x| x.code.clone())));
+        if first.is_some_and(|c| c == typed) {
+            go(&Route::Error(typed).href(&base.get_value()));
+        }
     };
+    let matched = move || rows.with(|r| r.as_ref().map(|r| r.total).unwrap_or(total));
     let count_text = move || {
-        let n = hits.with(Vec::len);
         if filtered() {
-            format!("{n} of {total} codes match")
+            format!("{} of {total} codes match", matched())
         } else {
             format!("All {total} codes")
         }
     };
+    let capped = move || !show_all.get() && (if active() { matched() } else { total }) > RENDER_CAP;
+    let visible = move || rows.with(|r| r.as_ref().map(|r| r.rows.clone()).unwrap_or_default());
+    let no_results = move || active() && rows.with(|r| r.as_ref().is_some_and(|r| r.total == 0));
+    let families: Vec<(String, String)> = FAMILIES.iter().map(|(id, l)| (id.to_string(), l.to_string())).collect();
+    let sections: Vec<(String, String)> = props.sections.iter().map(|s| (s.clone(), s.clone())).collect();
+    let channels = vec![("rest".to_string(), "REST".to_string()), ("websocket".to_string(), "WebSocket".to_string())];
 
     view! {
         <div class="catalog-search" data-active=move || active().then_some("")>
             <div class="catalog-controls" role="search">
-                <label class="search-label" for="catalog-search">
-                    "Search codes and messages "
-                    <kbd>"/"</kbd>
-                </label>
+                <label class="search-label" for="catalog-search">"Search codes and messages " <kbd>"/"</kbd></label>
                 <input
                     id="catalog-search"
                     type="search"
                     node_ref=input_ref
                     data-testid="catalog-search"
-                    placeholder="50113, 5011, too many requests…"
+                    placeholder="50113, posSide, too many requests…"
                     autocomplete="off"
                     spellcheck="false"
                     maxlength="200"
@@ -204,15 +229,17 @@ fn catalog_search() -> impl IntoView {
                         show_all.set(false);
                         query.set(ev.target().value());
                     }
+                    on:keydown=on_enter
                 />
-                <FilterSelect label="Family " testid="filter-family" value=family options=catalog::FAMILIES.iter().map(|(id, l)| (id.to_string(), l.to_string())).collect() show_all=show_all />
-                <FilterSelect label="Section " testid="filter-section" value=section options=catalog::sections().into_iter().map(|s| (s.to_string(), s.to_string())).collect() show_all=show_all />
-                <FilterSelect label="Channel " testid="filter-channel" value=channel options=vec![("rest".into(), "REST".into()), ("websocket".into(), "WebSocket".into())] show_all=show_all />
+                <FilterSelect label="Family " testid="filter-family" value=family options=families show_all=show_all />
+                <FilterSelect label="Section " testid="filter-section" value=section options=sections show_all=show_all />
+                <FilterSelect label="Channel " testid="filter-channel" value=channel options=channels show_all=show_all />
             </div>
             <p class="result-count" data-testid="result-count" aria-live="polite" data-filter-ms=move || fixed(last_ms.get(), 2)>
                 {count_text}
+                <span class="data-date">{format!(" · data as of {}", catalog::data_date())}</span>
             </p>
-            <Show when=move || hits.with(Vec::is_empty)>
+            <Show when=no_results>
                 <p class="no-results" data-testid="no-results">
                     "Nothing matches “" {move || query.get()} "”. Try part of a code (5011) or fewer words of the message."
                 </p>
@@ -222,8 +249,8 @@ fn catalog_search() -> impl IntoView {
                     <table class="catalog-table" data-testid="catalog-table">
                         {table_head()}
                         <tbody>
-                            <For each=visible key=|h| h.index let:h>
-                                {row(h.index, &base.get_value())}
+                            <For each=visible key=|r| r.code.clone() let:r>
+                                {row_view(r, &base.get_value())}
                             </For>
                         </tbody>
                     </table>
@@ -232,11 +259,7 @@ fn catalog_search() -> impl IntoView {
             <Show when=capped>
                 <p>
                     <button type="button" data-testid="show-all" on:click=move |_| show_all.set(true)>
-                        {move || if searching() {
-                            format!("Show all {} results", hits.with(Vec::len))
-                        } else {
-                            format!("Show all {} codes", hits.with(Vec::len))
-                        }}
+                        {move || format!("Show all {} {}", if active() { matched() } else { total }, if filtered() { "results" } else { "codes" })}
                     </button>
                 </p>
             </Show>

@@ -2,7 +2,7 @@
 //! by the analysis worker (`super::analysis`), never on the page's main thread. Nothing typed here
 //! is stored or put in a URL; credential-shaped text is flagged with advice to revoke it.
 
-use super::analysis::{self, Update, WorkerFiles};
+use super::analysis::{self, Request, Update, WorkerFiles};
 use super::browser::{now_ms, reveal_id, sleep_ms};
 use super::env::use_env;
 use super::island::{flag, Island, Props};
@@ -120,11 +120,12 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
         }
         state.set(State::Busy(None));
         let (t0, bytes) = (now_ms(), text.len());
-        analysis::analyse(f, text, move |u| {
+        analysis::request(f, Request::Analyse(text), move |u| {
             let next = match u {
                 Update::Progress(p) => State::Busy(Some(p)),
                 Update::Done(report) => State::Done { report, bytes, ms: now_ms() - t0 },
                 Update::Failed(why) => State::Failed(why),
+                Update::Rows(_) => return,
             };
             let first = matches!(&next, State::Done { report, .. } if !report.cards.is_empty());
             state.try_set(next);

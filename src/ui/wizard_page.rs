@@ -3,13 +3,12 @@
 //! the URL (and before the wasm starts) it asks what the user is seeing.
 
 use super::browser::{current_search, on_popstate, push_query};
-use super::clock::ClockCheck;
 use super::copy::CopyButton;
 use super::env::use_env;
 use super::island::{Island, Props};
 use super::wizard::Wizard;
 use crate::core::category::Category;
-use crate::core::routes::Route;
+use crate::core::routes::{EmbedRoute, Route};
 use crate::core::wizard::{self, WizardState};
 use leptos::prelude::*;
 
@@ -52,7 +51,12 @@ fn wizard_island() -> impl IntoView {
             state.with_untracked(|s| push_query(&wizard::to_query(s)));
         }
     });
-    let clock = ViewFn::from(|| super::island::island(ClockCheck { compact: true }));
+    // The clock question shows the embedded clock check: its code loads only when that question
+    // is on screen, not with the wizard.
+    let clock_src = format!("{}?compact=1", use_env().href(&Route::Embed(EmbedRoute::Clock)));
+    let clock = ViewFn::from(move || {
+        view! { <iframe class="wizard-clock-frame" src=clock_src.clone() title="Clock check against OKX server time"></iframe> }
+    });
     // The whole wizard follows the state in the URL, which the static page cannot know.
     view! {
         <div class="wizard-root" data-dynamic="">

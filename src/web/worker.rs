@@ -1,22 +1,31 @@
-//! The paste analysis, off the page's main thread: the same core engine, compiled to its own wasm
-//! and run as a module worker started by the paste box (`src/ui/analysis.rs`). It answers each
-//! request `{id, text}` with progress messages `{id, progress}` between chunks of a large paste,
-//! then `{id, report}` (the paste box's `PasteReport` as JSON). Where a page cannot start a worker
-//! (a sandboxed iframe has no origin of its own), the paste box loads this module in the page and
-//! calls [`analyse`] directly.
+//! The analysis worker, off the page's main thread: the core engine and the catalog, compiled to
+//! their own wasm and run as a module worker (`src/ui/analysis.rs` is the page's side). Requests
+//! are `{id, op, text}`: `analyse` a paste (progress messages `{id, progress}` between chunks of a
+//! large paste, then `{id, report}`: the paste box's `PasteReport` as JSON), `search` the catalog
+//! (`text` is a `catalog_rows::Query` as JSON) or find the `nearest` codes (both answer
+//! `{id, rows}`). Where a page cannot start a worker (a sandboxed iframe has no origin of its
+//! own), the page loads this module and calls [`answer`] directly.
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use okx_doctor::core::catalog_rows::{nearest_rows, search_rows, Query};
     use okx_doctor::core::diagnose::{diagnose, diagnose_chunked, CHUNK_BYTES};
     use okx_doctor::core::paste_report::report;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    /// Analyses `text` in this thread and returns the paste report as JSON.
+    /// Nearest codes an unknown code's page suggests.
+    const NEAREST: usize = 5;
+
+    /// Answers a request in this thread: the paste report, or catalog rows, as JSON.
     #[wasm_bindgen]
-    pub fn analyse(text: &str) -> String {
-        report(&diagnose(text)).to_json()
+    pub fn answer(op: &str, text: &str) -> String {
+        match op {
+            "analyse" => report(&diagnose(text)).to_json(),
+            "search" => search_rows(&serde_json::from_str::<Query>(text).unwrap_or_default()).to_json(),
+            _ => nearest_rows(text, NEAREST).to_json(),
+        }
     }
 
     fn post(scope: &DedicatedWorkerGlobalScope, pairs: &[(&str, JsValue)]) {
@@ -27,7 +36,7 @@ mod imp {
         let _ = scope.post_message(&msg);
     }
 
-    async fn answer(scope: DedicatedWorkerGlobalScope, id: f64, text: String) {
+    async fn analyse(scope: DedicatedWorkerGlobalScope, id: f64, text: String) {
         let total = text.len().max(1) as f64;
         let mut done = 0usize;
         let d = diagnose_chunked(&text, || {
@@ -48,8 +57,13 @@ mod imp {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             let data = e.data();
             let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-            let text = js_sys::Reflect::get(&data, &"text".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-            wasm_bindgen_futures::spawn_local(answer(s.clone(), id, text));
+            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            let (op, text) = (get("op"), get("text"));
+            if op == "analyse" {
+                wasm_bindgen_futures::spawn_local(analyse(s.clone(), id, text));
+            } else {
+                post(&s, &[("id", id.into()), ("rows", answer(&op, &text).into())]);
+            }
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();

@@ -217,7 +217,30 @@ fn Facts(
             <dd><code>{ccxt}</code></dd>
             <dt>"Docs status"</dt>
             <dd>{e.doc_status.label()}</dd>
+            <dt>"Sources"</dt>
+            <dd data-testid="error-sources">{sources(e)}</dd>
+            <dt>"Last seen"</dt>
+            <dd data-testid="error-last-seen">{last_seen(e)}</dd>
         </dl>
+    }
+}
+
+/// Where the entry's data comes from: each source with the date of its snapshot.
+fn sources(e: &'static Entry) -> String {
+    let list: Vec<String> = catalog::sources_of(e).map(|s| format!("{} ({})", s.kind.label(), s.date)).collect();
+    if list.is_empty() {
+        "not recorded".into()
+    } else {
+        list.join("; ")
+    }
+}
+
+/// The newest snapshot the entry was seen in.
+fn last_seen(e: &'static Entry) -> String {
+    match catalog::last_seen_source(e) {
+        Some(s) => format!("{} in {}", e.last_seen, s.kind.label()),
+        None if !e.last_seen.is_empty() => e.last_seen.to_string(),
+        None => "not recorded".into(),
     }
 }
 

@@ -27,7 +27,7 @@ pub fn HomePage() -> impl IntoView {
         {paste_box(false)}
         <section class="catalog" aria-labelledby="catalog-title">
             <h2 id="catalog-title">"Error catalog"</h2>
-            {island(CatalogSearch)}
+            {island(CatalogSearch::new(use_env().worker))}
             <StaticCatalog />
             <AllCodes />
         </section>
