@@ -101,6 +101,7 @@ where
     }
     rank(&mut findings);
     Diagnosis {
+        unsure: super::is_unsure(&findings),
         findings,
         facts,
         credentials,

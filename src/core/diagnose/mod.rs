@@ -88,6 +88,19 @@ pub struct Diagnosis {
     pub credentials: Vec<CredentialHit>,
     /// The input was longer than [`MAX_INPUT`] and only its start was read.
     pub truncated_input: bool,
+    /// The best finding's confidence is below [`UNSURE_BELOW`] (or nothing was found): the paste
+    /// box and the CLI say they are not sure and offer the wizard's first question.
+    pub unsure: bool,
+}
+
+/// Below this top-finding confidence the diagnosis is reported as unsure. Chosen from the
+/// calibration table of the real-world corpus (`tests/corpus.rs` prints it): findings under 0.6
+/// were right about half the time, findings from 0.6 up about nine times in ten.
+pub const UNSURE_BELOW: f32 = 0.6;
+
+/// Whether ranked findings leave the diagnosis unsure (see [`Diagnosis::unsure`]).
+pub(crate) fn is_unsure(findings: &[Finding]) -> bool {
+    findings.first().is_none_or(|f| f.confidence < UNSURE_BELOW)
 }
 
 impl Diagnosis {
@@ -616,6 +629,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
     let mut findings = acc.list;
     rank(&mut findings);
     Diagnosis {
+        unsure: is_unsure(&findings),
         findings,
         facts,
         credentials: secrets::find_credentials(text),
