@@ -3,8 +3,10 @@
 //! (`TypeError`, `KeyError` …), or a library exception that carries no OKX body. Each one is named
 //! with the library's words, says whether the request reached OKX, and gives the usual cause.
 
+use super::needles::Index;
 use crate::core::categorize;
 use crate::core::category::Category;
+use std::sync::OnceLock;
 
 /// Whether the request reached OKX before the library raised the error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,8 +102,7 @@ fn library_name(l: &str) -> &'static str {
 fn missing_credential(l: &str) -> Option<LibError> {
     // ccxt: `okx requires "password" credential`, `requires `password``.
     if let Some(r) = l.find("requires") {
-        let rest = &l[r..(r + 40).min(l.len())];
-        let rest = &rest[..crate::core::diagnose::util::floor(rest, rest.len())];
+        let rest = &l[r..super::util::floor(l, r + 40)];
         let which = [
             (
                 "password",
@@ -127,79 +128,69 @@ fn missing_credential(l: &str) -> Option<LibError> {
             }
         }
     }
-    // WebSocket clients that refuse to log in without keys.
-    let ws = [
-        "no credentials provided",
-        "missing api or secret or pass",
-        "cannot auth - missing",
-        "missing api key",
-        "credentials are required",
-    ];
-    find_any(l, &ws).map(|sp| {
-        LibError::new(
-            Category::WebsocketLogin,
-            "Library: the WebSocket client has no API credentials to log in with",
-            sp,
-            Reached::No,
-            "credentials were set on the REST client only, or passed under names the WebSocket client does not read",
-        )
+    None
+}
+
+/// Errors a library raises before sending anything, recognised by their wording:
+/// (phrases, category, title, usual cause). First match wins.
+static BEFORE_SENDING: &[(&[&str], Category, &str, &str)] = &[
+    (
+        &[
+            "no credentials provided",
+            "missing api or secret or pass",
+            "cannot auth - missing",
+            "missing api key",
+            "credentials are required",
+        ],
+        Category::WebsocketLogin,
+        "Library: the WebSocket client has no API credentials to log in with",
+        "credentials were set on the REST client only, or passed under names the WebSocket client does not read",
+    ),
+    (
+        &[
+            "must be greater than minimum amount precision",
+            "must be greater than minimum price precision",
+            "must be greater than minimum cost",
+            "must be greater than minimum amount",
+            "must be greater than or equal to minimum",
+            "amount must be greater than",
+            "minimum amount precision",
+            "less than minimum amount",
+            "is less than the minimum",
+        ],
+        Category::OrderSizePrecision,
+        "Library: order size below the market's minimum / precision",
+        "the amount rounds to zero at the market's precision or is below its minimum size (for swaps, amounts are in contracts)",
+    ),
+    (
+        &["does not have market symbol"],
+        Category::Instrument,
+        "Library: unknown market symbol",
+        "the symbol is written in another form than the library's (BTC/USDT for spot, BTC/USDT:USDT for the swap) or the markets were not loaded",
+    ),
+    (
+        &[
+            "argumentsrequired",
+            "requires a symbol argument",
+            "requires a price argument",
+            "requires a `symbol` argument",
+            "requires a symbol parameter",
+            "requires type param",
+            "requires a type param",
+        ],
+        Category::Parameter,
+        "Library: a required argument is missing",
+        "the method needs an argument (often the symbol) that the call left out",
+    ),
+];
+
+fn before_sending(l: &str) -> Option<LibError> {
+    BEFORE_SENDING.iter().find_map(|(phrases, cat, title, cause)| {
+        find_any(l, phrases).map(|sp| LibError::new(*cat, *title, sp, Reached::No, cause))
     })
 }
 
-fn order_size(l: &str) -> Option<LibError> {
-    let n = [
-        "must be greater than minimum amount precision",
-        "must be greater than minimum price precision",
-        "must be greater than minimum cost",
-        "must be greater than minimum amount",
-        "must be greater than or equal to minimum",
-        "amount must be greater than",
-        "minimum amount precision",
-        "less than minimum amount",
-        "is less than the minimum",
-    ];
-    find_any(l, &n).map(|sp| {
-        LibError::new(
-            Category::OrderSizePrecision,
-            "Library: order size below the market's minimum / precision",
-            sp,
-            Reached::No,
-            "the amount rounds to zero at the market's precision or is below its minimum size (for swaps, amounts are in contracts)",
-        )
-    })
-}
-
-fn bad_symbol(l: &str) -> Option<LibError> {
-    find_any(l, &["does not have market symbol"]).map(|sp| {
-        LibError::new(
-            Category::Instrument,
-            "Library: unknown market symbol",
-            sp,
-            Reached::No,
-            "the symbol is written in another form than the library's (BTC/USDT for spot, BTC/USDT:USDT for the swap) or the markets were not loaded",
-        )
-    })
-}
-
-fn missing_argument(l: &str) -> Option<LibError> {
-    let n = [
-        "argumentsrequired",
-        "requires a symbol argument",
-        "requires a price argument",
-        "requires a `symbol` argument",
-        "requires a symbol parameter",
-        "requires type param",
-        "requires a type param",
-    ];
-    if let Some(sp) = find_any(l, &n) {
-        return Some(LibError::new(
-            Category::Parameter,
-            "Library: a required argument is missing",
-            sp,
-            Reached::No,
-            "the method needs an argument (often the symbol) that the call left out",
-        ));
-    }
+fn argument_exception(l: &str) -> Option<LibError> {
     // C#: ArgumentException: Either instId or ccy is required
     if let (Some(p), true) = (l.find("argumentexception"), l.contains("required")) {
         return Some(LibError::new(
@@ -214,13 +205,7 @@ fn missing_argument(l: &str) -> Option<LibError> {
 }
 
 fn not_supported(l: &str, ctx: &str) -> Option<LibError> {
-    let n = [
-        "notsupported",
-        "is not implemented",
-        "not supported yet",
-        "does not support",
-    ];
-    find_any(l, &n).map(|sp| {
+    find_any(l, NOT_SUPPORTED).map(|sp| {
         LibError::new(
             Category::Other,
             format!("Library: {} NotSupported, the method is not implemented for OKX", library_name(ctx)),
@@ -293,22 +278,24 @@ fn runtime_error(l: &str, ctx: &str) -> Option<LibError> {
     )
 }
 
+/// ccxt exception classes (lower-cased), the specific ones first.
+static CLASSES: &[&str] = &[
+    "ratelimitexceeded",
+    "ddosprotection",
+    "insufficientfunds",
+    "invalidnonce",
+    "authenticationerror",
+    "permissiondenied",
+    "badsymbol",
+    "badrequest",
+    "invalidorder",
+    "ordernotfound",
+    "exchangeerror",
+];
+
 /// A ccxt (or SDK) exception class on a line that holds no OKX body: `ExchangeError: okex GET url`,
 /// `RateLimitExceeded: okex5 POST … 429`, an error raised on a successful response.
 fn bare_exception(l: &str) -> Option<LibError> {
-    static CLASSES: &[&str] = &[
-        "ratelimitexceeded",
-        "ddosprotection",
-        "insufficientfunds",
-        "invalidnonce",
-        "authenticationerror",
-        "permissiondenied",
-        "badsymbol",
-        "badrequest",
-        "invalidorder",
-        "ordernotfound",
-        "exchangeerror",
-    ];
     let (p, class) = CLASSES.iter().find_map(|c| l.find(c).map(|p| (p, *c)))?;
     let span = (p, p + class.len());
     if class == "exchangeerror" {
@@ -378,9 +365,8 @@ fn ccxt_class_category(lower: &str) -> Option<Category> {
 /// with the lines before it (a traceback names the library and the function that failed).
 pub fn scan(l: &str, ctx: &str) -> Option<LibError> {
     missing_credential(l)
-        .or_else(|| order_size(l))
-        .or_else(|| bad_symbol(l))
-        .or_else(|| missing_argument(l))
+        .or_else(|| before_sending(l))
+        .or_else(|| argument_exception(l))
         .or_else(|| not_supported(l, ctx))
         .or_else(|| runtime_error(l, ctx))
 }
@@ -391,55 +377,33 @@ pub fn scan_bare(l: &str) -> Option<LibError> {
     bare_exception(l)
 }
 
-/// Words (ASCII alphanumeric runs of a lower-cased line) that can start one of the patterns above.
+/// Phrases of the patterns above that are not in a table of their own.
+static OTHER_PHRASES: &[&str] = &["requires", "argumentexception"];
+static NOT_SUPPORTED: &[&str] = &[
+    "notsupported",
+    "is not implemented",
+    "not supported yet",
+    "does not support",
+];
+
+/// Every phrase of this module, filed by first word (for [`is_trigger`]).
+fn index() -> &'static Index {
+    static I: OnceLock<Index> = OnceLock::new();
+    static RUNTIME_PHRASES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let runtime = RUNTIME_PHRASES.get_or_init(|| RUNTIME.iter().map(|(n, _)| *n).collect());
+    I.get_or_init(|| {
+        Index::new(BEFORE_SENDING.iter().map(|(p, ..)| *p).chain([
+            OTHER_PHRASES,
+            NOT_SUPPORTED,
+            runtime.as_slice(),
+            CLASSES,
+        ]))
+    })
+}
+
+/// Whether a word (of a lower-cased line) can start one of the patterns above.
 pub fn is_trigger(w: &str) -> bool {
-    matches!(
-        w,
-        "requires"
-            | "credential"
-            | "credentials"
-            | "missing"
-            | "cannot"
-            | "minimum"
-            | "greater"
-            | "market"
-            | "argumentsrequired"
-            | "argumentexception"
-            | "notsupported"
-            | "implemented"
-            | "supported"
-            | "support"
-            | "unsupported"
-            | "subscriptable"
-            | "iterable"
-            | "unexpected"
-            | "typeerror"
-            | "keyerror"
-            | "attribute"
-            | "attributeerror"
-            | "indexerror"
-            | "zerodivisionerror"
-            | "conversionsyntax"
-            | "invalidoperation"
-            | "jsondecodeerror"
-            | "valueerror"
-            | "read"
-            | "function"
-            | "nullreferenceexception"
-            | "nullpointerexception"
-            | "less"
-            | "ratelimitexceeded"
-            | "ddosprotection"
-            | "insufficientfunds"
-            | "invalidnonce"
-            | "authenticationerror"
-            | "permissiondenied"
-            | "badsymbol"
-            | "badrequest"
-            | "invalidorder"
-            | "ordernotfound"
-            | "exchangeerror"
-    )
+    index().has_word(w)
 }
 
 #[cfg(test)]
@@ -462,6 +426,9 @@ mod tests {
         let e = scan(l, l).unwrap();
         assert_eq!(e.category, Category::WebsocketLogin);
         assert!(scan("the weather is fine", "").is_none());
+        // Never cuts inside a character.
+        let l = "okx requires 密码密码密码密码密码密码密码密码密码密码密码";
+        let _ = scan(l, l);
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod facts;
 mod legacy;
 mod library;
 mod messages;
+mod needles;
 mod patterns;
 mod prose;
 pub use chunked::{diagnose_chunked, CHUNK_BYTES};
@@ -237,6 +238,22 @@ impl<'t> Acc<'t> {
             notes,
         });
         self.list.len() - 1
+    }
+}
+
+impl Acc<'_> {
+    /// Adds a library-local error found in the line that starts at byte `off`.
+    fn add_library(&mut self, off: usize, e: &library::LibError) -> usize {
+        self.add(
+            None,
+            e.category,
+            e.confidence,
+            (off + e.span.0, off + e.span.1),
+            e.title.clone(),
+            FindingKind::LibraryLocal,
+            e.notes(),
+            1,
+        )
     }
 }
 
@@ -674,20 +691,12 @@ pub fn diagnose(input: &str) -> Diagnosis {
             let off = seg_start + (body.as_ptr() as usize - seg.as_ptr() as usize);
             let lbody = &lower[off..off + body.len()];
             let mut produced = Vec::new();
-            let trig = patterns::has_trigger(lbody);
+            let line_words = needles::words(lbody);
+            let trig = patterns::has_trigger(lbody, &line_words);
             // The lines before this one (a traceback names the library and the failing function).
             let ctx = &lower[floor(&lower, off.saturating_sub(LIBRARY_CONTEXT))..off + lbody.len()];
             if let Some(e) = if trig { library::scan(lbody, ctx) } else { None } {
-                produced.push(acc.add(
-                    None,
-                    e.category,
-                    e.confidence,
-                    (off + e.span.0, off + e.span.1),
-                    e.title.clone(),
-                    FindingKind::LibraryLocal,
-                    e.notes(),
-                    1,
-                ));
+                produced.push(acc.add_library(off, &e));
             }
             let status = if trig { patterns::http_status(lbody) } else { None };
             if let Some((s, sp)) = status {
@@ -703,7 +712,11 @@ pub fn diagnose(input: &str) -> Diagnosis {
                     1,
                 ));
             }
-            if let Some((title, sp)) = if trig { patterns::network(lbody) } else { None } {
+            if let Some((title, sp)) = if trig {
+                patterns::network(lbody, &line_words)
+            } else {
+                None
+            } {
                 produced.push(acc.add(
                     None,
                     Category::Network,
@@ -773,16 +786,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
             // A library exception class with nothing else on its line.
             if produced.is_empty() && trig {
                 if let Some(e) = library::scan_bare(lbody) {
-                    produced.push(acc.add(
-                        None,
-                        e.category,
-                        e.confidence,
-                        (off + e.span.0, off + e.span.1),
-                        e.title.clone(),
-                        FindingKind::LibraryLocal,
-                        e.notes(),
-                        1,
-                    ));
+                    produced.push(acc.add_library(off, &e));
                 }
             }
             line_cache.insert(key, produced);

@@ -1,8 +1,10 @@
 //! Line patterns that are not OKX codes: HTTP status lines and network failures worded by the
 //! OS, a library or a gateway (in English and in the common locales of Windows socket errors).
 
+use super::needles::Index;
 use super::util::*;
 use crate::core::category::Category;
+use std::sync::OnceLock;
 
 /// An HTTP status found in a line: (status, byte span relative to the line).
 pub fn http_status(lower: &str) -> Option<(u16, (usize, usize))> {
@@ -383,22 +385,24 @@ static NETWORK_LOCALE: &[(&[&str], &str)] = &[
     ),
 ];
 
-pub fn network(lower: &str) -> Option<(&'static str, (usize, usize))> {
-    let table: &[&[(&[&str], &str)]] = if lower.is_ascii() {
-        &[NETWORK]
-    } else {
-        &[NETWORK, NETWORK_LOCALE]
-    };
-    for t in table {
-        for (needles, title) in t.iter() {
-            for n in needles.iter() {
-                if let Some(p) = lower.find(n) {
-                    return Some((title, (p, p + n.len())));
-                }
-            }
-        }
+fn network_index() -> &'static Index {
+    static I: OnceLock<Index> = OnceLock::new();
+    I.get_or_init(|| Index::new(NETWORK.iter().map(|(n, _)| *n)))
+}
+
+/// A network failure in a lower-cased line whose words are `ws`: (title, span in the line).
+pub fn network(lower: &str, ws: &[&str]) -> Option<(&'static str, (usize, usize))> {
+    if let Some((g, sp)) = network_index().first(lower, ws) {
+        return Some((NETWORK[g].1, sp));
     }
-    None
+    if lower.is_ascii() {
+        return None;
+    }
+    NETWORK_LOCALE.iter().find_map(|(needles, title)| {
+        needles
+            .iter()
+            .find_map(|n| lower.find(n).map(|p| (*title, (p, p + n.len()))))
+    })
 }
 
 /// Whether a line is worth fuzzy message matching (one pass over its words).
@@ -462,38 +466,31 @@ pub fn looks_like_error(lower: &str) -> bool {
     })
 }
 
-/// Words (ASCII alphanumeric runs of a lower-cased line) that can start one of the patterns above.
-/// Lines without any of them skip the pattern tables entirely.
-fn is_trigger(w: &str) -> bool {
+/// Words that can start an HTTP status pattern of [`http_status`].
+fn is_http_word(w: &str) -> bool {
     matches!(
         w,
-        // HTTP
-        "status" | "statuscode" | "http" | "httperror" | "response" | "unauthorized" | "forbidden" | "many"
-            | "internal" | "gateway" | "unavailable" | "bad" | "method"
-            // network
-            | "enotfound" | "getaddrinfo" | "resolution" | "nodename" | "eai" | "resolve" | "nameresolutionerror"
-            | "hostname" | "host" | "proxyerror" | "proxy" | "tunnel" | "socks5" | "certificate" | "sslerror" | "ssl"
-            | "tls" | "signed" | "ssleoferror" | "version" | "cert" | "econnrefused" | "connection"
-            | "connectionrefusederror" | "econnreset" | "connectionreseterror" | "hang" | "remotedisconnected"
-            | "disconnected" | "serverdisconnectederror" | "pipe" | "epipe" | "etimedout" | "timed" | "timeout"
-            | "timeouterror" | "readtimeout" | "connecttimeout" | "requesttimeout" | "esockettimedout" | "deadline"
-            | "ehostunreach" | "enetunreach" | "unreachable" | "route" | "associated" | "doctype" | "html"
-            | "cloudflare" | "cf" | "nginx" | "retries" | "establish" | "clientconnectorerror" | "networkerror"
-            | "exchangenotavailable" | "onmaintenance" | "getaddrinfow" | "winerror" | "errno" | "proxyconnectionerror" | "sslhandshakeexception" | "handshake"
-            | "refused" | "wsaeconnreset" | "connectionclosederror" | "connectiondone" | "closed"
-            | "clientconnectionlost" | "lost" | "connectionlost" | "closure" | "connected"
-            | "pong" | "ping" | "keepalive" | "sockettimeoutexception" | "timeoutexception"
-            | "taskcanceledexception" | "connecterror" | "httprequestexception"
-            | "sending" | "server" | "connectionerror" | "unexpected" | "temporarily" | "socket" | "such"
-            | "failure"
-    ) || super::library::is_trigger(w)
+        "status"
+            | "statuscode"
+            | "http"
+            | "httperror"
+            | "response"
+            | "unauthorized"
+            | "forbidden"
+            | "many"
+            | "internal"
+            | "gateway"
+            | "unavailable"
+            | "bad"
+            | "method"
+    )
 }
 
-/// Whether any pattern of this module (or of the library module) could match the (lower-cased)
-/// line. Lines with non-ASCII text always qualify (OS messages in other languages).
-pub fn has_trigger(lower: &str) -> bool {
+/// Whether any pattern of this module (or of the library module) could match a lower-cased line
+/// whose words are `ws`. Lines with non-ASCII text always qualify (OS messages in other languages).
+pub fn has_trigger(lower: &str, ws: &[&str]) -> bool {
     !lower.is_ascii()
-        || lower
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| !w.is_empty() && is_trigger(w))
+        || ws
+            .iter()
+            .any(|w| is_http_word(w) || network_index().has_word(w) || super::library::is_trigger(w))
 }
