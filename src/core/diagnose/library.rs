@@ -363,7 +363,10 @@ fn ccxt_class_category(lower: &str) -> Option<Category> {
 
 /// The library-local error in a lower-cased line, most specific pattern first. `ctx` is the line
 /// with the lines before it (a traceback names the library and the function that failed).
-pub fn scan(l: &str, ctx: &str) -> Option<LibError> {
+pub fn scan(l: &str, ctx: &str, ws: &[&str]) -> Option<LibError> {
+    if !ws.iter().any(|w| is_trigger(w)) {
+        return None;
+    }
     missing_credential(l)
         .or_else(|| before_sending(l))
         .or_else(|| argument_exception(l))
@@ -373,7 +376,10 @@ pub fn scan(l: &str, ctx: &str) -> Option<LibError> {
 
 /// A library exception class standing without an OKX body; only used on lines where no OKX code
 /// or message was found.
-pub fn scan_bare(l: &str) -> Option<LibError> {
+pub fn scan_bare(l: &str, ws: &[&str]) -> Option<LibError> {
+    if !ws.iter().any(|w| CLASSES.contains(w)) {
+        return None;
+    }
     bare_exception(l)
 }
 
@@ -408,36 +414,37 @@ pub fn is_trigger(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::needles::words;
     use super::*;
 
     #[test]
     fn names_and_causes() {
         let line = "typeerror: unsupported operand type(s) for +: 'nonetype' and 'str'";
         let ctx = "  file \"ccxt/async_support/okx.py\", line 1609, in parse_market\n";
-        let e = scan(line, &format!("{ctx}{line}")).unwrap();
+        let e = scan(line, &format!("{ctx}{line}"), &words(line)).unwrap();
         assert_eq!(e.category, Category::Other);
         assert_eq!(e.reached, Reached::Answered);
         assert!(e.title.contains("TypeError") && e.title.contains("ccxt"), "{}", e.title);
         let l = "ccxt.base.errors.authenticationerror: requires `password`";
-        let e = scan(l, l).unwrap();
+        let e = scan(l, l, &words(l)).unwrap();
         assert_eq!(e.category, Category::AuthPassphrase);
         assert_eq!(e.reached, Reached::No);
         let l = "trace error: cannot auth - missing api or secret or pass in config";
-        let e = scan(l, l).unwrap();
+        let e = scan(l, l, &words(l)).unwrap();
         assert_eq!(e.category, Category::WebsocketLogin);
-        assert!(scan("the weather is fine", "").is_none());
+        assert!(scan("the weather is fine", "", &words("the weather is fine")).is_none());
         // Never cuts inside a character.
         let l = "okx requires 密码密码密码密码密码密码密码密码密码密码密码";
-        let _ = scan(l, l);
+        let _ = scan(l, l, &words(l));
     }
 
     #[test]
     fn bare_classes() {
-        let e = scan_bare("exchangeerror:okex get https://www.okex.com/api/v5/asset/currencies").unwrap();
+        let l = "exchangeerror:okex get https://www.okex.com/api/v5/asset/currencies";
+        let e = scan_bare(l, &words(l)).unwrap();
         assert_eq!(e.category, Category::Other);
-        let e =
-            scan_bare("ratelimitexceeded: okex5 post https://www.okex.com/api/v5/trade/order 429 too many requests")
-                .unwrap();
+        let l = "ratelimitexceeded: okex5 post https://www.okex.com/api/v5/trade/order 429 too many requests";
+        let e = scan_bare(l, &words(l)).unwrap();
         assert_eq!(e.category, Category::RateLimit);
     }
 }

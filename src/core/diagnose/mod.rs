@@ -695,7 +695,11 @@ pub fn diagnose(input: &str) -> Diagnosis {
             let trig = patterns::has_trigger(lbody, &line_words);
             // The lines before this one (a traceback names the library and the failing function).
             let ctx = &lower[floor(&lower, off.saturating_sub(LIBRARY_CONTEXT))..off + lbody.len()];
-            if let Some(e) = if trig { library::scan(lbody, ctx) } else { None } {
+            if let Some(e) = if trig {
+                library::scan(lbody, ctx, &line_words)
+            } else {
+                None
+            } {
                 produced.push(acc.add_library(off, &e));
             }
             let status = if trig { patterns::http_status(lbody) } else { None };
@@ -785,7 +789,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
             }
             // A library exception class with nothing else on its line.
             if produced.is_empty() && trig {
-                if let Some(e) = library::scan_bare(lbody) {
+                if let Some(e) = library::scan_bare(lbody, &line_words) {
                     produced.push(acc.add_library(off, &e));
                 }
             }
