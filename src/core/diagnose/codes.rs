@@ -204,8 +204,8 @@ fn colon_codes(text: &str, lb: &[u8], out: &mut Vec<CodeHit>) {
         }
         let word = j < lb.len() && lb[j].is_ascii_alphabetic();
         let code = &text[i..end];
-        let known = crate::core::catalog::get(code).is_some() || super::legacy::is_legacy(code);
-        if colon && word && known && !out.iter().any(|h: &CodeHit| h.value == (i, end)) {
+        let known = || crate::core::catalog::get(code).is_some() || super::legacy::is_legacy(code);
+        if colon && word && known() && !out.iter().any(|h: &CodeHit| h.value == (i, end)) {
             out.push(CodeHit {
                 code: code.to_string(),
                 key: KeyKind::Prose,

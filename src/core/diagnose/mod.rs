@@ -411,16 +411,13 @@ fn without_reason(body: &str, lbody: &str, st: u16, sp: (usize, usize)) -> Optio
 /// A proxy on the local machine (`127.0.0.1`, `localhost`) in the paste: inside Docker that
 /// address is the container itself, the classic cause of refused or timed-out connections.
 fn local_proxy(lower: &str) -> bool {
-    ["proxy", "proxies", "socks5"].iter().any(|k| lower.contains(k))
-        && ["127.0.0.1", "localhost"].iter().any(|h| lower.contains(h))
+    ["127.0.0.1", "localhost"].iter().any(|h| lower.contains(h))
+        && ["proxy", "proxies", "socks5"].iter().any(|k| lower.contains(k))
 }
 
 /// Adds the local-proxy context: a note on network findings, and a library exception without an
 /// OKX body becomes a network failure (the request most likely never got an answer).
-fn proxy_context(lower: &str, findings: &mut [Finding]) {
-    if !local_proxy(lower) {
-        return;
-    }
+fn proxy_context(findings: &mut [Finding]) {
     const NOTE: &str = "the paste configures a proxy on 127.0.0.1 / localhost: inside a Docker container that address is the container itself, so the proxy must be reached through the host's address (host.docker.internal) or run in the same container";
     for f in findings.iter_mut() {
         if f.kind == FindingKind::LibraryLocal && f.category == Category::Other && f.confidence < library::CONF_BARE {
@@ -483,14 +480,14 @@ pub fn diagnose(input: &str) -> Diagnosis {
     let lower = text.to_ascii_lowercase();
     // Facts: a long log is sampled (its start and end hold the start-up banner and the last
     // traceback); scanning 8 MB for ~70 markers would dominate the run time.
-    let (facts, ws) = if lower.len() <= FACTS_SAMPLE * 2 {
-        (facts::detect(&lower), facts::is_ws(&lower))
+    let (facts, ws, proxy) = if lower.len() <= FACTS_SAMPLE * 2 {
+        (facts::detect(&lower), facts::is_ws(&lower), local_proxy(&lower))
     } else {
         let mut sample = String::with_capacity(FACTS_SAMPLE * 2 + 1);
         sample.push_str(&lower[..floor(&lower, FACTS_SAMPLE)]);
         sample.push('\n');
         sample.push_str(&lower[ceil(&lower, lower.len() - FACTS_SAMPLE)..]);
-        (facts::detect(&sample), facts::is_ws(&sample))
+        (facts::detect(&sample), facts::is_ws(&sample), local_proxy(&sample))
     };
     let mut acc = Acc {
         text,
@@ -658,6 +655,8 @@ pub fn diagnose(input: &str) -> Diagnosis {
     let line_count = text.lines().take(50).count();
     let mut pos = 0usize;
     let tb = text.as_bytes();
+    // The words of the line being scanned (one buffer for all lines).
+    let mut line_words: Vec<&str> = Vec::new();
     while pos < tb.len() {
         let nl = tb[pos..].iter().position(|&c| c == b'\n').map_or(tb.len(), |p| pos + p);
         let (ls, le) = (pos, nl);
@@ -691,7 +690,8 @@ pub fn diagnose(input: &str) -> Diagnosis {
             let off = seg_start + (body.as_ptr() as usize - seg.as_ptr() as usize);
             let lbody = &lower[off..off + body.len()];
             let mut produced = Vec::new();
-            let line_words = needles::words(lbody);
+            line_words.clear();
+            needles::words_into(lbody, &mut line_words);
             let trig = patterns::has_trigger(lbody, &line_words);
             // The lines before this one (a traceback names the library and the failing function).
             let ctx = &lower[floor(&lower, off.saturating_sub(LIBRARY_CONTEXT))..off + lbody.len()];
@@ -797,7 +797,9 @@ pub fn diagnose(input: &str) -> Diagnosis {
         }
     }
     let mut findings = acc.list;
-    proxy_context(&lower, &mut findings);
+    if proxy {
+        proxy_context(&mut findings);
+    }
     if findings.is_empty() {
         findings.extend(description_or_unrecognised(text, &lower));
     }

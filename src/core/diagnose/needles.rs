@@ -33,10 +33,18 @@ type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// The ASCII alphanumeric words of a lower-cased line that can be keys: at least [`MIN_KEY`]
 /// long and not starting with a digit (numbers, ids and timestamps are no phrase's key).
 pub fn words(lower: &str) -> Vec<&str> {
-    lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.len() >= MIN_KEY && !w.as_bytes()[0].is_ascii_digit())
-        .collect()
+    let mut v = Vec::new();
+    words_into(lower, &mut v);
+    v
+}
+
+/// [`words`] into a reused buffer.
+pub fn words_into<'a>(lower: &'a str, out: &mut Vec<&'a str>) {
+    out.extend(
+        lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= MIN_KEY && !w.as_bytes()[0].is_ascii_digit()),
+    );
 }
 
 /// The key word of a phrase: its longest word (the first of equals).
