@@ -113,7 +113,7 @@ pub fn ranked(code: Option<&str>, category: Category, facts: &PasteFacts) -> Vec
         .into_iter()
         .map(|c| (fit(c, facts), c))
         .collect();
-    causes.sort_by(|a, b| b.0.cmp(&a.0));
+    causes.sort_by_key(|c| std::cmp::Reverse(c.0));
     let mut out: Vec<String> = Vec::with_capacity(causes.len());
     for (_, c) in causes {
         if !out.iter().any(|t| t == c.title) {

@@ -30,6 +30,9 @@ impl Hasher for Fnv {
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// The phrases filed under one key word, with their rank (group, position in group).
+type Bucket = Vec<((u16, u16), &'static str)>;
+
 /// The ASCII alphanumeric words of a lower-cased line that can be keys: at least [`MIN_KEY`]
 /// long and not starting with a digit (numbers, ids and timestamps are no phrase's key).
 pub fn words(lower: &str) -> Vec<&str> {
@@ -61,13 +64,13 @@ fn key(phrase: &'static str) -> &'static str {
 /// Phrases of a table, filed by key word. Each keeps its rank (group, position in group):
 /// a lower rank wins, as if the table were read top to bottom.
 pub struct Index {
-    by_word: Map<&'static str, Vec<((u16, u16), &'static str)>>,
+    by_word: Map<&'static str, Bucket>,
 }
 
 impl Index {
     /// Builds the index from `(group, phrases)` in table order.
     pub fn new<'a>(groups: impl Iterator<Item = &'a [&'static str]>) -> Index {
-        let mut by_word: Map<&'static str, Vec<((u16, u16), &'static str)>> = Map::default();
+        let mut by_word: Map<&'static str, Bucket> = Map::default();
         for (g, phrases) in groups.enumerate() {
             for (i, p) in phrases.iter().enumerate() {
                 by_word.entry(key(p)).or_default().push(((g as u16, i as u16), p));
