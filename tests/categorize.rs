@@ -38,7 +38,7 @@ fn hand_checked_table() {
         ("60014", RateLimit),
         ("50113", AuthSignature),
         ("50114", AuthSignature),
-        ("60007", AuthSignature),
+        ("60007", WebsocketLogin),
         ("50111", AuthKey),
         ("50119", AuthKey),
         ("60005", AuthKey),
@@ -54,7 +54,7 @@ fn hand_checked_table() {
         ("60006", Timestamp),
         ("50120", Permission),
         ("50030", Permission),
-        ("50035", Permission),
+        ("50035", IpWhitelist),
         ("50110", IpWhitelist),
         ("50101", EnvironmentMismatch),
         ("51008", InsufficientBalance),
@@ -106,6 +106,11 @@ fn refined_by_runtime_message() {
     );
     assert_eq!(
         category_for_message(e51000, "Parameter clOrdId error"),
+        Category::Parameter
+    );
+    // categories.md: a rejected instType / uly / instFamily parameter is `parameter`.
+    assert_eq!(
+        category_for_message(e51000, "Parameter instType error"),
         Category::Parameter
     );
     let e50101 = catalog::get("50101").unwrap();

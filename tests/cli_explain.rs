@@ -48,7 +48,39 @@ fn explain_json_exactly_one_object() {
 fn explain_nothing_found_exits_1() {
     let (code, out, _) = run(&["explain", "--json"], b"hello world");
     assert_eq!(code, 1);
-    assert_eq!(out.trim(), r#"{"findings":[]}"#);
+    // The contract's fields are unchanged; `unsure` was added (issue 13).
+    assert_eq!(out.trim(), r#"{"findings":[],"unsure":true}"#);
+}
+
+#[test]
+fn explain_unsure_offers_the_first_question() {
+    // A description, not an error: a category with a modest confidence, flagged unsure.
+    let (code, out, _) = run(
+        &["explain", "-"],
+        b"fetch_balance results in timeout, I already tried a VPN",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("Not sure"), "{out}");
+    assert!(out.contains("read from a description"), "{out}");
+    assert!(out.contains("First question"), "{out}");
+    let (_, json, _) = run(
+        &["explain", "--json", "-"],
+        b"fetch_balance results in timeout, I already tried a VPN",
+    );
+    let v: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(v["unsure"], true);
+    assert_eq!(v["findings"][0]["category"], "network");
+}
+
+#[test]
+fn explain_library_error_is_named() {
+    let (code, out, _) = run(
+        &["explain", "-"],
+        b"  File \"ccxt/async_support/okx.py\", line 1609, in parse_market\nTypeError: unsupported operand type(s) for +: 'NoneType' and 'str'\n",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("TypeError") && out.contains("ccxt"), "{out}");
+    assert!(out.contains("upgrade"), "{out}");
 }
 
 #[test]

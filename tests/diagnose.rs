@@ -113,7 +113,7 @@ fn legacy_and_library_local() {
         (f.kind, f.category, f.code.is_none()),
         (FindingKind::LibraryLocal, Category::AuthPassphrase, true)
     );
-    assert!(f.notes.iter().any(|n| n.contains("nothing reached OKX")));
+    assert!(f.notes.iter().any(|n| n.contains("never reached OKX")));
 }
 
 #[test]
@@ -191,7 +191,11 @@ fn json_contract() {
     let j = to_json(&d);
     let v: serde_json::Value = serde_json::from_str(&j).unwrap();
     let obj = v.as_object().unwrap();
-    assert_eq!(obj.len(), 1);
+    // Issue 13 added `unsure`; the original fields are unchanged.
+    let mut top_keys: Vec<&str> = obj.keys().map(|k| k.as_str()).collect();
+    top_keys.sort();
+    assert_eq!(top_keys, ["findings", "unsure"]);
+    assert_eq!(obj["unsure"], false);
     let fs = obj["findings"].as_array().unwrap();
     assert_eq!(fs.len(), 2);
     for f in fs {
@@ -203,7 +207,7 @@ fn json_contract() {
     assert_eq!(fs[0]["code"], "50113");
     assert_eq!(fs[0]["category"], "auth_signature");
     assert!(fs[1]["code"].is_null());
-    assert_eq!(to_json(&diagnose("")), r#"{"findings":[]}"#);
+    assert_eq!(to_json(&diagnose("")), r#"{"findings":[],"unsure":true}"#);
 }
 
 #[test]
@@ -252,4 +256,107 @@ fn a_message_belongs_to_its_own_object() {
         .find(|f| f.code.as_deref() == Some("51000"))
         .expect("51000 found");
     assert_eq!(g.title, "51000 Parameter posSide error");
+}
+
+#[test]
+fn errors_inside_a_library_are_named() {
+    for (t, words) in [
+        (
+            "  File \"ccxt/async_support/okx.py\", line 1609, in parse_market\nTypeError: unsupported operand type(s) for +: 'NoneType' and 'str'",
+            ["TypeError", "ccxt"],
+        ),
+        ("KeyError: 'code'", ["KeyError", "library"]),
+        ("ccxt.base.errors.NotSupported: okx fetchOrders() is not supported yet", ["NotSupported", "ccxt"]),
+    ] {
+        let d = diagnose(t);
+        let f = d.top().unwrap_or_else(|| panic!("nothing found in {t:?}"));
+        assert_eq!((f.kind, f.category), (FindingKind::LibraryLocal, Category::Other), "{t}");
+        for w in words {
+            assert!(f.title.contains(w), "{t}: {}", f.title);
+        }
+        assert!(f.notes.iter().any(|n| n.starts_with("usual cause:")), "{t}: {:?}", f.notes);
+    }
+    // A market-parser bug: OKX answered, the library failed to read it; upgrade.
+    let d = diagnose("ccxt/base/exchange.py -> set_markets()\nTypeError: '<' not supported between instances of 'NoneType' and 'str' in load_markets");
+    assert!(d.top().unwrap().notes.iter().any(|n| n.contains("upgrade")));
+}
+
+#[test]
+fn network_in_any_wording() {
+    for t in [
+        "Failed to establish a new connection: [WinError 10061] 由于目标计算机积极拒绝，无法连接。",
+        "[WinError 10060] 由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败。",
+        "Cannot connect to host wspap.okex.com:8443 ssl:False [信号灯超时时间已到]",
+        "[WinError 10061] Es konnte keine Verbindung hergestellt werden, da der Zielcomputer die Verbindung verweigerte",
+        "[WinError 10061] Подключение не установлено, т.к. конечный компьютер отверг запрос на подключение",
+        "httpx.ConnectError: [Errno 11004] getaddrinfo failed",
+        "HttpRequestException - An error occurred while sending the request.",
+        "websockets.exceptions.ConnectionClosedError: sent 1011 (unexpected error) keepalive ping timeout",
+        r#"ccxt.base.errors.ExchangeError: okx {"message":"An unexpected error occurred"}"#,
+        "Caused by: javax.net.ssl.SSLHandshakeException: No name matching www.okx.com found",
+    ] {
+        let d = diagnose(t);
+        let f = d.top().unwrap_or_else(|| panic!("nothing found in {t:?}"));
+        assert_eq!(f.category, Category::Network, "{t}: {:?}", f);
+        assert!(f.code.is_none(), "{t}: {:?}", f.code);
+    }
+    // A proxy on 127.0.0.1 is pointed out.
+    let d = diagnose("'httpsProxy': 'http://127.0.0.1:7890'\nConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', 7890)");
+    let f = d.top().unwrap();
+    assert_eq!(f.category, Category::Network);
+    assert!(f.notes.iter().any(|n| n.contains("Docker")), "{:?}", f.notes);
+}
+
+#[test]
+fn descriptions_and_never_nothing_for_an_error() {
+    let d = diagnose("我是在做模擬盤的測試，因此APIKEY也是模擬盤的，但也是跳出錯誤");
+    let f = d.top().unwrap();
+    assert_eq!(
+        (f.kind, f.category),
+        (FindingKind::Description, Category::EnvironmentMismatch)
+    );
+    assert!(f.title.contains("description"));
+    assert!(d.unsure);
+    // An error nothing recognises is still named.
+    let d = diagnose("Error: [<class 'frobnicate.Widget'>] went wrong");
+    let f = d.top().expect("an error is never 'nothing found'");
+    assert_eq!(f.kind, FindingKind::Unrecognised);
+    assert!(d.unsure);
+    // Text without an error gets nothing.
+    assert!(diagnose("open_orders\n[]").findings.is_empty());
+}
+
+#[test]
+fn codes_as_the_text_shows_them() {
+    // A legacy code stays itself; its v5 equivalent goes in a note.
+    let d = diagnose("com.okcoin.commons.okex.open.api.exception.APIException: 30005 : Invalid OK-ACCESS-TIMESTAMP");
+    let f = d.top().unwrap();
+    assert_eq!((f.code.as_deref(), f.category), (Some("30005"), Category::Timestamp));
+    assert!(f.notes.iter().any(|n| n.contains("50112")));
+    // v1 codes.
+    let (c, cat, _) = top(r#"{"error_code":10007,"result":false}"#);
+    assert_eq!((c.as_deref(), cat), (Some("10007"), Category::AuthSignature));
+    // SDK exception texts: code, colon, message.
+    assert_eq!(
+        top("ExchangeException: 50102:Timestamp request expired").0.as_deref(),
+        Some("50102")
+    );
+    assert_eq!(
+        top("return error `60032` (\"API key doesn't exist\")").0.as_deref(),
+        Some("60032")
+    );
+}
+
+#[test]
+fn causes_follow_the_paste() {
+    let lib = |t: &str| diagnose(t).top().unwrap().causes[0].to_lowercase();
+    assert!(lib(r#"ccxt.base.errors.AuthenticationError: okx {"msg":"APIKey does not match current environment.","code":"50101"}"#).contains("ccxt"));
+    assert!(lib(r#"okx.exceptions.OkxAPIException: API Request Error(code=50101): APIKey does not match current environment. from okx import Trade"#).contains("python-okx"));
+}
+
+#[test]
+fn confident_findings_are_not_unsure() {
+    let d = diagnose(r#"{"code":"50113","msg":"Invalid Sign"}"#);
+    assert!(!d.unsure);
+    assert!(diagnose("").unsure);
 }

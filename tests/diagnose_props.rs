@@ -90,4 +90,12 @@ proptest! {
     fn mutated_real_pastes(i in 0..SEEDS.len(), ops in proptest::collection::vec((any::<u8>(), any::<usize>(), any::<char>()), 0..12)) {
         check(&mutate(SEEDS[i], &ops));
     }
+
+    /// Issue 13: a text that holds an error is never answered with "nothing found".
+    #[test]
+    fn an_error_is_never_nothing(pre in "\\PC{0,40}", marker in "(TypeError|Traceback \\(most recent call last\\)|ERROR|Exception|failed|fatal|报错|失败)", post in "\\PC{0,40}") {
+        let text = format!("{pre} {marker}: {post}");
+        let d = diagnose(&text);
+        prop_assert!(!d.findings.is_empty(), "nothing found in {:?}", text);
+    }
 }

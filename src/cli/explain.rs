@@ -72,8 +72,8 @@ pub fn render(d: &Diagnosis) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     if d.findings.is_empty() {
-        s.push_str("No OKX error found in this text.\n");
-        s.push_str("Paste the whole response body or log line (including any \"code\" / \"sCode\").\n");
+        s.push_str("No error found in this text.\n");
+        s.push_str("Paste the error itself: the whole response body (including any \"code\" / \"sCode\"), the exception line or traceback, or the log line.\n");
     }
     for (i, f) in d.findings.iter().enumerate() {
         let _ = writeln!(
@@ -99,6 +99,24 @@ pub fn render(d: &Diagnosis) -> String {
             for c in &f.causes {
                 let _ = writeln!(s, "     - {c}");
             }
+        }
+    }
+    if d.unsure {
+        if let Some(top) = d.top() {
+            let _ = writeln!(
+                s,
+                "\nNot sure: the best match has confidence {:.2} (below {:.2}), so treat it as a guess.",
+                top.confidence,
+                diagnose::UNSURE_BELOW
+            );
+        }
+        if let Some(q) = diagnose::first_question(d) {
+            let answers: Vec<&str> = q.answers.iter().map(|a| a.label).collect();
+            let _ = writeln!(s, "First question of the wizard: {}", q.text);
+            if !answers.is_empty() {
+                let _ = writeln!(s, "   answers: {}", answers.join(" / "));
+            }
+            s.push_str("   (the full walk-through is on the site's /wizard/ page)\n");
         }
     }
     let facts = &d.facts;

@@ -99,8 +99,9 @@ where
         merge_facts(&mut facts, d.facts);
         pause().await;
     }
-    rank(&mut findings);
+    rank(&mut findings, &facts);
     Diagnosis {
+        unsure: super::is_unsure(&findings),
         findings,
         facts,
         credentials,

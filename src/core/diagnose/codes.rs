@@ -145,6 +145,10 @@ pub fn scan(text: &str, lower: &str) -> Vec<CodeHit> {
             if j < lb.len() && (lb[j] == b':' || lb[j] == b'#') {
                 j = skip_ws(lb, j + 1);
             }
+            // "error `60032`", "error '50119'"
+            while j < lb.len() && matches!(lb[j], b'`' | b'"' | b'\'') {
+                j += 1;
+            }
             let (ve, n) = digits_at(lb, j);
             if n == 0 || n > 5 {
                 continue;
@@ -156,7 +160,7 @@ pub fn scan(text: &str, lower: &str) -> Vec<CodeHit> {
             }
             // A word right after the number must not be a unit ("error 3 times", "okx 5 ms").
             let code = &text[j..ve];
-            let known = crate::core::catalog::get(code).is_some() || super::legacy::is_v3(code);
+            let known = crate::core::catalog::get(code).is_some() || super::legacy::is_legacy(code);
             if !known || (n < 4 && !is_okx) || code == "0" {
                 continue;
             }
@@ -171,8 +175,46 @@ pub fn scan(text: &str, lower: &str) -> Vec<CodeHit> {
             });
         }
     }
+    colon_codes(text, lb, &mut out);
     out.sort_by_key(|h| h.span.0);
     out
+}
+
+/// SDK exception texts put the code before a colon and the message after it:
+/// `APIException: 50102 : Timestamp request expired`, `Caused by: 50113:Invalid Sign`,
+/// `OKX 51121: Order quantity …`. A known five-digit code followed by `:` and a word counts.
+fn colon_codes(text: &str, lb: &[u8], out: &mut Vec<CodeHit>) {
+    let mut i = 0;
+    while i < lb.len() {
+        if !lb[i].is_ascii_digit()
+            || (i > 0 && (is_word_byte(lb[i - 1]) || matches!(lb[i - 1], b'.' | b'/' | b'-' | b':')))
+        {
+            i += 1;
+            continue;
+        }
+        let (end, n) = digits_at(lb, i);
+        if n != 5 {
+            i = end.max(i + 1);
+            continue;
+        }
+        let mut j = skip_ws(lb, end);
+        let colon = j < lb.len() && lb[j] == b':';
+        if colon {
+            j = skip_ws(lb, j + 1);
+        }
+        let word = j < lb.len() && lb[j].is_ascii_alphabetic();
+        let code = &text[i..end];
+        let known = || crate::core::catalog::get(code).is_some() || super::legacy::is_legacy(code);
+        if colon && word && known() && !out.iter().any(|h: &CodeHit| h.value == (i, end)) {
+            out.push(CodeHit {
+                code: code.to_string(),
+                key: KeyKind::Prose,
+                span: (i, end),
+                value: (i, end),
+            });
+        }
+        i = end;
+    }
 }
 
 /// The message next to a code: value of the nearest `msg` / `sMsg` / `message` key within a

@@ -52,6 +52,16 @@ const GENERIC: &[&str] = &[
     "no position",
 ];
 
+/// Messages OKX returns today that the catalog does not list yet, with the thread that shows them.
+/// They are matched like the catalog's own wording.
+static OBSERVED: &[(&str, &str)] = &[
+    // https://github.com/freqtrade/freqtrade/issues/12399
+    (
+        "51155",
+        "You can't trade this pair or borrow this crypto due to local compliance restrictions.",
+    ),
+];
+
 struct Index {
     msgs: Vec<Msg>,
     by_word: HashMap<String, Vec<u32>>,
@@ -135,7 +145,8 @@ fn index() -> &'static Index {
         let mut msgs = Vec::new();
         let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
         for (ei, e) in catalog::entries().iter().enumerate() {
-            for (mi, m) in catalog::all_messages(e).into_iter().enumerate() {
+            let observed = OBSERVED.iter().filter(|(c, _)| *c == e.code).map(|(_, m)| *m);
+            for (mi, m) in catalog::all_messages(e).into_iter().chain(observed).enumerate() {
                 // Messages that quote a whole body ("Account level too low {"code":"1"…") are not
                 // messages; cut at the first brace-quote.
                 let m = m.split("{\"").next().unwrap_or(m);
@@ -305,7 +316,8 @@ pub fn best_match(line: &str, ws: bool) -> Option<MsgMatch> {
     cands.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     cands.truncate(80);
     let entries = catalog::entries();
-    let mut best: Option<(f32, bool, i32, u32)> = None;
+    // (score, exact, tie-break, message id, weight)
+    let mut best: Option<(f32, bool, i32, u32, usize)> = None;
     for (id, _) in cands {
         let m = &idx.msgs[id as usize];
         let (s, exact) = score(m, &lw);
@@ -335,18 +347,25 @@ pub fn best_match(line: &str, ws: bool) -> Option<MsgMatch> {
         if m.primary {
             tie += 1;
         }
+        // Among equal scores, the code in the line, then the longer (more specific) message that
+        // fully matched, then the transport, then the primary wording.
         let better = match best {
             None => true,
-            Some((bs, _, bt, bid)) => {
+            Some((bs, _, bt, bid, bw)) => {
                 s > bs + 0.02
-                    || ((s - bs).abs() <= 0.02 && (tie > bt || (tie == bt && m.entry < idx.msgs[bid as usize].entry)))
+                    || ((s - bs).abs() <= 0.02
+                        && (tie / 8 > bt / 8
+                            || (tie / 8 == bt / 8 && m.weight > bw)
+                            || (tie / 8 == bt / 8
+                                && m.weight == bw
+                                && (tie > bt || (tie == bt && m.entry < idx.msgs[bid as usize].entry)))))
             }
         };
         if better {
-            best = Some((s, exact, tie, id));
+            best = Some((s, exact, tie, id, m.weight));
         }
     }
-    let (s, exact, _, id) = best?;
+    let (s, exact, _, id, _) = best?;
     Some(MsgMatch {
         entry: idx.msgs[id as usize].entry,
         score: s,

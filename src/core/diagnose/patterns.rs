@@ -1,8 +1,10 @@
-//! Line patterns that are not OKX codes: HTTP status lines, network failures, and errors raised
-//! inside a client library before anything reached OKX.
+//! Line patterns that are not OKX codes: HTTP status lines and network failures worded by the
+//! OS, a library or a gateway (in English and in the common locales of Windows socket errors).
 
+use super::needles::Index;
 use super::util::*;
 use crate::core::category::Category;
+use std::sync::OnceLock;
 
 /// An HTTP status found in a line: (status, byte span relative to the line).
 pub fn http_status(lower: &str) -> Option<(u16, (usize, usize))> {
@@ -107,10 +109,11 @@ pub fn http_reason(s: u16) -> &'static str {
 pub fn http_category(s: u16) -> (Category, f32, &'static str) {
     match s {
         429 => (Category::RateLimit, 0.7, "HTTP 429: requests are being throttled"),
+        // categories.md: a bare 401 is `other`; the reason is in the body.
         401 => (
-            Category::AuthKey,
+            Category::Other,
             0.45,
-            "HTTP 401 means authentication failed; OKX puts the exact reason (50111, 50113, 50102 …) in the response body — paste the body if you have it",
+            "HTTP 401 means authentication failed, but not why: OKX puts the exact reason (50111, 50113, 50102 …) in the response body — paste the body if you have it",
         ),
         403 => (Category::Permission, 0.45, "HTTP 403: access refused (permission, region or IP block)"),
         408 => (Category::Network, 0.6, "HTTP 408: the request timed out"),
@@ -136,6 +139,12 @@ static NETWORK: &[(&[&str], &str)] = &[
             "name resolution",
             "nameresolutionerror",
             "no address associated with hostname",
+            "getaddrinfow",
+            "name resolution failed",
+            "winerror 11001",
+            "errno 11001",
+            "errno 11004",
+            "no such host",
         ],
         "Network: DNS lookup failed",
     ),
@@ -148,6 +157,7 @@ static NETWORK: &[(&[&str], &str)] = &[
             "tunnel connection failed",
             "socks5",
             "proxy connection",
+            "proxyconnectionerror",
         ],
         "Network: proxy error",
     ),
@@ -166,11 +176,22 @@ static NETWORK: &[(&[&str], &str)] = &[
             "wrong version number",
             "err_tls",
             "cert_has_expired",
+            "sslhandshakeexception",
+            "ssl handshake failed",
+            "handshake_failure",
         ],
         "Network: SSL/TLS error",
     ),
     (
-        &["econnrefused", "connection refused", "connectionrefusederror"],
+        &[
+            "econnrefused",
+            "connection refused",
+            "connectionrefusederror",
+            "winerror 10061",
+            "errno 111]",
+            "errno 111 ",
+            "actively refused",
+        ],
         "Network: connection refused",
     ),
     (
@@ -186,6 +207,21 @@ static NETWORK: &[(&[&str], &str)] = &[
             "serverdisconnectederror",
             "broken pipe",
             "epipe",
+            "winerror 10054",
+            "wsaeconnreset",
+            "connectionclosederror",
+            "connectiondone",
+            "connection was closed",
+            "clientconnectionlost",
+            "connection lost",
+            "connectionlost",
+            "abnormal closure",
+            "closed by the host",
+            "closed by remote",
+            "disconnected websocket",
+            "websocket not connected",
+            "websocket is not connected",
+            "socket closed unexpectedly",
         ],
         "Network: connection dropped",
     ),
@@ -204,6 +240,18 @@ static NETWORK: &[(&[&str], &str)] = &[
             "read timeout",
             "connect timeout",
             "deadline exceeded",
+            "connection timeout",
+            "request timeout",
+            "pong timeout",
+            "ping timeout",
+            "ping-pong keepalive",
+            "keepalive ping",
+            "sockettimeoutexception",
+            "receive pong",
+            "winerror 10060",
+            "errno 110]",
+            "timeoutexception",
+            "taskcanceledexception",
         ],
         "Network: connection timed out",
     ),
@@ -213,6 +261,10 @@ static NETWORK: &[(&[&str], &str)] = &[
             "enetunreach",
             "network is unreachable",
             "no route to host",
+            "winerror 10065",
+            "winerror 10051",
+            "errno 113]",
+            "errno 101]",
         ],
         "Network: host unreachable",
     ),
@@ -233,6 +285,17 @@ static NETWORK: &[(&[&str], &str)] = &[
             "failed to establish a new connection",
             "clientconnectorerror",
             "cannot connect to host",
+            "create_connection",
+            "connecterror",
+            "httprequestexception",
+            "error occurred while sending the request",
+            "can't connect to the server",
+            "cannot connect to the server",
+            "unable to connect to the remote server",
+            "connection error",
+            "connectionerror",
+            "an unexpected error occurred",
+            "service temporarily unavailable",
         ],
         "Network: connection failed",
     ),
@@ -251,82 +314,95 @@ static NETWORK: &[(&[&str], &str)] = &[
     ),
 ];
 
-pub fn network(lower: &str) -> Option<(&'static str, (usize, usize))> {
-    for (needles, title) in NETWORK {
-        for n in needles.iter() {
-            if let Some(p) = lower.find(n) {
-                return Some((title, (p, p + n.len())));
-            }
-        }
-    }
-    None
+/// Windows socket and OS network messages in other languages (as Windows and Python print them):
+/// Chinese (simplified and traditional), Japanese, Korean, Russian, German, French, Spanish,
+/// Portuguese. (needles, title), checked only on lines with non-ASCII text.
+static NETWORK_LOCALE: &[(&[&str], &str)] = &[
+    (
+        &[
+            "由于目标计算机积极拒绝",
+            "由於目標電腦拒絕連線",
+            "対象のコンピューターによって拒否された",
+            "대상 컴퓨터에서 연결을 거부",
+            "конечный компьютер отверг запрос",
+            "da der zielcomputer die verbindung verweigerte",
+            "l’ordinateur cible l’a expressément refusée",
+            "l'ordinateur cible l'a expressément refusée",
+            "el equipo de destino denegó expresamente",
+            "a máquina de destino as recusou ativamente",
+            "拒绝连接",
+            "拒絕連線",
+        ],
+        "Network: connection refused",
+    ),
+    (
+        &[
+            "由于连接方在一段时间后没有正确答复",
+            "由於連線方在一段時間後沒有正確回應",
+            "连接尝试失败",
+            "信号灯超时时间已到",
+            "接続済みの呼び出し先が一定の時間を過ぎても正しく応答しなかった",
+            "연결된 구성원으로부터 응답이 없어",
+            "не получен нужный отклик",
+            "keine ordnungsgemäße antwort",
+            "n’a pas répondu correctement",
+            "n'a pas répondu correctement",
+            "no respondió adecuadamente",
+            "连接超时",
+            "请求超时",
+        ],
+        "Network: connection timed out",
+    ),
+    (
+        &[
+            "套接字操作尝试一个无法连接的主机",
+            "套接字操作尝试一个无法访问的网络",
+            "远程主机强迫关闭了一个现有的连接",
+            "遠端主機已強制關閉一個現存的連線",
+            "既存の接続はリモート ホストに強制的に切断されました",
+            "удаленный хост принудительно разорвал",
+            "连接已断开",
+            "连接被重置",
+        ],
+        "Network: connection dropped or host unreachable",
+    ),
+    (
+        &["不知道这样的主机", "无法解析", "getaddrinfo 失败"],
+        "Network: DNS lookup failed",
+    ),
+    (
+        &[
+            "连不上",
+            "连接不上",
+            "无法连接",
+            "連不上",
+            "网络错误",
+            "网络异常",
+            "需要翻墙",
+            "需要vpn",
+        ],
+        "Network: the connection to OKX failed",
+    ),
+];
+
+fn network_index() -> &'static Index {
+    static I: OnceLock<Index> = OnceLock::new();
+    I.get_or_init(|| Index::new(NETWORK.iter().map(|(n, _)| *n)))
 }
 
-/// An error raised inside the client library: (category, title, span in line).
-pub fn library_local(lower: &str) -> Option<(Category, String, (usize, usize))> {
-    if let Some(p) = lower.find("credential") {
-        if let Some(r) = lower[..p].find("requires") {
-            let mid = &lower[r..p];
-            let (cat, what) = if mid.contains("password") {
-                (Category::AuthPassphrase, "\"password\" (the API key's passphrase)")
-            } else if mid.contains("secret") {
-                (Category::AuthSignature, "\"secret\"")
-            } else if mid.contains("apikey") || mid.contains("api_key") {
-                (Category::AuthKey, "\"apiKey\"")
-            } else {
-                // the generic `raise …(' requires "' + key + '" credential')` source line
-                return None;
-            };
-            return Some((cat, format!("Library: missing {what} credential"), (r, p + 10)));
-        }
+/// A network failure in a lower-cased line whose words are `ws`: (title, span in the line).
+pub fn network(lower: &str, ws: &[&str]) -> Option<(&'static str, (usize, usize))> {
+    if let Some((g, sp)) = network_index().first(lower, ws) {
+        return Some((NETWORK[g].1, sp));
     }
-    for n in [
-        "must be greater than minimum amount precision",
-        "must be greater than minimum price precision",
-        "must be greater than minimum cost",
-        "must be greater than minimum amount",
-        "must be greater than or equal to minimum",
-        "amount must be greater than",
-        "minimum amount precision",
-        "less than minimum amount",
-        "is less than the minimum",
-    ] {
-        if let Some(p) = lower.find(n) {
-            return Some((
-                Category::OrderSizePrecision,
-                "Library: order size below the market's minimum / precision".into(),
-                (p, p + n.len()),
-            ));
-        }
+    if lower.is_ascii() {
+        return None;
     }
-    if let Some(p) = lower.find("does not have market symbol") {
-        return Some((
-            Category::Instrument,
-            "Library: unknown market symbol".into(),
-            (p, p + 27),
-        ));
-    }
-    if let Some(p) = lower.find("argumentsrequired") {
-        return Some((
-            Category::Parameter,
-            "Library: a required argument is missing".into(),
-            (p, p + 17),
-        ));
-    }
-    for n in [
-        "requires a symbol argument",
-        "requires a price argument",
-        "requires a `symbol` argument",
-    ] {
-        if let Some(p) = lower.find(n) {
-            return Some((
-                Category::Parameter,
-                "Library: a required argument is missing".into(),
-                (p, p + n.len()),
-            ));
-        }
-    }
-    None
+    NETWORK_LOCALE.iter().find_map(|(needles, title)| {
+        needles
+            .iter()
+            .find_map(|n| lower.find(n).map(|p| (*title, (p, p + n.len()))))
+    })
 }
 
 /// Whether a line is worth fuzzy message matching (one pass over its words).
@@ -390,32 +466,31 @@ pub fn looks_like_error(lower: &str) -> bool {
     })
 }
 
-/// Words (ASCII alphanumeric runs of a lower-cased line) that can start one of the patterns above.
-/// Lines without any of them skip the pattern tables entirely.
-fn is_trigger(w: &str) -> bool {
+/// Words that can start an HTTP status pattern of [`http_status`].
+fn is_http_word(w: &str) -> bool {
     matches!(
         w,
-        // HTTP
-        "status" | "statuscode" | "http" | "httperror" | "response" | "unauthorized" | "forbidden" | "many"
-            | "internal" | "gateway" | "unavailable" | "bad" | "method"
-            // network
-            | "enotfound" | "getaddrinfo" | "resolution" | "nodename" | "eai" | "resolve" | "nameresolutionerror"
-            | "hostname" | "host" | "proxyerror" | "proxy" | "tunnel" | "socks5" | "certificate" | "sslerror" | "ssl"
-            | "tls" | "signed" | "ssleoferror" | "version" | "cert" | "econnrefused" | "connection"
-            | "connectionrefusederror" | "econnreset" | "connectionreseterror" | "hang" | "remotedisconnected"
-            | "disconnected" | "serverdisconnectederror" | "pipe" | "epipe" | "etimedout" | "timed" | "timeout"
-            | "timeouterror" | "readtimeout" | "connecttimeout" | "requesttimeout" | "esockettimedout" | "deadline"
-            | "ehostunreach" | "enetunreach" | "unreachable" | "route" | "associated" | "doctype" | "html"
-            | "cloudflare" | "cf" | "nginx" | "retries" | "establish" | "clientconnectorerror" | "networkerror"
-            | "exchangenotavailable" | "onmaintenance"
-            // library-local
-            | "credential" | "requires" | "minimum" | "greater" | "market" | "argumentsrequired"
+        "status"
+            | "statuscode"
+            | "http"
+            | "httperror"
+            | "response"
+            | "unauthorized"
+            | "forbidden"
+            | "many"
+            | "internal"
+            | "gateway"
+            | "unavailable"
+            | "bad"
+            | "method"
     )
 }
 
-/// Whether any pattern of this module could match the (lower-cased) line.
-pub fn has_trigger(lower: &str) -> bool {
-    lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| !w.is_empty() && is_trigger(w))
+/// Whether any pattern of this module (or of the library module) could match a lower-cased line
+/// whose words are `ws`. Lines with non-ASCII text always qualify (OS messages in other languages).
+pub fn has_trigger(lower: &str, ws: &[&str]) -> bool {
+    !lower.is_ascii()
+        || ws
+            .iter()
+            .any(|w| is_http_word(w) || network_index().has_word(w) || super::library::is_trigger(w))
 }
