@@ -130,6 +130,9 @@ fn error_page_has_its_facts_causes_snippets_links_and_islands() {
     assert!(t.contains("enableRateLimit"), "snippet");
     assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/e/50011/\""));
     assert!(html.contains("<meta property=\"og:url\" content=\"https://example.org/e/50011/\""));
+    assert!(html.contains("<meta property=\"og:image\" content=\"https://example.org/og/50011.png\""));
+    assert!(html.contains("summary_large_image"));
+    assert!(!error_page("50011").contains("og:image"), "no image without an origin (it must be absolute)");
     assert!(html.contains("href=\"/wizard/?c=rate_limit&amp;code=50011\"") || html.contains("href=\"/wizard/?c=rate_limit&code=50011\""));
     assert_heading_order("50011", &html);
     assert_eq!(islands(&html), ["copy", "embed-panel", "theme"]);

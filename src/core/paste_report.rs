@@ -4,7 +4,10 @@
 //! page's own wasm carries neither the engine nor the wizard's trees.
 
 use super::catalog;
-use super::diagnose::{Diagnosis, Finding};
+use super::category::Category;
+use super::diagnose::{first_question, Diagnosis, Finding};
+use super::search;
+use super::template::readable;
 use super::secrets::CredentialKind;
 use super::wizard;
 use serde::{Deserialize, Serialize};
@@ -52,9 +55,35 @@ pub struct Credential {
     pub redacted: String,
 }
 
+/// When the engine is not sure: the wizard's first question for the paste, to ask instead of
+/// trusting a guess.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ask {
+    pub question: String,
+    /// The wizard's query string for it (`?c=…`).
+    pub wizard_query: String,
+}
+
+/// A catalog code whose words a plain sentence shares (offered when no error was found).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub code: String,
+    pub msg: String,
+    /// One line saying what matched.
+    pub reason: String,
+}
+
+/// Codes offered at most for a sentence with no error in it.
+pub const SUGGESTIONS: usize = 3;
+
 /// Everything the paste box shows for one paste.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PasteReport {
+    /// The best finding is not sure (or nothing was found): say so, and ask instead.
+    pub unsure: bool,
+    pub ask: Option<Ask>,
+    /// For text with no error in it: catalog codes its words point to.
+    pub suggestions: Vec<Suggestion>,
     /// The most likely findings, best first (at most [`MAX_CARDS`]).
     pub cards: Vec<Card>,
     /// Distinct findings not shown.
@@ -102,9 +131,29 @@ fn card(f: &Finding, d: &Diagnosis) -> Card {
     }
 }
 
+/// The report of a diagnosis of `text`.
+pub fn report_for(text: &str, d: &Diagnosis) -> PasteReport {
+    let mut r = report(d);
+    if d.findings.is_empty() {
+        r.suggestions = search::suggest(text, SUGGESTIONS)
+            .into_iter()
+            .map(|s| Suggestion { code: s.entry.code.to_string(), msg: readable(s.entry.msg), reason: s.reason() })
+            .collect();
+    }
+    r
+}
+
 /// The report of a diagnosis.
 pub fn report(d: &Diagnosis) -> PasteReport {
+    let top = d.top();
+    let ask = first_question(d).map(|q| Ask {
+        question: q.text.to_string(),
+        wizard_query: wizard::query_from_facts(top.map_or(Category::Other, |f| f.category), top.and_then(|f| f.code.as_deref()), &d.facts),
+    });
     PasteReport {
+        unsure: d.unsure,
+        ask,
+        suggestions: Vec::new(),
         cards: d.findings.iter().take(MAX_CARDS).map(|f| card(f, d)).collect(),
         more: d.findings.len().saturating_sub(MAX_CARDS),
         credentials: d

@@ -66,13 +66,24 @@ fn render_with(route: &Route, config: &Config, policy: &str) -> Option<String> {
         csp: policy.to_string(),
         loader: config.loaders.get(&route.bundle()).cloned(),
     };
+    let image = link_preview(route, config);
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(env);
         let route = route.clone();
-        view! { <Document meta=meta assets=assets>{page_view(&route)}</Document> }.to_html()
+        view! { <Document meta=meta assets=assets image=image>{page_view(&route)}</Document> }.to_html()
     });
     Some(format!("<!DOCTYPE html>\n{html}\n"))
+}
+
+/// The absolute URL of an error page's link-preview image (`og:image` must be absolute, so only
+/// a build that knows its origin has them; [`write_site`] then writes the images).
+fn link_preview(route: &Route, config: &Config) -> Option<String> {
+    let origin = config.origin.as_ref()?;
+    match route {
+        Route::Error(code) => Some(format!("{origin}{}{}", normalize_base(&config.base), og::image_path(code))),
+        _ => None,
+    }
 }
 
 /// `sitemap.xml` listing every indexable route. Without `origin` the locations are path-absolute
@@ -149,6 +160,10 @@ pub fn write_site(dist: &std::path::Path, config: &Config) -> Result<Written, St
         if t.contains("__OKX_DOCTOR_CSP__") {
             write("_headers", &fill_headers(&t, &config.base, &policy))?;
         }
+    }
+    if config.origin.is_some() {
+        let w = og::write_all(dist).map_err(|e| format!("cannot write the link-preview images: {e}"))?;
+        out.bytes += w.bytes;
     }
     Ok(out)
 }

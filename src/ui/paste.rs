@@ -240,12 +240,41 @@ fn Report(
             </div>
         }
     });
+    let env = use_env();
+    let target = embed.then_some("_blank");
+    let ask = report.ask.clone().filter(|_| report.unsure).map(|a| {
+        let href = format!("{}{}", env.href(&Route::Wizard), a.wizard_query);
+        view! {
+            <div class="unsure" data-testid="paste-unsure" role="note">
+                <p>
+                    <strong>"Not sure. "</strong>
+                    "This text does not say clearly what went wrong, so the finding below is a guess. A question settles it: "
+                </p>
+                <p><a class="button" href=href target=target data-testid="paste-ask">{a.question}</a></p>
+            </div>
+        }
+    });
+    let suggestions = (!report.suggestions.is_empty()).then(|| {
+        let items = report
+            .suggestions
+            .iter()
+            .map(|s| {
+                let href = env.href(&Route::Error(s.code.clone()));
+                view! { <li><a href=href target=target>{s.code.clone()}</a> " " {s.msg.clone()} <br /> <small>{s.reason.clone()}</small></li> }
+            })
+            .collect_view();
+        view! {
+            <p>"It reads like a description. These codes match its words:"</p>
+            <ul class="suggestions" data-testid="paste-suggestions">{items}</ul>
+        }
+    });
     let body = if report.cards.is_empty() {
         view! {
             <p class="no-findings" data-testid="no-findings">
-                "No OKX error found in this text. Paste the full response body or traceback (including the "
-                <code>"code"</code> " and " <code>"msg"</code> " fields), or search the catalog below."
+                "No error found in this text. Paste the full response body, traceback or log lines (including the "
+                <code>"code"</code> " and " <code>"msg"</code> " fields if there are any), or search the catalog below."
             </p>
+            {suggestions}
         }
         .into_any()
     } else {
@@ -261,7 +290,7 @@ fn Report(
         }
         .into_any()
     };
-    view! { {warning} {body} }
+    view! { {warning} {ask} {body} }
 }
 
 /// One finding as a card.

@@ -73,6 +73,7 @@ fn MetaTags(
             {og("og:image", i)}
             {og("og:image:width", "1200")}
             {og("og:image:height", "630")}
+            {og("og:image:type", "image/png")}
         })}
         <meta name="twitter:card" content=card />
         <meta name="twitter:title" content=meta.title />
@@ -88,7 +89,6 @@ pub fn Document(
     /// Inline CSS and scripts, the CSP and the entry script.
     assets: Assets,
     /// The link-preview image's absolute URL, when there is one.
-    #[prop(optional)]
     image: Option<String>,
     /// The page's body.
     children: Children,

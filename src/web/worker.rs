@@ -10,7 +10,7 @@
 mod imp {
     use okx_doctor::core::catalog_rows::{nearest_rows, search_rows, Query};
     use okx_doctor::core::diagnose::{diagnose, diagnose_chunked, CHUNK_BYTES};
-    use okx_doctor::core::paste_report::report;
+    use okx_doctor::core::paste_report::report_for;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -22,7 +22,7 @@ mod imp {
     #[wasm_bindgen]
     pub fn answer(op: &str, text: &str) -> String {
         match op {
-            "analyse" => report(&diagnose(text)).to_json(),
+            "analyse" => report_for(text, &diagnose(text)).to_json(),
             "search" => search_rows(&serde_json::from_str::<Query>(text).unwrap_or_default()).to_json(),
             _ => nearest_rows(text, NEAREST).to_json(),
         }
@@ -45,7 +45,7 @@ mod imp {
             std::future::ready(())
         })
         .await;
-        post(&scope, &[("id", id.into()), ("report", report(&d).to_json().into())]);
+        post(&scope, &[("id", id.into()), ("report", report_for(&text, &d).to_json().into())]);
     }
 
     /// In a worker: answers requests, and says it is ready.

@@ -68,7 +68,9 @@ fn library_flags(l: Library) -> u16 {
         Library::OkxApiNode => LIB_OKX_API,
         Library::Freqtrade => LIB_FREQTRADE | LIB_CCXT,
         Library::Hummingbot => LIB_HUMMINGBOT,
-        Library::Other => 0,
+        // OctoBot talks to OKX through ccxt; nautilus_trader has its own adapter.
+        Library::Octobot => LIB_CCXT,
+        Library::Nautilus | Library::Other => 0,
     }
 }
 

@@ -56,6 +56,15 @@ fn merge_facts(into: &mut PasteFacts, from: PasteFacts) {
     into.region = into.region.or(from.region);
     into.demo = into.demo.or(from.demo);
     into.ws_endpoint = into.ws_endpoint.or(from.ws_endpoint);
+    into.named_param = into.named_param.take().or(from.named_param);
+    into.docker |= from.docker;
+    into.parallel |= from.parallel;
+    into.server_time_option |= from.server_time_option;
+    into.ws_channel = into.ws_channel.take().or(from.ws_channel);
+    into.topic = into.topic.take().or(from.topic);
+    into.websocket = into.websocket.or(from.websocket);
+    into.reply_visible = into.reply_visible.or(from.reply_visible);
+    into.own_signing |= from.own_signing;
 }
 
 /// Like [`diagnose`], but for text over [`CHUNK_BYTES`] it works chunk by chunk and awaits
