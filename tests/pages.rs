@@ -102,6 +102,9 @@ fn every_catalog_entry_renders_an_error_page_and_an_embed() {
         let html = site::render(&Route::Error(e.code.into()), &c).unwrap_or_else(|| panic!("no page for {}", e.code));
         let title = between(&html, "<title>", "</title>");
         assert!(title.contains(e.code), "{}: title {title}", e.code);
+        assert!(!okx_doctor::core::template::has_placeholder(title), "{}: raw placeholder in title {title}", e.code);
+        let h1 = text(between(&html, "<h1", "</h1>"));
+        assert!(!okx_doctor::core::template::has_placeholder(&h1), "{}: raw placeholder in heading {h1}", e.code);
         let desc = text(between(&html, "<meta name=\"description\" content=\"", "\""));
         assert!(!desc.is_empty() && desc.chars().count() <= pages::DESCRIPTION_MAX, "{}: {desc}", e.code);
         assert!(html.contains("property=\"og:title\"") && html.contains("name=\"twitter:card\""), "{}", e.code);
@@ -177,10 +180,12 @@ fn each_page_type_renders_its_content_headings_and_islands() {
     assert!(w.contains("data-testid=\"wizard-categories\""));
     // Home: the first codes in a table and every code as a link for readers without JavaScript.
     let home = render(&Route::Home, "/", None);
+    assert!(home.contains("data-testid=\"catalog-table-static\"") && home.contains("href=\"/codes/\""));
+    let codes = render(&Route::Codes, "/", None);
     for e in catalog::entries() {
-        assert!(home.contains(&format!("href=\"/e/{}/\"", e.code)), "home misses {}", e.code);
+        assert!(codes.contains(&format!("href=\"/e/{}/\"", e.code)), "/codes/ misses {}", e.code);
     }
-    assert!(home.contains("data-testid=\"catalog-table-static\""));
+    assert_heading_order("codes", &codes);
     // The clock page says it talks to OKX; the others that nothing leaves the page.
     assert!(text(&render(&Route::Clock, "/", None)).contains("asks OKX's public time endpoint"));
     assert!(text(&home).contains("nothing you paste or type leaves this page"));
@@ -189,7 +194,7 @@ fn each_page_type_renders_its_content_headings_and_islands() {
 #[test]
 fn every_internal_link_leads_to_a_page() {
     let mut checked = 0;
-    let routes = [Route::Home, Route::Wizard, Route::Clock, Route::Sign, Route::NotFound(String::new())]
+    let routes = [Route::Home, Route::Wizard, Route::Clock, Route::Sign, Route::Codes, Route::NotFound(String::new())]
         .into_iter()
         .chain(["50011", "50113", "51008", "51008_1000", "1", "60018"].map(|c| Route::Error(c.into())));
     for base in ["/", "/some/path/"] {
@@ -241,7 +246,7 @@ fn the_policy_allows_exactly_the_inline_parts() {
 #[test]
 fn sitemap_lists_every_indexable_route() {
     let xml = site::sitemap_xml("/docs/", Some("https://example.org"));
-    assert_eq!(xml.matches("<loc>").count(), 4 + catalog::entries().len());
+    assert_eq!(xml.matches("<loc>").count(), 5 + catalog::entries().len());
     for e in catalog::entries() {
         assert!(xml.contains(&format!("<loc>https://example.org/docs/e/{}/</loc>", e.code)));
     }
@@ -253,7 +258,7 @@ fn sitemap_lists_every_indexable_route() {
 #[test]
 fn every_route_has_one_file() {
     let routes = pages::all_routes();
-    assert_eq!(routes.len(), 2 * catalog::entries().len() + 7);
+    assert_eq!(routes.len(), 2 * catalog::entries().len() + 8);
     let mut files: Vec<String> = routes.iter().map(pages::file_path).collect();
     let n = files.len();
     files.sort();

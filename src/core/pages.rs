@@ -7,6 +7,7 @@ use super::categorize::category_of;
 use super::category::Category;
 use super::kb;
 use super::routes::{EmbedRoute, Route};
+use super::template::readable;
 
 /// The site's name, as it ends every title.
 pub const SITE: &str = "okx-doctor";
@@ -34,7 +35,7 @@ pub struct PageMeta {
 /// Every route of the site that gets a file: home, the tools, the embed pages, each error and
 /// embed error page, and the 404 page.
 pub fn all_routes() -> Vec<Route> {
-    let mut v = vec![Route::Home, Route::Wizard, Route::Clock, Route::Sign];
+    let mut v = vec![Route::Home, Route::Wizard, Route::Clock, Route::Sign, Route::Codes];
     v.push(Route::Embed(EmbedRoute::Helper));
     v.push(Route::Embed(EmbedRoute::Clock));
     v.extend(catalog::entries().iter().map(|e| Route::Error(e.code.to_string())));
@@ -45,7 +46,7 @@ pub fn all_routes() -> Vec<Route> {
 
 /// Whether a route is listed in the sitemap and indexable.
 pub fn is_indexable(r: &Route) -> bool {
-    matches!(r, Route::Home | Route::Error(_) | Route::Wizard | Route::Clock | Route::Sign)
+    matches!(r, Route::Home | Route::Error(_) | Route::Wizard | Route::Clock | Route::Sign | Route::Codes)
 }
 
 /// The output file of a route, relative to the output folder (`e/50011/index.html`).
@@ -112,6 +113,10 @@ pub fn meta(route: &Route) -> Option<PageMeta> {
             format!("Clock check against OKX server time | {SITE}"),
             "Measure how far this device's clock is from OKX server time. OKX rejects signed requests more than 30 seconds off (50102, 60006).",
         ),
+        Route::Codes => page(
+            format!("All OKX API v5 error codes | {SITE}"),
+            "Every OKX API v5 REST and WebSocket error code, by family, each linking to its meaning, likely causes and fixes.",
+        ),
         Route::Sign => page(
             format!("Signature lab for OKX API requests | {SITE}"),
             "Rebuild an OKX API v5 request signature step by step to find why OKX answers 50113 Invalid signature. Nothing is sent anywhere.",
@@ -129,7 +134,7 @@ fn error_title(e: &Entry) -> String {
     if e.msg.trim().is_empty() {
         format!("{what} {} | {SITE}", e.code)
     } else {
-        format!("{what} {}: {} | {SITE}", e.code, clip(e.msg, TITLE_MESSAGE_MAX))
+        format!("{what} {}: {} | {SITE}", e.code, clip(&readable(e.msg), TITLE_MESSAGE_MAX))
     }
 }
 
@@ -142,6 +147,6 @@ fn error_description(e: &Entry) -> String {
     if e.msg.trim().is_empty() {
         format!("OKX API v5 code {}. {meaning}", e.code)
     } else {
-        format!("OKX API v5 error {} \u{201c}{}\u{201d}. {meaning}", e.code, e.msg.trim().trim_end_matches('.'))
+        format!("OKX API v5 error {} \u{201c}{}\u{201d}. {meaning}", e.code, readable(e.msg).trim().trim_end_matches('.'))
     }
 }

@@ -24,6 +24,8 @@ pub enum Route {
     Wizard,
     Clock,
     Sign,
+    /// `/codes/`: every code on one page (how a reader without JavaScript reaches any code).
+    Codes,
     Embed(EmbedRoute),
     NotFound(String),
 }
@@ -71,6 +73,7 @@ pub fn parse_path(pathname: &str, base: &str) -> Route {
         ["wizard"] => Route::Wizard,
         ["clock"] => Route::Clock,
         ["sign"] => Route::Sign,
+        ["codes"] => Route::Codes,
         ["embed"] => Route::Embed(EmbedRoute::Helper),
         ["embed", "clock"] => Route::Embed(EmbedRoute::Clock),
         ["embed", "e", code] => Route::Embed(EmbedRoute::Error(clip(&decode(code)))),
@@ -113,6 +116,7 @@ impl Route {
             Route::Wizard => "wizard/".into(),
             Route::Clock => "clock/".into(),
             Route::Sign => "sign/".into(),
+            Route::Codes => "codes/".into(),
             Route::Embed(EmbedRoute::Helper) => "embed/".into(),
             Route::Embed(EmbedRoute::Clock) => "embed/clock/".into(),
             Route::Embed(EmbedRoute::Error(code)) => format!("embed/e/{}/", encode_component(code)),
@@ -130,7 +134,7 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Home | Route::Embed(EmbedRoute::Helper) | Route::NotFound(_) => Bundle::Home,
-            Route::Error(_) | Route::Embed(EmbedRoute::Error(_)) => Bundle::Page,
+            Route::Error(_) | Route::Embed(EmbedRoute::Error(_)) | Route::Codes => Bundle::Page,
             Route::Wizard => Bundle::Wizard,
             Route::Clock | Route::Embed(EmbedRoute::Clock) => Bundle::Clock,
             Route::Sign => Bundle::Sign,
@@ -262,6 +266,7 @@ mod tests {
                 Route::Error("50011".into()),
                 Route::Clock,
                 Route::Sign,
+                Route::Codes,
                 Route::Wizard,
                 Route::Embed(EmbedRoute::Clock),
                 Route::Embed(EmbedRoute::Error("1".into())),

@@ -1,8 +1,11 @@
 //! What every browser entry point (`src/web/*.rs`) does around starting its islands.
 
-/// Starts a page's islands, then marks `<html data-started>` (what tests wait for).
+/// Starts a page's islands, then marks `<html data-started>` (what tests wait for). Debug builds
+/// print panics to the console; release builds leave the hook out (its formatting code is about
+/// a tenth of a small entry point's wasm).
 #[cfg(target_arch = "wasm32")]
 pub fn start(islands: impl FnOnce()) {
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     islands();
     super::browser::set_root_attr("data-started", Some(""));

@@ -73,6 +73,7 @@ mod imp {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     imp::serve();
 }

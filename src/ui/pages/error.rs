@@ -6,6 +6,7 @@ use crate::core::categorize::category_of;
 use crate::core::category::Category;
 use crate::core::kb::{self, Cause, Snippet};
 use crate::core::routes::{build_query, Route};
+use crate::core::template::{has_placeholder, readable};
 use crate::ui::copy::CopyButton;
 use crate::ui::embed::embed_panel;
 use crate::ui::env::use_env;
@@ -21,7 +22,7 @@ pub fn CodeItem(
     code: &'static str,
 ) -> impl IntoView {
     let env = use_env();
-    let msg = catalog::get(code).map(|e| e.msg).unwrap_or("");
+    let msg = catalog::get(code).map(|e| readable(e.msg)).unwrap_or_default();
     view! { <li><a href=env.href(&Route::Error(code.to_string()))>{code}</a> " " {msg}</li> }
 }
 
@@ -32,7 +33,11 @@ fn ErrorHeading(
     e: &'static Entry,
 ) -> impl IntoView {
     let what = if e.kind == Kind::WsCloseFrame { "OKX WebSocket close code" } else { "OKX error" };
-    let msg = if e.msg.is_empty() { "Success (no error)" } else { e.msg };
+    let msg = if e.msg.is_empty() { "Success (no error)".to_string() } else { readable(e.msg) };
+    // A message with placeholders reads naturally in the heading; the exact template follows.
+    let template = has_placeholder(e.msg).then(|| {
+        view! { <p class="message-template">"OKX's message, with placeholders for the values: " <code>{e.msg}</code></p> }
+    });
     view! {
         <h1>
             <span class="visually-hidden">{what} " "</span>
@@ -40,6 +45,7 @@ fn ErrorHeading(
             " "
             <span data-testid="error-message">{msg}</span>
         </h1>
+        {template}
     }
 }
 

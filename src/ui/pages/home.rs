@@ -29,7 +29,9 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="catalog-title">"Error catalog"</h2>
             {island(CatalogSearch::new(use_env().worker))}
             <StaticCatalog />
-            <AllCodes />
+            <p class="all-codes-link">
+                <a href=use_env().href(&Route::Codes) data-testid="all-codes-link">{format!("Every code on one page ({})", catalog::entries().len())}</a>
+            </p>
         </section>
         {embed_panel(Route::Home)}
     }
@@ -44,10 +46,10 @@ pub fn EmbedHelperPage() -> impl IntoView {
     }
 }
 
-/// Every code as a link, by family, behind a disclosure: how a reader without JavaScript reaches
-/// any code (codes only: each page carries its message).
+/// `/codes/`: every code as a link, by family (codes only: each page carries its message). How a
+/// reader without JavaScript, or a crawler, reaches any code.
 #[component]
-fn AllCodes() -> impl IntoView {
+pub fn CodesPage() -> impl IntoView {
     let env = use_env();
     let families = catalog::FAMILIES
         .iter()
@@ -59,16 +61,19 @@ fn AllCodes() -> impl IntoView {
                     .map(|e| view! { <li><a href=env.href(&Route::Error(e.code.to_string()))>{e.code}</a></li> })
                     .collect_view();
                 view! {
-                    <h3>{*label}</h3>
+                    <h2>{*label}</h2>
                     <ul class="codes">{links}</ul>
                 }
             })
         })
         .collect_view();
     view! {
-        <details class="all-codes" data-testid="all-codes">
-            <summary>{format!("Every code as a link ({})", catalog::entries().len())}</summary>
-            {families}
-        </details>
+        <h1>"All OKX API v5 error codes"</h1>
+        <p class="lead">
+            {format!("{} codes, as OKX's documentation groups them; data as of {}. ", catalog::entries().len(), catalog::data_date())}
+            <a href=env.href(&Route::Home)>"Search them, or paste your error"</a>
+            "."
+        </p>
+        <div class="all-codes" data-testid="all-codes">{families}</div>
     }
 }

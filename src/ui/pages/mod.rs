@@ -29,6 +29,7 @@ pub fn page_view(route: &Route) -> Option<AnyView> {
         Route::Clock => view! { <tools::ClockPage /> }.into_any(),
         Route::Embed(EmbedRoute::Clock) => view! { <tools::ClockPage embed=true /> }.into_any(),
         Route::Sign => view! { <tools::SignPage /> }.into_any(),
+        Route::Codes => view! { <home::CodesPage /> }.into_any(),
         Route::NotFound(_) => view! { <not_found::NotFoundPage /> }.into_any(),
     };
     let route = route.clone();
