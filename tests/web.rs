@@ -38,24 +38,31 @@ async fn type_into(el: &web_sys::HtmlElement, selector: &str, text: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn catalog_search_shows_results_only_while_searching() {
-    let el = placeholder::<CatalogSearch>("", "<p>prerendered</p>");
+async fn catalog_search_starts_from_its_props_and_keeps_the_query_in_the_url() {
+    let props = CatalogSearch { worker: None, sections: vec!["Public".into(), "Trade".into()], total: 1104 }.props().encode();
+    let el = placeholder::<CatalogSearch>(&props, "<p>prerendered</p>");
     start::<CatalogSearch>();
     leptos::task::tick().await;
-    assert!(!el.text_content().unwrap().contains("prerendered"), "the placeholder's markup is replaced");
-    assert_eq!(rows(&el), 0, "no own table before a search (the static one shows)");
-    let show_all: web_sys::HtmlElement = el.query_selector("[data-testid=show-all]").unwrap().expect("show-all").unchecked_into();
-    show_all.click();
-    leptos::task::tick().await;
-    assert_eq!(rows(&el) as usize, okx_doctor::core::catalog::entries().len());
-    type_into(&el, "[data-testid=catalog-search]", "too many request").await;
-    let first = el.query_selector("tbody tr").unwrap().unwrap();
-    assert_eq!(first.get_attribute("data-code").as_deref(), Some("50011"));
+    let text = el.text_content().unwrap();
+    assert!(!text.contains("prerendered"), "the placeholder's markup is replaced");
+    assert!(text.contains("All 1104 codes"), "{text}");
+    let sections = el.query_selector_all("[data-testid=filter-section] option").unwrap().length();
+    assert_eq!(sections, 3, "All + the two sections from the props");
+    let active = || el.query_selector("[data-active]").unwrap().is_some();
+    assert!(!active(), "no own table before a search (the static one shows)");
+    assert!(el.query_selector("[data-testid=show-all]").unwrap().is_some());
+    type_into(&el, "[data-testid=catalog-search]", "too many").await;
+    assert!(active(), "a search makes the island's own table replace the static one");
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert_eq!(search, "?q=too%20many");
+    type_into(&el, "[data-testid=catalog-search]", "").await;
+    assert!(!active());
     assert!(rows(&el) as usize <= RENDER_CAP);
-    type_into(&el, "[data-testid=catalog-search]", "qqqzzzxxx").await;
-    assert_eq!(rows(&el), 0);
-    let msg = el.query_selector("[data-testid=no-results]").unwrap().expect("no-results message");
-    assert!(msg.text_content().unwrap().contains("qqqzzzxxx"));
+    // Malformed props (no total) leave the placeholder as it is.
+    let bad = placeholder::<CatalogSearch>("sections=x", "<p>kept</p>");
+    start::<CatalogSearch>();
+    leptos::task::tick().await;
+    assert!(bad.text_content().unwrap().contains("kept"));
 }
 
 #[wasm_bindgen_test]

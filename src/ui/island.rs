@@ -94,6 +94,10 @@ pub fn island<I: Island>(island: I) -> AnyView {
     .into_any()
 }
 
+/// Marks a placeholder whose island runs (so starting islands twice mounts nothing twice).
+#[cfg(target_arch = "wasm32")]
+const STARTED: &str = "data-island-started";
+
 /// Starts every top-level placeholder of island `I` on this page (nested placeholders are started
 /// by the island around them).
 #[cfg(target_arch = "wasm32")]
@@ -106,12 +110,13 @@ pub fn start<I: Island>() {
             continue;
         };
         let nested = el.parent_element().and_then(|p| p.closest("okx-island").ok().flatten()).is_some();
-        if nested {
+        if nested || el.has_attribute(STARTED) {
             continue;
         }
         let props = Props::decode(&el.get_attribute("data-props").unwrap_or_default());
         let Some(island) = I::from_props(&props) else { continue };
         let env = super::browser::env();
+        let _ = el.set_attribute(STARTED, "");
         el.set_inner_html("");
         leptos::mount::mount_to(el, move || {
             provide_context(env);
