@@ -18,9 +18,6 @@ const LARGE_PASTE_BYTES: usize = 512 * 1024;
 /// Debounce for typing; a paste is analysed at once.
 const TYPING_DEBOUNCE_MS: u32 = 250;
 
-/// Delay before the worker is started, so it loads after the page has settled and before the
-/// first paste (its wasm is not part of the page's first load).
-const WARM_UP_AFTER_MS: u32 = 1500;
 
 /// The id of the first finding (scrolled into view after a paste).
 const FIRST_FINDING_ID: &str = "finding-1";
@@ -99,13 +96,13 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
     let large: StoredValue<Option<String>> = StoredValue::new(None);
     let large_bytes = RwSignal::new(0usize);
     let edits = StoredValue::new(0u64);
+    // Start the worker as soon as the page runs: its wasm (engine and catalog, about 230 KB gzip,
+    // not part of the page's first load) downloads while the user copies the error. Started 1.5 s
+    // later, a paste right after start-up waited 2.9 s for it on a throttled phone (`./dev speed`).
     Effect::new(move |_| {
-        leptos::task::spawn_local(async move {
-            sleep_ms(WARM_UP_AFTER_MS).await;
-            if let Some(f) = files.try_get_value().flatten() {
-                analysis::warm_up(f);
-            }
-        });
+        if let Some(f) = files.get_value() {
+            analysis::warm_up(f);
+        }
     });
 
     // Every access after an await is a `try_` one: the user may have left the page meanwhile.
