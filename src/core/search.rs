@@ -682,7 +682,7 @@ fn sentence_words(text: &str) -> Vec<(String, String)> {
 fn same_word(word: &str, msg_word: &str) -> bool {
     word == msg_word
         || (word.starts_with(msg_word)
-            && msg_word.len() >= MIN_SUGGEST_WORD_CHARS + 1
+            && msg_word.len() > MIN_SUGGEST_WORD_CHARS
             && word.len() - msg_word.len() <= MAX_SUFFIX_CHARS)
 }
 
@@ -776,7 +776,7 @@ fn suggest_in(text: &str, n: usize, zh: Option<&[Vec<String>]>) -> Vec<Suggestio
         }
         out.extend(best);
     }
-    out.sort_by(|a, b| b.score.cmp(&a.score));
+    out.sort_by_key(|s| std::cmp::Reverse(s.score));
     out.truncate(n);
     out
 }

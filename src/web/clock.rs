@@ -1,15 +1,9 @@
-//! Browser entry point of the clock check (also embedded), plus the shared islands.
+//! Browser entry point of the clock check (also embedded).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use okx_doctor::ui::{clock, copy, embed, island::start, theme, web};
-    web::start(|| {
-        start::<theme::ThemeToggle>();
-        start::<clock::ClockCheck>();
-        start::<copy::CopyButton>();
-        start::<embed::EmbedPanel>();
-        start::<embed::AutoHeight>();
-    });
+    use okx_doctor::ui::{clock::ClockCheck, island::start};
+    okx_doctor::ui::web::start(start::<ClockCheck>);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

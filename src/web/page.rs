@@ -1,15 +1,8 @@
-//! Browser entry point of the error pages (`/e/<code>/`, `/embed/e/<code>/`): copy buttons, the
-//! theme button, the embed panel and embed auto-height.
+//! Browser entry point of the error pages and `/codes/`: only the islands every page may carry.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use okx_doctor::ui::{copy, embed, island::start, theme, web};
-    web::start(|| {
-        start::<theme::ThemeToggle>();
-        start::<copy::CopyButton>();
-        start::<embed::EmbedPanel>();
-        start::<embed::AutoHeight>();
-    });
+    okx_doctor::ui::web::start(|| {});
 }
 
 #[cfg(not(target_arch = "wasm32"))]

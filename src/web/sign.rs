@@ -1,15 +1,9 @@
-//! Browser entry point of the signature lab, plus the shared islands.
+//! Browser entry point of the signature lab.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use okx_doctor::ui::{copy, embed, island::start, sign, theme, web};
-    web::start(|| {
-        start::<theme::ThemeToggle>();
-        start::<sign::SignLab>();
-        start::<copy::CopyButton>();
-        start::<embed::EmbedPanel>();
-        start::<embed::AutoHeight>();
-    });
+    use okx_doctor::ui::{island::start, sign::SignLab};
+    okx_doctor::ui::web::start(start::<SignLab>);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

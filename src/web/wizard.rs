@@ -1,15 +1,9 @@
-//! Browser entry point of the wizard (its clock question embeds /embed/clock/), plus the shared islands.
+//! Browser entry point of the wizard (its clock question embeds `/embed/clock/`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use okx_doctor::ui::{copy, embed, island::start, theme, web, wizard_page};
-    web::start(|| {
-        start::<theme::ThemeToggle>();
-        start::<wizard_page::WizardIsland>();
-        start::<copy::CopyButton>();
-        start::<embed::EmbedPanel>();
-        start::<embed::AutoHeight>();
-    });
+    use okx_doctor::ui::{island::start, wizard_page::WizardIsland};
+    okx_doctor::ui::web::start(start::<WizardIsland>);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
