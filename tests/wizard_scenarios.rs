@@ -62,6 +62,8 @@ struct Outcome {
     questions_before_fix: usize,
     /// (question key, answer id) as answered, and where the answer came from.
     trail: Vec<String>,
+    /// The answer ids given before the first fix, in order (replayed in the browser).
+    clicks: Vec<&'static str>,
 }
 
 impl Outcome {
@@ -150,6 +152,7 @@ fn walk(s: &Scenario) -> Outcome {
                 out.trail.push(format!("{}={a} ({from})", question.key));
                 if out.fixes.is_empty() {
                     out.questions_before_fix += 1;
+                    out.clicks.push(a);
                 }
                 answer(&mut state, id, a).expect("answer on path");
             }
@@ -246,6 +249,38 @@ fn repo_of(url: &str) -> String {
         .join("/")
 }
 
+/// Where the browser sample is written for `tests/e2e/scenarios.test.mjs`.
+const BROWSER_SAMPLE: &str = "target/wizard-scenarios-sample.json";
+
+/// Scenarios replayed in the browser at most.
+const BROWSER_SAMPLE_SIZE: usize = 12;
+
+/// Writes the scenarios the browser can replay exactly as the native walk did: the paste reveals
+/// the library (the browser has no library picker before the first question) and gives a finding.
+/// For each: the paste, the answers clicked before the first fix, and that fix's key.
+fn write_browser_sample(tune: &[(&Scenario, Outcome)], held: &[(&Scenario, Outcome)]) {
+    let replayable = |(s, o): &&(&Scenario, Outcome)| {
+        let d = diagnose(&s.paste);
+        d.top().is_some() && (d.facts.library.is_some() || s.library == "other") && !o.fixes.is_empty()
+    };
+    // Half from each part.
+    let half = BROWSER_SAMPLE_SIZE / 2;
+    let sample: Vec<serde_json::Value> = tune
+        .iter()
+        .filter(replayable)
+        .take(half)
+        .chain(held.iter().filter(replayable).take(half))
+        .map(|(s, o)| {
+            serde_json::json!({
+                "source": s.source, "paste": s.paste, "clicks": o.clicks,
+                "first_fix": o.fixes[0], "right": o.first_right(&s.fix), "held_out": held_out(s),
+            })
+        })
+        .collect();
+    let _ = std::fs::create_dir_all("target");
+    std::fs::write(BROWSER_SAMPLE, serde_json::to_string_pretty(&sample).expect("json")).expect("write the browser sample");
+}
+
 #[test]
 fn scenarios_reach_the_right_fix() {
     let scenarios = load();
@@ -290,6 +325,7 @@ fn scenarios_reach_the_right_fix() {
         );
     }
     let all: Vec<&(&Scenario, Outcome)> = tune.iter().chain(held.iter()).collect();
+    write_browser_sample(&tune, &held);
     println!(
         "by category: {}",
         tally(all.iter().copied(), |s| {

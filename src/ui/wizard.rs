@@ -114,7 +114,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                     None => "For any library".to_string(),
                 });
                 view! {
-                    <section class="wizard-step wizard-fix" data-testid="wizard-fix">
+                    <section class="wizard-step wizard-fix" data-testid="wizard-fix" data-fix=fix.key>
                         <h2 id=HEADING_ID class="wizard-heading" tabindex="-1">
                             <span class="wizard-fix-kicker">"Try this: "</span>
                             {fix.title}
