@@ -13,6 +13,8 @@ use crate::core::paste_report::PasteReport;
 pub enum Request {
     /// Diagnose a paste.
     Analyse(String),
+    /// Diagnose a large paste, kept as the browser's string (never copied into the wasm).
+    AnalyseJs(js_sys::JsString),
     /// Search the catalog.
     Search(Query),
     /// The known codes nearest to this one.
@@ -23,17 +25,18 @@ impl Request {
     /// The kind of request (only the newest of each kind is answered).
     pub fn op(&self) -> &'static str {
         match self {
-            Request::Analyse(_) => "analyse",
+            Request::Analyse(_) | Request::AnalyseJs(_) => "analyse",
             Request::Search(_) => "search",
             Request::Nearest(_) => "nearest",
         }
     }
 
-    /// The request's argument as the worker reads it (`text`).
-    pub fn text(&self) -> String {
+    /// The request's argument as the worker reads it (`text`). Browser only.
+    pub fn text(&self) -> wasm_bindgen::JsValue {
         match self {
-            Request::Analyse(t) | Request::Nearest(t) => t.clone(),
-            Request::Search(q) => serde_json::to_string(q).unwrap_or_default(),
+            Request::Analyse(t) | Request::Nearest(t) => t.as_str().into(),
+            Request::AnalyseJs(t) => t.clone().into(),
+            Request::Search(q) => serde_json::to_string(q).unwrap_or_default().into(),
         }
     }
 }
@@ -202,7 +205,7 @@ mod imp {
                 let msg = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&msg, &"id".into(), &id.into());
                 let _ = js_sys::Reflect::set(&msg, &"op".into(), &r.op().into());
-                let _ = js_sys::Reflect::set(&msg, &"text".into(), &r.text().into());
+                let _ = js_sys::Reflect::set(&msg, &"text".into(), &r.text());
                 let _ = w.post_message(&msg);
             }
         });
@@ -218,10 +221,10 @@ mod imp {
                 js_sys::Reflect::set(&opts, &"module_or_path".into(), &files.wasm.as_str().into())?;
                 wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(init.call1(&JsValue::NULL, &opts)?)).await?;
                 let answer: js_sys::Function = js_sys::Reflect::get(&module, &"answer".into())?.dyn_into()?;
-                answer.call2(&JsValue::NULL, &r.op().into(), &r.text().into())
+                answer.call2(&JsValue::NULL, &r.op().into(), &r.text())
             }
             .await;
-            let kind = if matches!(r, Request::Analyse(_)) { "report" } else { "rows" };
+            let kind = if r.op() == "analyse" { "report" } else { "rows" };
             let update = match result.ok().and_then(|v| v.as_string()) {
                 Some(json) => parse(kind, &json),
                 None => Update::Failed("the analysis could not be loaded on this page".into()),

@@ -184,6 +184,18 @@ mod imp {
         gloo_timers::future::TimeoutFuture::new(ms).await;
     }
 
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(method, js_name = getData)]
+        fn get_data_js(this: &web_sys::DataTransfer, format: &str) -> js_sys::JsString;
+    }
+
+    /// The text of a paste event as the browser holds it (a large paste is never copied into
+    /// the wasm: it goes to the analysis worker as it is).
+    pub fn pasted_text(ev: &web_sys::ClipboardEvent) -> Option<js_sys::JsString> {
+        ev.clipboard_data().map(|d| d.get_data_js("text"))
+    }
+
     /// Copies text: the async Clipboard API first, then select-and-copy for iframes without
     /// clipboard permission. Calls `done(true)` on success, possibly after the caller is gone:
     /// `done` must only use `try_` signal methods.
@@ -259,6 +271,9 @@ mod imp {
     pub fn focus_id(_id: &'static str) {}
     pub fn reveal_id(_id: &'static str) {}
     pub async fn next_frame() {}
+    pub fn pasted_text(_ev: &web_sys::ClipboardEvent) -> Option<js_sys::JsString> {
+        None
+    }
     pub async fn sleep_ms(_ms: u32) {}
     pub fn copy_text(_text: String, _done: impl Fn(bool) + 'static) {}
 }

@@ -3,7 +3,7 @@
 //! is stored or put in a URL; credential-shaped text is flagged with advice to revoke it.
 
 use super::analysis::{self, Request, Update, WorkerFiles};
-use super::browser::{now_ms, reveal_id, sleep_ms};
+use super::browser::{now_ms, pasted_text, reveal_id, sleep_ms};
 use super::env::use_env;
 use super::island::{flag, Island, Props};
 use crate::core::num::fixed;
@@ -92,8 +92,9 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
     let files = StoredValue::new(worker.map(|w| WorkerFiles::new(&env.base, &w)));
     let state = RwSignal::new(State::Empty);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
-    // A large paste lives here instead of in the textarea (memory only; never stored).
-    let large: StoredValue<Option<String>> = StoredValue::new(None);
+    // A large paste lives here, as the browser's string, instead of in the textarea (memory only;
+    // never stored).
+    let large = StoredValue::new_local(None::<js_sys::JsString>);
     let large_bytes = RwSignal::new(0usize);
     let edits = StoredValue::new(0u64);
     // Start the worker as soon as the page runs: its wasm (engine and catalog, about 230 KB gzip,
@@ -106,18 +107,14 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
     });
 
     // Every access after an await is a `try_` one: the user may have left the page meanwhile.
-    let run = move |text: String| {
+    let run = move |request: Request, bytes: usize| {
         let Some(f) = files.get_value() else {
             state.set(State::Failed("this build has no analysis worker".into()));
             return;
         };
-        if text.trim().is_empty() {
-            state.set(State::Empty);
-            return;
-        }
         state.set(State::Busy(None));
-        let (t0, bytes) = (now_ms(), text.len());
-        analysis::request(f, Request::Analyse(text), move |u| {
+        let t0 = now_ms();
+        analysis::request(f, request, move |u| {
             let next = match u {
                 Update::Progress(p) => State::Busy(Some(p)),
                 Update::Done(report) => State::Done { report, bytes, ms: now_ms() - t0 },
@@ -139,26 +136,30 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
             if edits.try_get_value() != Some(edit) {
                 return; // a newer edit superseded this one, or the page is gone
             }
-            let text = match large.try_with_value(|l| l.clone()).flatten() {
-                Some(t) => t,
-                None => match textarea.try_get_untracked().flatten() {
-                    Some(el) => el.value(),
-                    None => return,
-                },
-            };
-            run(text);
+            if let Some(t) = large.try_with_value(|l| l.clone()).flatten() {
+                let bytes = t.length() as usize;
+                return run(Request::AnalyseJs(t), bytes);
+            }
+            let Some(text) = textarea.try_get_untracked().flatten().map(|el| el.value()) else { return };
+            if text.trim().is_empty() {
+                state.try_set(State::Empty);
+                return;
+            }
+            let bytes = text.len();
+            run(Request::Analyse(text), bytes);
         });
     };
     let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let pasted = ev.clipboard_data().and_then(|d| d.get_data("text").ok()).unwrap_or_default();
-        if pasted.len() > LARGE_PASTE_BYTES {
+        let pasted = pasted_text(&ev);
+        let size = pasted.as_ref().map_or(0, |p| p.length() as usize);
+        if size > LARGE_PASTE_BYTES {
             // Analyse it in full, but keep it out of the text box.
             ev.prevent_default();
             if let Some(el) = textarea.get_untracked() {
                 el.set_value("");
             }
-            large_bytes.set(pasted.len());
-            large.set_value(Some(pasted));
+            large_bytes.set(size);
+            large.set_value(pasted);
         } else {
             large.set_value(None);
             large_bytes.set(0);
