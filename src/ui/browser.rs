@@ -184,16 +184,13 @@ mod imp {
         gloo_timers::future::TimeoutFuture::new(ms).await;
     }
 
-    #[wasm_bindgen::prelude::wasm_bindgen]
-    extern "C" {
-        #[wasm_bindgen(method, js_name = getData)]
-        fn get_data_js(this: &web_sys::DataTransfer, format: &str) -> js_sys::JsString;
-    }
-
     /// The text of a paste event as the browser holds it (a large paste is never copied into
-    /// the wasm: it goes to the analysis worker as it is).
+    /// the wasm: it goes to the analysis worker as it is). `getData` is called through the
+    /// object, since web-sys's binding converts the result into a Rust string.
     pub fn pasted_text(ev: &web_sys::ClipboardEvent) -> Option<js_sys::JsString> {
-        ev.clipboard_data().map(|d| d.get_data_js("text"))
+        let data = ev.clipboard_data()?;
+        let get: js_sys::Function = js_sys::Reflect::get(&data, &"getData".into()).ok()?.dyn_into().ok()?;
+        get.call1(&data, &"text".into()).ok()?.dyn_into().ok()
     }
 
     /// Copies text: the async Clipboard API first, then select-and-copy for iframes without
