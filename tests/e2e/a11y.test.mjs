@@ -1,6 +1,6 @@
 // End-to-end accessibility: axe-core (node_modules/axe-core) on every page type and the states
 // that matter (typed search, paste findings, wizard steps, clock result, signature lab with input,
-// embeds, the sub-folder build, dark theme, the prerendered HTML before the wasm app runs).
+// embeds, the sub-folder build, dark theme, the generated HTML before (without) the wasm islands).
 // Fails on any violation of impact "serious" or "critical" (WCAG 2.0/2.1 A and AA plus axe's
 // best practices), and on the moderate landmark and heading rules once fixed (BLOCKING_RULES);
 // prints one summary line per state and the other moderate/minor ones as information.
@@ -14,7 +14,7 @@ const AXE = fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"),
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 const BLOCKING = new Set(["serious", "critical"]);
 // Moderate rules fixed in the app (heading order in the signature lab and clock result, the
-// prerendered page's <main>, the embed attribution's <footer>): kept fixed.
+// generated page's <main>, the embed attribution's <footer>): kept fixed.
 const BLOCKING_RULES = new Set(["heading-order", "landmark-one-main", "region"]);
 const blocks = (v) => BLOCKING.has(v.impact) || BLOCKING_RULES.has(v.id);
 
@@ -118,11 +118,16 @@ const STATES = [
     setup: async (p) => { await p.click("[data-testid=wizard-answer-startup]"); await p.waitForSelector("[data-testid=wizard-fix]"); } },
   { name: "phone 375 px: sign with input", url: "sign/", ctx: MOBILE, ready: "[data-testid=sign-key]",
     setup: async (p) => { await p.fill("[data-testid=sign-path]", "/api/v5/account/balance?ccy=BTC"); await p.fill("[data-testid=sign-compare]", "AAAA"); await p.waitForSelector("[data-testid=sign-diff]"); } },
-  // The prerendered HTML (what search engines and readers without wasm get): the app is blocked.
+  // The generated HTML (what search engines and readers without wasm get): the entry point is blocked.
   { name: "prerender only (app blocked) home", url: "", noapp: true },
   { name: "prerender only (app blocked) error page", url: "e/50113/", noapp: true },
   { name: "prerender only (app blocked) phone error page", url: "e/51008_1000/", noapp: true, ctx: MOBILE },
   { name: "prerender only (app blocked) embed error", url: "embed/e/50011/", noapp: true },
+  // Every tool page is generated HTML too now.
+  { name: "prerender only (app blocked) wizard", url: "wizard/", noapp: true },
+  { name: "prerender only (app blocked) clock", url: "clock/", noapp: true },
+  { name: "prerender only (app blocked) sign", url: "sign/", noapp: true },
+  { name: "prerender only (app blocked) 404", url: "e/99999/", noapp: true },
 ];
 
 async function runAxe(page) {
@@ -146,7 +151,8 @@ for (const s of STATES) {
     page.on("pageerror", (e) => problems.push(e.message));
     // With no internet the clock's requests to OKX's real hosts fail; anything else is a problem.
     page.on("console", (m) => { if (m.type() === "error" && !OKX_HOST.test(m.location()?.url ?? "") && !/ERR_NAME_NOT_RESOLVED|status of 404/.test(m.text())) problems.push(m.text()); });
-    if (s.noapp) await page.route(/okx-doctor-web-[0-9a-f]+(_bg\.wasm|\.js)$/, (r) => r.abort());
+    let blocked = 0;
+    if (s.noapp) await page.route(/\/okx-doctor-[a-z]+-[0-9a-f]+(_bg\.wasm|\.js)$/, (r) => { blocked++; return r.abort(); });
     if (s.dark || s.light) await page.addInitScript((t) => localStorage.setItem("okx-doctor-theme", t), s.dark ? "dark" : "light");
     await page.goto(srv.url(typeof s.url === "function" ? s.url() : s.url));
     if (!s.noapp) {
@@ -154,8 +160,11 @@ for (const s of STATES) {
       if (s.ready) await page.waitForSelector(s.ready);
       if (s.setup) await s.setup(page);
     } else {
-      await page.waitForSelector("#prerender h1");
-      assert.equal(await page.locator("main#main h1").count(), 0, "the wasm app did not run");
+      await page.waitForLoadState("load");
+      await page.waitForSelector("main#main h1");
+      await page.waitForTimeout(500);
+      assert.ok(blocked > 0, "the page's entry point was requested and blocked");
+      assert.equal(await page.locator("html[data-started]").count(), 0, "the islands did not start");
     }
     // Let transitions and live regions settle.
     await page.waitForTimeout(150);

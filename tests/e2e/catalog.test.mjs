@@ -15,38 +15,61 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     const page = await newPage(browser);
     await page.goto(site.url(""));
     await appReady(page);
-    await page.waitForSelector("[data-testid=catalog-table] tbody tr");
     assert.deepEqual(page.problems, [], "no console errors on load");
-    // The first 100 codes at start-up; every entry on request.
-    assert.equal(await page.locator("[data-testid=catalog-table] tbody tr").count(), 100);
+    // Before any search: the generated table with the first 100 codes, and the island's own
+    // table not rendered (it takes over only while a search or filter is active, or after "show all").
+    const STATIC = "[data-testid=catalog-table-static]";
+    const ISLAND = "[data-testid=catalog-table]";
+    assert.equal(await page.locator(`${STATIC} tbody tr`).count(), 100);
+    assert.equal(await page.locator(`${STATIC} tbody tr:first-child`).getAttribute("data-code"), CATALOG[0].code);
+    assert.ok(await page.locator(STATIC).isVisible(), "the generated table shows before any search");
+    assert.equal(await page.locator(ISLAND).count(), 0, "no second table before any search");
+    assert.equal(await page.textContent("[data-testid=result-count]"), `All ${CATALOG.length} codes`);
+    // Every entry on request, in the island's table, which then replaces the generated one.
     assert.equal(CATALOG.length, 1099);
     assert.equal(await page.textContent("[data-testid=show-all]"), "Show all 1099 codes");
     await page.click("[data-testid=show-all]");
     await page.waitForFunction((n) => document.querySelectorAll("[data-testid=catalog-table] tbody tr").length === n, CATALOG.length);
-    assert.equal(await page.locator("[data-testid=catalog-table] tbody tr:first-child").getAttribute("data-code"), CATALOG[0].code);
+    assert.equal(await page.locator(`${ISLAND} tbody tr:first-child`).getAttribute("data-code"), CATALOG[0].code);
+    assert.ok(!(await page.locator(STATIC).isVisible()), "the generated table is hidden while the island's table shows");
+    assert.equal(await page.locator("[data-testid=show-all]").count(), 0);
 
     // Partial code.
     await page.fill("[data-testid=catalog-search]", "5011");
-    await page.waitForSelector("tr[data-code='50011']");
+    await page.waitForSelector(`${ISLAND} tr[data-code='50011']`);
     // Words of the message, with a missing letter.
     await page.fill("[data-testid=catalog-search]", "too many request");
-    await page.waitForFunction(() => document.querySelector("tbody tr")?.getAttribute("data-code") === "50011");
+    await page.waitForFunction(() => document.querySelector("[data-testid=catalog-table] tbody tr")?.getAttribute("data-code") === "50011");
     assert.match(page.url(), /\?q=too%20many%20request$/);
 
     // Unmatched query says so.
     await page.fill("[data-testid=catalog-search]", "zzqxv nothing like this");
     await page.waitForSelector("[data-testid=no-results]");
-    assert.equal(await page.locator("tbody tr").count(), 0);
+    assert.equal(await page.locator(`${ISLAND} tbody tr`).count(), 0);
+    // The generated rows stay hidden: the table is empty, not back to the first 100 codes.
+    assert.ok(!(await page.locator(STATIC).isVisible()), "the generated table stays hidden while a search is active");
 
     // A shared link pre-fills the search and survives reload.
     await page.goto(site.url("?q=50113"));
     await appReady(page);
     assert.equal(await page.inputValue("[data-testid=catalog-search]"), "50113");
-    await page.waitForSelector("tr[data-code='50113']");
-    assert.equal(await page.locator("tbody tr").first().getAttribute("data-code"), "50113");
-    // Links in the table point under the base path.
-    const href = await page.locator("tr[data-code='50113'] a").getAttribute("href");
+    await page.waitForSelector(`${ISLAND} tr[data-code='50113']`);
+    assert.equal(await page.locator(`${ISLAND} tbody tr`).first().getAttribute("data-code"), "50113");
+    assert.ok(!(await page.locator(STATIC).isVisible()));
+    // Links in both tables point under the base path, and a link loads the code's page.
+    const href = await page.locator(`${ISLAND} tr[data-code='50113'] a`).getAttribute("href");
     assert.equal(href, `${prefix}e/50113/`);
+    assert.equal(await page.locator(`${STATIC} tr[data-code='${CATALOG[0].code}'] a`).getAttribute("href"), `${prefix}e/${CATALOG[0].code}/`);
+    await page.click(`${ISLAND} tr[data-code='50113'] a`);
+    await page.waitForURL(site.url("e/50113/"));
+    await appReady(page);
+    assert.equal((await page.textContent("[data-testid=error-code]")).trim(), "50113");
+    // Back restores the search from the URL.
+    await page.goBack();
+    await appReady(page);
+    assert.equal(new URL(page.url()).search, "?q=50113");
+    assert.equal(await page.inputValue("[data-testid=catalog-search]"), "50113");
+    await page.waitForSelector(`${ISLAND} tr[data-code='50113']`);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
@@ -65,7 +88,10 @@ test("'/' focuses the search box; filters narrow the table", async () => {
   const ws = CATALOG.filter((e) => e.channel === "websocket").length;
   await page.waitForFunction((n) => document.querySelector("[data-testid=result-count]")?.textContent.startsWith(`${n} of 1099`), ws);
   if (ws > 100) await page.click("[data-testid=show-all]");
-  await page.waitForFunction((n) => document.querySelectorAll("tbody tr").length === n, ws);
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=catalog-table] tbody tr").length === n, ws);
+  for (const code of await page.locator("[data-testid=catalog-table] tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.code))) {
+    assert.equal(CATALOG.find((e) => e.code === code)?.channel, "websocket", `${code} is a WebSocket code`);
+  }
   assert.match(page.url(), /ch=websocket/);
   await page.context().close();
 });
@@ -77,12 +103,12 @@ test("a broad search renders the best 100 rows, and 'show all' renders the rest"
   await page.goto(site.url("?q=order"));
   await appReady(page);
   await page.waitForSelector("[data-testid=show-all]");
-  assert.equal(await page.locator("tbody tr").count(), 100);
+  assert.equal(await page.locator("[data-testid=catalog-table] tbody tr").count(), 100);
   const label = await page.textContent("[data-testid=show-all]");
   const total = Number(/Show all (\d+) results/.exec(label)[1]);
   assert.ok(total > 100);
   await page.click("[data-testid=show-all]");
-  await page.waitForFunction((n) => document.querySelectorAll("tbody tr").length === n, total);
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=catalog-table] tbody tr").length === n, total);
   assert.match(await page.textContent("[data-testid=result-count]"), new RegExp(`^${total} of 1099`));
   await page.context().close();
 });
@@ -96,7 +122,7 @@ test("keystroke filter time over the full catalog (reported, not asserted)", asy
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
     await page.goto(site.url(""));
     await appReady(page);
-    await page.waitForSelector("tbody tr");
+    await page.waitForSelector("[data-testid=catalog-table-static] tbody tr");
     const input = page.locator("[data-testid=catalog-search]");
     await input.focus();
     const times = [];

@@ -29,12 +29,13 @@ async function serveBlog(siteUrl) {
   return `http://localhost:${s.port}/`;
 }
 
-/** The iframe element and its frame inside `#id`, once the app in it has mounted. */
+/** The iframe element and its frame inside `#id`, once the islands in it have started. */
 async function widget(page, selector) {
   const el = await page.waitForSelector(selector, { timeout: 10000 });
   await el.scrollIntoViewIfNeeded();
   const frame = await el.contentFrame();
-  await frame.waitForSelector("main#main h1", { timeout: 20000 });
+  await frame.waitForSelector("html[data-started]", { state: "attached", timeout: 20000 });
+  await frame.waitForSelector("main#main h1", { state: "attached" });
   return { el, frame };
 }
 
@@ -90,22 +91,18 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     await err.frame.click("[data-testid=embed-about] summary");
     await waitFits(err, (x) => x.client < grown.client, "iframe shrinks with its content");
 
-    // The paste widget. While /embed/ still lists the whole catalog (~110,000 px), the height is
-    // clamped to 5000 px (the frame scrolls inside); once the page is shorter it must fit and grow.
+    // The paste widget (the paste box alone, well under embed.js's 5000 px clamp): fits and grows,
+    // also when findings appear.
     const paste = await widget(page, "#w-paste iframe");
     assert.equal(await paste.el.getAttribute("src"), site.url("embed/"));
     assert.equal(await paste.el.getAttribute("title"), "okx-doctor: paste and diagnose");
-    await sleep(300);
-    const pc = await paste.frame.evaluate(() => document.documentElement.offsetHeight);
-    if (pc > 5000) {
-      t.diagnostic(`/embed/ content is ${pc} px: checking the 5000 px clamp instead of the fit`);
-      for (let i = 0; i < 50 && (await heights(paste)).client !== 5000; i++) await sleep(100);
-      assert.equal((await heights(paste)).client, 5000);
-    } else {
-      const p0 = await waitFits(paste, (x) => x.client !== 400);
-      await paste.frame.click("[data-testid=embed-about] summary");
-      await waitFits(paste, (x) => x.client > p0.client, "paste iframe grows");
-    }
+    const p0 = await waitFits(paste, (x) => x.client !== 400);
+    assert.ok(p0.content < 5000, `/embed/ is ${p0.content} px tall`);
+    await paste.frame.click("[data-testid=embed-about] summary");
+    const p1 = await waitFits(paste, (x) => x.client > p0.client, "paste iframe grows");
+    await paste.frame.fill("[data-testid=paste-input]", '{"code":"50113","msg":"Invalid Sign"}');
+    await paste.frame.waitForSelector("[data-testid=finding]");
+    await waitFits(paste, (x) => x.client > p1.client, "paste iframe grows with its findings");
 
     // The clock widget: fits, grows.
     const clock = await widget(page, "#w-clock iframe");
@@ -140,13 +137,16 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     assert.equal(await clock.el.evaluate((f) => f.clientHeight), clockH, "forged message from the blog's origin ignored");
     assert.equal(await raw.el.evaluate((f) => f.clientHeight), 600);
 
-    // Links inside the embed open the full site in a new tab; the embed stays.
+    // Links inside the embed open the full site in a new tab; the embed stays. ("Full page" is
+    // generated without a target: the embed's script opens it in a new tab.)
+    const full = err.frame.locator("p.more a:text-is('Full page')");
+    assert.equal(await full.getAttribute("target"), null);
     const [tab] = await Promise.all([
       page.context().waitForEvent("page"),
-      err.frame.click(".breadcrumb a"),
+      full.click(),
     ]);
     await tab.waitForLoadState("domcontentloaded");
-    assert.equal(tab.url(), site.url(""));
+    assert.equal(tab.url(), site.url("e/50011/"));
     assert.equal(err.frame.url(), site.url("embed/e/50011/?theme=dark"));
     await tab.close();
 
@@ -224,24 +224,37 @@ test("embed options: compact hides secondary sections, lang puts a library first
   const site = await serveDist("dist", "/");
   servers.push(site);
   const page = await newPage(browser);
-  const libs = async () => page.locator(".snippet").evaluateAll((els) => els.map((e) => e.dataset.lib));
+  // The options are applied by CSS (src/ui/embed.rs, public/theme.js): the order is what a reader
+  // sees (top to bottom on screen), and hidden means not shown, whatever the DOM order.
+  const libs = async () => page.locator(".snippet").evaluateAll((els) =>
+    els.filter((e) => e.getClientRects().length > 0).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((e) => e.dataset.lib));
+  const SECONDARY = ".variants, .related, .sub-codes, section.secondary";
+  const shownSecondary = async () => page.locator(SECONDARY).evaluateAll((els) => els.filter((e) => e.checkVisibility()).length);
   await page.goto(site.url("embed/e/50011/"));
   await appReady(page);
   const normal = await libs();
-  const hasSecondary = await page.locator(".variants, .related, .sub-codes").count();
+  const domOrder = await page.locator(".snippet").evaluateAll((els) => els.map((e) => e.dataset.lib));
+  assert.deepEqual(normal, domOrder, "without options the snippets show in their own order");
+  const hasSecondary = await shownSecondary();
   assert.ok(normal.length >= 2, `50011 has snippets: ${normal}`);
-  const other = normal.find((l) => l !== normal[0]);
+  assert.ok(hasSecondary >= 2, `50011 shows secondary sections (other wordings, related codes): ${hasSecondary}`);
+  // The last library, so putting it first really moves it.
+  const other = normal.at(-1);
 
-  await page.goto(site.url(`embed/e/50011/?compact=1&lang=${other}`));
-  await appReady(page);
-  assert.equal((await libs())[0], other, "the chosen library comes first");
-  assert.equal(await page.locator(".variants, .related, .sub-codes").count(), 0, "compact hides secondary sections");
-  assert.ok(hasSecondary >= 0);
+  for (const q of [`?compact=1&lang=${other}`, `?lang=${other}&compact=1&theme=dark`]) {
+    await page.goto(site.url(`embed/e/50011/${q}`));
+    await appReady(page);
+    const shown = await libs();
+    assert.equal(shown[0], other, `${q}: the chosen library comes first on screen (${shown})`);
+    assert.deepEqual([...shown].sort(), [...normal].sort(), `${q}: every snippet still shows`);
+    assert.equal(await shownSecondary(), 0, `${q}: compact hides secondary sections`);
+    assert.ok(await page.locator("[data-testid=error-causes]").isVisible(), `${q}: the causes still show`);
+  }
 
   await page.goto(site.url("embed/e/50011/?lang=cobol&compact=maybe"));
   await appReady(page);
   assert.deepEqual(await libs(), normal, "unknown lang keeps the order");
-  assert.equal(await page.locator(".variants, .related, .sub-codes").count(), hasSecondary);
+  assert.equal(await shownSecondary(), hasSecondary, "an invalid compact value hides nothing");
   // Not framed: nothing breaks, no embed panel inside an embed.
   assert.equal(await page.locator("[data-testid=embed-panel]").count(), 0);
   assert.deepEqual(page.problems, []);
@@ -358,8 +371,10 @@ test("WordPress sandbox (opaque origin): needs CORS on the site's JS and wasm; p
   const site = await serveDist("dist", "/");
   servers.push(site);
   const blogUrl = await serveBlog(site.url(""));
-  assert.equal(headersFor("/okx-doctor-web-0123.js")["access-control-allow-origin"], "*");
-  assert.equal(headersFor("/okx-doctor-web-0123_bg.wasm")["access-control-allow-origin"], "*");
+  for (const b of ["home", "page", "wizard", "clock", "sign"]) {
+    assert.equal(headersFor(`/okx-doctor-${b}-0123.js`)["access-control-allow-origin"], "*");
+    assert.equal(headersFor(`/okx-doctor-${b}-0123_bg.wasm`)["access-control-allow-origin"], "*");
+  }
 
   // Without CORS headers (the plain test server) the app cannot boot in the sandbox.
   let page = await newPage(browser);
@@ -383,7 +398,6 @@ test("WordPress sandbox (opaque origin): needs CORS on the site's JS and wasm; p
   assert.equal(got?.data?.secret, "wpSecret1", JSON.stringify(page.problems));
   assert.equal(got.origin, "null");
   assert.ok(got.data.value > 100);
-  // Known: the stylesheet is still blocked there (Trunk's <link integrity> has no crossorigin).
   await page.context().close();
 });
 

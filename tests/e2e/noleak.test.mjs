@@ -257,9 +257,12 @@ async function walkSite(page, site, blogUrl) {
   await page.locator("[data-testid=finding][data-code='50113'] [data-testid=finding-link]").click();
   await page.waitForSelector("[data-testid=error-code]");
   await page.goBack();
+  await appReady(page);
   await page.fill("[data-testid=paste-input]", LOG);
   await page.waitForSelector("[data-testid=finding][data-code='50113']");
   await page.locator("[data-testid=finding][data-code='50113'] [data-testid=finding-wizard]").click();
+  await page.waitForURL(/\/wizard\/\?/);
+  await appReady(page);
   for (let i = 0; i < 40; i++) {
     await page.waitForSelector("[data-testid=wizard-question], [data-testid=wizard-fix], [data-testid=wizard-report], [data-testid=wizard-categories]");
     if (await page.locator("[data-testid=wizard-report]").count()) break;
@@ -269,6 +272,8 @@ async function walkSite(page, site, blogUrl) {
       await page.locator("[data-testid=wizard-question] [data-testid^=wizard-answer-]").first().click();
     } else {
       await page.click("[data-testid=wizard-category-auth_signature]");
+      await page.waitForURL(/\/wizard\/\?/);
+      await appReady(page);
     }
     await page.waitForTimeout(50);
   }
@@ -334,7 +339,7 @@ async function walkSite(page, site, blogUrl) {
     const el = await page.waitForSelector(id === "#w-raw" ? id : `${id} iframe`);
     await el.scrollIntoViewIfNeeded();
     const frame = await el.contentFrame();
-    await frame.waitForSelector("main#main h1", { timeout: 20000 });
+    await frame.waitForSelector("html[data-started]", { state: "attached", timeout: 20000 });
     if (id === "#w-paste") {
       await frame.fill("[data-testid=paste-input]", LOG);
       await frame.waitForSelector("[data-testid=finding]");

@@ -74,8 +74,11 @@ test("sign lab: right signature, and no input leaks to network, storage or URL",
 
   // Leave the page and come back: the fields are empty.
   await page.click("header a.brand");
-  await page.waitForSelector("[data-testid=catalog-table]");
+  await page.waitForURL(site.url(""));
+  await appReady(page);
+  await page.waitForSelector("[data-testid=catalog-table-static] tr[data-code]");
   await page.goBack();
+  await appReady(page);
   await page.waitForSelector("[data-testid=sign-key]");
   assert.equal(await page.inputValue("[data-testid=sign-key]"), "");
   assert.equal(await page.inputValue("[data-testid=sign-secret]"), "");
