@@ -26,8 +26,8 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     assert.equal(await page.locator(ISLAND).count(), 0, "no second table before any search");
     assert.equal(await page.textContent("[data-testid=result-count]"), `All ${CATALOG.length} codes`);
     // Every entry on request, in the island's table, which then replaces the generated one.
-    assert.equal(CATALOG.length, 1099);
-    assert.equal(await page.textContent("[data-testid=show-all]"), "Show all 1099 codes");
+    assert.ok(CATALOG.length > 1000, `the catalog has ${CATALOG.length} entries`);
+    assert.equal(await page.textContent("[data-testid=show-all]"), `Show all ${CATALOG.length} codes`);
     await page.click("[data-testid=show-all]");
     await page.waitForFunction((n) => document.querySelectorAll("[data-testid=catalog-table] tbody tr").length === n, CATALOG.length);
     assert.equal(await page.locator(`${ISLAND} tbody tr:first-child`).getAttribute("data-code"), CATALOG[0].code);
@@ -86,7 +86,7 @@ test("'/' focuses the search box; filters narrow the table", async () => {
   assert.equal(await page.evaluate(() => document.activeElement?.id), "catalog-search");
   await page.selectOption("[data-testid=filter-channel]", "websocket");
   const ws = CATALOG.filter((e) => e.channel === "websocket").length;
-  await page.waitForFunction((n) => document.querySelector("[data-testid=result-count]")?.textContent.startsWith(`${n} of 1099`), ws);
+  await page.waitForFunction((n) => document.querySelector("[data-testid=result-count]")?.textContent.startsWith(`${n[0]} of ${n[1]}`), [ws, CATALOG.length]);
   if (ws > 100) await page.click("[data-testid=show-all]");
   await page.waitForFunction((n) => document.querySelectorAll("[data-testid=catalog-table] tbody tr").length === n, ws);
   for (const code of await page.locator("[data-testid=catalog-table] tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.code))) {
@@ -109,7 +109,7 @@ test("a broad search renders the best 100 rows, and 'show all' renders the rest"
   assert.ok(total > 100);
   await page.click("[data-testid=show-all]");
   await page.waitForFunction((n) => document.querySelectorAll("[data-testid=catalog-table] tbody tr").length === n, total);
-  assert.match(await page.textContent("[data-testid=result-count]"), new RegExp(`^${total} of 1099`));
+  assert.match(await page.textContent("[data-testid=result-count]"), new RegExp(`^${total} of ${CATALOG.length} codes match$`));
   await page.context().close();
 });
 
