@@ -101,6 +101,18 @@ for (const f of FLOWS) {
     // Still failing continues with the next cause.
     await page.click("[data-testid=wizard-still-failing]");
     await page.waitForSelector("[data-testid=wizard-question], [data-testid=wizard-fix], [data-testid=wizard-report]");
+    // Back walks the steps in reverse, one press per step (each answer and "still failing" is
+    // one entry), and one more leaves the wizard for the home page the link was followed from.
+    const steps = f.answers.length + 1;
+    const urls = [];
+    for (let i = 0; i < steps + 3 && new URL(page.url()).pathname !== "/"; i++) {
+      await page.goBack();
+      urls.push(page.url().slice(site.origin.length));
+    }
+    assert.equal(new URL(page.url()).pathname, "/", `Back never left the wizard: ${urls.join(" ← ")}`);
+    assert.equal(urls.length, steps + 1, `Back presses from the last step to the home page: ${urls.join(" ← ")}`);
+    await appReady(page);
+    await page.waitForSelector("[data-testid=paste-input]");
     assert.deepEqual(problems, []);
     await fresh.context().close();
     await context.close();
