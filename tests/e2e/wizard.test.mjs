@@ -25,7 +25,8 @@ const FLOWS = [
   {
     category: "environment_mismatch",
     paste: `{"msg":"APIKey does not match current environment.","code":"50101","data":[]}`,
-    answers: ["demo", "off"],
+    // (The tree now asks whether the bot has a demo mode at all before the fix.)
+    answers: ["demo", "off", "yes"],
     fix: /demo|sandbox|simulated/i,
   },
   {
@@ -43,7 +44,8 @@ const FLOWS = [
   {
     category: "account_mode",
     paste: `{"code":"1","data":[{"clOrdId":"","ordId":"","sCode":"51000","sMsg":"Parameter posSide error ","tag":""}],"msg":""}`,
-    answers: ["swap", "long_short"],
+    // (posSide in the message answers the instrument question; the tree asks who builds the orders.)
+    answers: ["long_short", "yes"],
     fix: /posSide/,
   },
   {
