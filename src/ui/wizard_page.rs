@@ -2,7 +2,7 @@
 //! back and forward work, a reload resumes and a link shares the exact step). Without a state in
 //! the URL (and before the wasm starts) it asks what the user is seeing.
 
-use super::browser::{current_search, on_popstate, push_query};
+use super::browser::{current_search, on_popstate, push_query, replace_query};
 use super::copy::CopyButton;
 use super::env::use_env;
 use super::island::{Island, Props};
@@ -36,9 +36,15 @@ fn wizard_island() -> impl IntoView {
     let initial = wizard::from_query(&use_env().query);
     let active = RwSignal::new(initial.is_some());
     let state = RwSignal::new(initial.unwrap_or_else(|| WizardState::new(Category::Other, None)));
+    // Whether the state was just read from the URL (at start, or on back and forward): then the
+    // URL is only rewritten in its normal form, in place. Pushing there added an entry on start
+    // (a finding's link carries answers the tree may drop) and, on Back to such an entry, pushed
+    // again and cut the forward history: Back could never leave the wizard.
+    let from_url = StoredValue::new(true);
     // URL → state (back and forward).
     on_popstate(move || match wizard::from_query(&current_search()) {
         Some(s) => {
+            from_url.set_value(true);
             state.set(s);
             active.set(true);
         }
@@ -48,8 +54,14 @@ fn wizard_island() -> impl IntoView {
     Effect::new(move |_| {
         state.track();
         if active.get_untracked() {
-            state.with_untracked(|s| push_query(&wizard::to_query(s)));
+            let query = state.with_untracked(wizard::to_query);
+            if from_url.get_value() {
+                replace_query(&query);
+            } else {
+                push_query(&query);
+            }
         }
+        from_url.set_value(false);
     });
     // The clock question shows the embedded clock check: its code loads only when that question
     // is on screen, not with the wizard.
