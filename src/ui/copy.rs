@@ -2,6 +2,7 @@
 //! click it says "Copied" (or how to copy by hand when the browser refused) and announces it.
 
 use super::browser::{copy_text, page_url};
+use super::env::use_env;
 use super::island::{flag, island, Island, Props};
 use leptos::prelude::*;
 
@@ -12,6 +13,10 @@ pub enum CopyWhat {
     Text(String),
     /// The address of the page it is on (known only in the browser).
     PageUrl,
+    /// The address of a page of this site: this path (under the base path) on the page's origin
+    /// (known only in the browser). Unlike [`CopyWhat::PageUrl`] it does not depend on how the
+    /// page was reached: inside an embed it is still the full site's page, without embed options.
+    SitePath(String),
 }
 
 /// A copy button (an island).
@@ -44,6 +49,15 @@ impl CopyButton {
         }
     }
 
+    /// A button copying the address of the site's page at `path` (an href under the base path).
+    pub fn site_path(path: impl Into<String>, label: &str, testid: &str) -> Self {
+        CopyButton {
+            what: CopyWhat::SitePath(path.into()),
+            label: label.into(),
+            testid: testid.into(),
+        }
+    }
+
     /// The island's view, inside its placeholder.
     pub fn view(self) -> AnyView {
         island(self)
@@ -63,12 +77,13 @@ impl Island for CopyButton {
 
     fn props(&self) -> Props {
         let text = match &self.what {
-            CopyWhat::Text(t) => t.as_str(),
+            CopyWhat::Text(t) | CopyWhat::SitePath(t) => t.as_str(),
             CopyWhat::PageUrl => "",
         };
         Props::new(&[
             ("text", text),
             ("page", flag(self.what == CopyWhat::PageUrl)),
+            ("path", flag(matches!(self.what, CopyWhat::SitePath(_)))),
             ("label", &self.label),
             ("testid", &self.testid),
         ])
@@ -77,6 +92,8 @@ impl Island for CopyButton {
     fn from_props(p: &Props) -> Option<Self> {
         let what = if p.flag("page") {
             CopyWhat::PageUrl
+        } else if p.flag("path") {
+            CopyWhat::SitePath(p.text("text"))
         } else {
             CopyWhat::Text(p.text("text"))
         };
@@ -91,10 +108,12 @@ impl Island for CopyButton {
         let state = RwSignal::new(Copied::Not);
         let CopyButton { what, label, testid } = self;
         let what = StoredValue::new(what);
+        let origin = StoredValue::new(use_env().origin.unwrap_or_default());
         let on_click = move |_| {
             let text = match what.get_value() {
                 CopyWhat::Text(t) => t,
                 CopyWhat::PageUrl => page_url(),
+                CopyWhat::SitePath(p) => format!("{}{p}", origin.get_value()),
             };
             copy_text(text, move |ok| {
                 let _ = state.try_set(if ok { Copied::Yes } else { Copied::Refused });

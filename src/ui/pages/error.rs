@@ -267,7 +267,7 @@ fn Actions(
     view! {
         <div class="actions">
             <a class="button" href=wizard data-testid="diagnose-my-case">"Diagnose my case"</a>
-            {CopyButton::page_url("Copy link", "copy-link").view()}
+            {CopyButton::site_path(env.href(&Route::Error(e.code.to_string())), "Copy link", "copy-link").view()}
         </div>
         <p class="more">
             {docs.map(|d| view! { <a href=d rel="noopener" data-testid="okx-docs-link">"OKX documentation"</a> " · " })}
