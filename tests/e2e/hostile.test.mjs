@@ -96,7 +96,7 @@ function scanDom(opts) {
   const TAGS = new Set(("html head meta title link base script body div span p a h1 h2 h3 h4 h5 h6 ul ol li dl dt dd " +
     "code pre strong em b i small section article header footer nav main aside table caption thead tbody tfoot tr th td " +
     "colgroup col label input textarea select option optgroup button details summary meter progress kbd abbr br hr time " +
-    "mark output fieldset legend figure figcaption blockquote q sup sub s u wbr samp var noscript okx-island").split(" "));
+    "mark output fieldset legend figure figcaption blockquote q sup sub s u wbr samp var noscript okx-island style").split(" "));
   if (opts.allowIframes) TAGS.add("iframe");
   const URL_ATTRS = new Set(["href", "src", "action", "formaction", "data", "poster", "background", "srcset", "xlink:href",
     "lowsrc", "dynsrc", "ping", "cite", "codebase", "manifest", "longdesc", "usemap", "icon", "archive", "classid", "values"]);
