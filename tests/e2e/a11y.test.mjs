@@ -65,8 +65,12 @@ const STATES = [
     setup: async (p) => { await p.click("[data-testid=wizard-answer-demo]"); await p.waitForSelector("[data-testid=wizard-answer-off]"); } },
   { name: "wizard fix", url: "wizard/?c=rate_limit&code=50011", ready: "[data-testid=wizard-question]",
     setup: async (p) => { await p.click("[data-testid=wizard-answer-startup]"); await p.waitForSelector("[data-testid=wizard-fix]"); } },
-  { name: "wizard clock question (inline clock check)", url: "wizard/?c=timestamp&code=50102", ready: "[data-testid=wizard-question]",
-    setup: async (p) => { await p.waitForSelector("[data-testid=clock-result], [data-testid=clock-error]", { timeout: 15000 }); } },
+  // The clock question embeds the clock check (/embed/clock/ in an iframe, with its own axe state above).
+  { name: "wizard clock question (embedded clock check)", url: "wizard/?c=timestamp&code=50102", ready: "[data-testid=wizard-question]",
+    setup: async (p) => {
+      const frame = await (await p.waitForSelector("[data-testid=wizard-question] iframe.wizard-clock-frame")).contentFrame();
+      await frame.waitForSelector("[data-testid=clock-result], [data-testid=clock-error]", { timeout: 15000 });
+    } },
   { name: "clock, offline (OKX unreachable)", url: "clock/",
     setup: async (p) => { await p.waitForSelector("[data-testid=clock-error]", { timeout: 15000 }); } },
   { name: "clock, result (fake OKX 3 s behind)", url: () => `clock/?okx_base=${encodeURIComponent(fakeOkx)}`,

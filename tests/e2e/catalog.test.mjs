@@ -104,7 +104,8 @@ test("a broad search renders the best 100 rows, and 'show all' renders the rest"
   const page = await newPage(browser);
   await page.goto(site.url("?q=order"));
   await appReady(page);
-  await page.waitForSelector("[data-testid=show-all]");
+  // The search from the URL is answered a moment after start (by the analysis worker).
+  await page.waitForFunction(() => / results$/.test(document.querySelector("[data-testid=show-all]")?.textContent ?? ""));
   assert.equal(await page.locator("[data-testid=catalog-table] tbody tr").count(), 100);
   const label = await page.textContent("[data-testid=show-all]");
   const total = Number(/Show all (\d+) results/.exec(label)[1]);
@@ -150,4 +151,31 @@ test("keystroke filter time over the full catalog (reported, not asserted)", asy
     console.log(`# keystroke (input to next frame) at ${throttle}x CPU throttling: median ${med.toFixed(1)} ms, max ${max.toFixed(1)} ms; core search max ${sMax.toFixed(2)} ms`);
     await page.context().close();
   }
+});
+
+test("Enter on an exact code opens its page; Enter on anything else stays", async () => {
+  const site = await serveDist("dist-sub", "/some/path/");
+  servers.push(site);
+  const page = await newPage(browser);
+  await page.goto(site.url(""));
+  await appReady(page);
+  // Not an exact code: nothing happens.
+  await page.fill("[data-testid=catalog-search]", "5011");
+  await page.waitForSelector("[data-testid=catalog-table] tr[data-code='50011']");
+  await page.press("[data-testid=catalog-search]", "Enter");
+  await page.waitForTimeout(500);
+  assert.equal(page.url(), site.url("?q=5011"));
+  // An exact code: its page, under the base path.
+  await page.fill("[data-testid=catalog-search]", "50113");
+  await page.waitForFunction(() => document.querySelector("[data-testid=catalog-table] tbody tr")?.getAttribute("data-code") === "50113");
+  await page.press("[data-testid=catalog-search]", "Enter");
+  await page.waitForURL(site.url("e/50113/"));
+  await appReady(page);
+  assert.equal((await page.textContent("[data-testid=error-code]")).trim(), "50113");
+  // Back returns to the search.
+  await page.goBack();
+  await appReady(page);
+  assert.equal(await page.inputValue("[data-testid=catalog-search]"), "50113");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

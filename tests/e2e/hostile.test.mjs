@@ -603,9 +603,8 @@ test("leaving a page or an island while it works (typing, a large paste, a runni
   // Found by the URL test in the old single-page app: timers and requests outlive their view, and
   // touching its disposed signals afterwards panicked the wasm ("Tried to access a reactive value
   // that has already been disposed", then "unreachable"). Links now load pages, but an island can
-  // still drop a busy view in place: the wizard's inline clock check goes when its question is
-  // answered, or when Back or Forward change the step. And a page left by a link while it works
-  // must go quietly.
+  // still drop a view in place while work it started is pending (the wizard's steps). And a page
+  // left by a link while it works must go quietly.
   const fake = await startScript("tests/support/fake-okx.mjs", ["--port", "0", "--latency-ms", "400"]);
   servers.push(fake);
   const base = `http://127.0.0.1:${fake.port}`;
@@ -643,22 +642,33 @@ test("leaving a page or an island while it works (typing, a large paste, a runni
     await appReady(page);
   }
 
-  // In place: the wizard's clock question runs the clock check (against the slow server); answering
-  // the question drops it mid-check. The next sample (each takes 300 ms + 400 ms here) used to panic.
-  await page.goto(site.url(`wizard/?c=timestamp&code=50102&okx_base=${enc(base)}`));
+  // In place: an island drops a view while work it started is pending. The wizard's fix step
+  // copies its code (the clipboard answers later, src/ui/wizard.rs copy_text) and "still failing"
+  // replaces the step in the same moment; Back brings the step back (popstate, same document).
+  await page.goto(site.url("wizard/?c=rate_limit&code=50011&lib=ccxt-python&a=rate_pattern.startup"));
   await appReady(page);
-  await page.waitForSelector("[data-testid=wizard-question] .clock-progress");
+  await page.waitForSelector("[data-testid=wizard-copy-snippet]");
   const inSameDocument = await page.evaluate(() => (window.__sameDocument = Math.random()));
-  await page.click("[data-testid=wizard-answer-large]");
-  await page.waitForFunction(() => !document.querySelector(".clock-check"));
-  await page.waitForTimeout(1500);
-  // Back shows the clock question again (a new check starts), Forward drops it again mid-check.
-  await page.goBack();
-  await page.waitForSelector("[data-testid=wizard-question] .clock-progress");
-  await page.goForward();
-  await page.waitForFunction(() => !document.querySelector(".clock-check"));
-  await page.waitForTimeout(1500);
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => {
+      document.querySelector("[data-testid=wizard-copy-snippet]").click();
+      document.querySelector("[data-testid=wizard-still-failing]").click();
+    });
+    await page.waitForFunction(() => !document.querySelector("[data-testid=wizard-copy-snippet]") || !document.querySelector("[data-testid=wizard-fix]"));
+    await page.waitForTimeout(500);
+    await page.goBack();
+    await page.waitForSelector("[data-testid=wizard-copy-snippet]");
+  }
   assert.equal(await page.evaluate(() => window.__sameDocument), inSameDocument, "the wizard changed steps in place");
+  // The clock question embeds the clock check (an iframe): answering the question removes it
+  // while it may still be checking.
+  await page.goto(site.url("wizard/?c=timestamp&code=50102"));
+  await appReady(page);
+  const clockFrame = await (await page.waitForSelector("[data-testid=wizard-question] iframe.wizard-clock-frame")).contentFrame();
+  await clockFrame.waitForSelector(".clock-check", { state: "attached" });
+  await page.click("[data-testid=wizard-answer-large]");
+  await page.waitForFunction(() => !document.querySelector("iframe.wizard-clock-frame"));
+  await page.waitForTimeout(1000);
   // Still alive: the wizard answers.
   await page.locator("[data-testid=wizard-question] [data-testid^=wizard-answer-]").first().click();
   await page.waitForSelector("[data-testid=wizard-question], [data-testid=wizard-fix]");
