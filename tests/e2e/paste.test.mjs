@@ -76,9 +76,21 @@ test("paste: nothing found says so; hostile HTML stays text", async () => {
   const page = await newPage(browser);
   await page.goto(site.url(""));
   await appReady(page);
-  await page.fill("[data-testid=paste-input]", "hello, my bot is fine <img src=x onerror=window.__pwned=1>");
+  // No error in the text: it says so. (The engine now reads words such as "error" as a sign of
+  // one and makes an unsure guess, so the quiet text and the hostile one are separate pastes.)
+  await page.fill("[data-testid=paste-input]", "hello, my bot is fine <b>bold</b> <img src=x onload=window.__pwned=1>");
   await page.waitForSelector("[data-testid=no-findings]");
+  assert.equal(await page.locator("[data-testid=finding]").count(), 0);
+  // HTML in a paste that gives a finding is shown as text in the evidence, never as markup.
+  const hostile = 'okx {"code":"50113","msg":"<img src=x onerror=window.__pwned=1><b>bold</b>"}';
+  await page.fill("[data-testid=paste-input]", hostile);
+  await page.waitForFunction((n) => document.querySelector("[data-testid=paste-status]").textContent.includes(`in ${n} bytes`), hostile.length);
+  await page.waitForSelector("[data-testid=finding][data-code='50113']");
+  assert.ok((await page.textContent("[data-testid=finding] .finding-evidence")).includes("<img src=x onerror=window.__pwned=1><b>bold</b>"));
+  assert.equal(await page.locator("section.paste img, section.paste b").count(), 0, "nothing of the paste became markup");
+  await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
