@@ -60,6 +60,7 @@ const STATES = [
   { name: "WebSocket code page /e/60009/", url: "e/60009/", ready: "[data-testid=error-code]" },
   { name: "WebSocket close code page /e/4004/", url: "e/4004/", ready: "[data-testid=error-code]" },
   { name: "unknown code /e/99999/ (404)", url: "e/99999/" },
+  { name: "every code /codes/", url: "codes/" },
   { name: "wizard start", url: "wizard/", ready: "[data-testid=wizard-categories]" },
   { name: "wizard mid-question", url: "wizard/?c=environment_mismatch&code=50101", ready: "[data-testid=wizard-question]",
     setup: async (p) => { await p.click("[data-testid=wizard-answer-demo]"); await p.waitForSelector("[data-testid=wizard-answer-off]"); } },

@@ -22,8 +22,10 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     // table not rendered (it takes over only while a search or filter is active, or after "show all").
     const STATIC = "[data-testid=catalog-table-static]";
     const ISLAND = "[data-testid=catalog-table]";
-    assert.equal(await page.locator(`${STATIC} tbody tr`).count(), 100);
-    assert.equal(await page.locator(`${STATIC} tbody tr:first-child`).getAttribute("data-code"), CATALOG[0].code);
+    // The generated table: the catalog's first rows, in its order (src/ui/catalog.rs, STATIC_ROWS).
+    const staticCodes = await page.locator(`${STATIC} tbody tr`).evaluateAll((rs) => rs.map((r) => r.dataset.code));
+    assert.ok(staticCodes.length >= 20 && staticCodes.length <= 100, `${staticCodes.length} generated rows`);
+    assert.deepEqual(staticCodes, CATALOG.slice(0, staticCodes.length).map((e) => e.code));
     assert.ok(await page.locator(STATIC).isVisible(), "the generated table shows before any search");
     assert.equal(await page.locator(ISLAND).count(), 0, "no second table before any search");
     assert.match(await page.textContent("[data-testid=result-count]"), countLine(`All ${CATALOG.length} codes`));

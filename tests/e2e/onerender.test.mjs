@@ -10,6 +10,7 @@ const PAGES = [
   ["error page", "e/50113/"],
   ["sub-code page", "e/51008_1000/"],
   ["404", "no/such/page/"],
+  ["every code", "codes/"],
   ["wizard", "wizard/"],
   ["wizard at a step", "wizard/?c=auth_signature&code=50113"],
   ["clock", "clock/"],

@@ -93,6 +93,22 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
   });
 }
 
+test("/codes/ links every code once, without JavaScript, and a link loads its page", async () => {
+  // How a reader without JavaScript reaches any code (it used to sit inside the home page).
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const res = await page.goto(site.url("codes/"));
+  assert.equal(res.status(), 200);
+  const hrefs = await page.locator("[data-testid=all-codes] a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual([...hrefs].sort(), CATALOG.map((e) => `/e/${encodeURIComponent(e.code)}/`).sort(), "every catalog code once");
+  await page.click("[data-testid=all-codes] a:text-is('51008_1000')");
+  await page.waitForURL(site.url("e/51008_1000/"));
+  assert.equal((await page.textContent("[data-testid=error-code]")).trim(), "51008_1000");
+  await context.close();
+});
+
 test("hostile and unknown paths render as text, with nearest codes", async () => {
   const site = await serveDist("dist", "/");
   servers.push(site);
