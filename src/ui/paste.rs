@@ -240,7 +240,7 @@ fn Report(
     });
     let env = use_env();
     let target = embed.then_some("_blank");
-    let ask = report.ask.clone().filter(|_| report.unsure).map(|a| {
+    let ask = report.ask.clone().filter(|_| report.unsure && !report.cards.is_empty()).map(|a| {
         let href = format!("{}{}", env.href(&Route::Wizard), a.wizard_query);
         view! {
             <div class="unsure" data-testid="paste-unsure" role="note">

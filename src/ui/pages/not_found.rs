@@ -51,7 +51,8 @@ impl Island for Requested {
         let env = use_env();
         let path = page_path();
         if path.is_empty() {
-            return ().into_any();
+            // Natively: the room the suggestions will take (see `.not-found-requested`).
+            return view! { <div class="not-found-requested" data-dynamic=""></div> }.into_any();
         }
         let (shown, code) = match parse_path(&path, &env.base) {
             Route::Error(c) | Route::Embed(EmbedRoute::Error(c)) => (c.clone(), Some(c)),
@@ -89,7 +90,7 @@ impl Island for Requested {
             })
         };
         view! {
-            <div data-dynamic="">
+            <div class="not-found-requested" data-dynamic="">
                 <p data-testid="not-found">{what} <code>{shown}</code> "."</p>
                 {list}
             </div>
