@@ -102,16 +102,17 @@ fn fit(c: &'static Cause, facts: &PasteFacts) -> i32 {
 }
 
 /// Cause titles for a finding, those that fit the paste first (a stable sort keeps the knowledge
-/// base's order among equals).
-pub fn ranked(code: Option<&str>, category: Category, facts: &PasteFacts) -> Vec<String> {
+/// base's order among equals). Causes about a parameter the finding's `message` does not name are
+/// left out (a message naming posSide does not list tdMode).
+pub fn ranked(code: Option<&str>, category: Category, facts: &PasteFacts, message: &str) -> Vec<String> {
     let nothing_to_rank_by = facts.library.is_none()
         && facts.demo.is_none()
         && facts.region.is_none_or(|r| r == Region::Global)
         && facts.ws_endpoint.is_none();
     if nothing_to_rank_by {
-        return kb::cause_titles(code, category).into_iter().map(String::from).collect();
+        return kb::cause_titles_for_message(code, category, message).into_iter().map(String::from).collect();
     }
-    let mut causes: Vec<(i32, &'static Cause)> = kb::causes(code, category)
+    let mut causes: Vec<(i32, &'static Cause)> = kb::causes_for_message(code, category, message)
         .into_iter()
         .map(|c| (fit(c, facts), c))
         .collect();
@@ -135,13 +136,13 @@ mod tests {
             library: Some(Library::CcxtPython),
             ..Default::default()
         };
-        let first = ranked(Some("50101"), Category::EnvironmentMismatch, &ccxt);
+        let first = ranked(Some("50101"), Category::EnvironmentMismatch, &ccxt, "");
         assert!(first[0].to_lowercase().contains("ccxt"), "{first:?}");
         let pyokx = PasteFacts {
             library: Some(Library::PythonOkx),
             ..Default::default()
         };
-        let first = ranked(Some("50101"), Category::EnvironmentMismatch, &pyokx);
+        let first = ranked(Some("50101"), Category::EnvironmentMismatch, &pyokx, "");
         assert!(first[0].to_lowercase().contains("python-okx"), "{first:?}");
     }
 }

@@ -262,11 +262,11 @@ fn clean_msg(m: &str) -> &str {
 }
 
 fn code_title(e: &Entry, runtime: Option<&str>) -> String {
-    let msg = match runtime {
-        Some(r) if !r.trim().is_empty() && r.len() <= 110 && !r.contains('{') => clean_msg(r),
-        _ => clean_msg(e.msg),
+    // The pasted wording when the paste has it; else the catalog's, with placeholders readable.
+    let mut msg = match runtime {
+        Some(r) if !r.trim().is_empty() && r.len() <= 110 && !r.contains('{') => clean_msg(r).to_string(),
+        _ => clean_msg(&crate::core::template::readable(e.msg)).to_string(),
     };
-    let mut msg = msg.to_string();
     if msg.chars().count() > 100 {
         msg = msg.chars().take(97).collect::<String>() + "…";
     }
@@ -827,7 +827,7 @@ fn rank(findings: &mut Vec<Finding>, facts: &PasteFacts) {
         .collect();
     findings.retain(|f| !(f.kind == FindingKind::MessageMatch && f.code.as_ref().is_some_and(|c| coded.contains(c))));
     for f in findings.iter_mut() {
-        f.causes = causes::ranked(f.code.as_deref(), f.category, facts);
+        f.causes = causes::ranked(f.code.as_deref(), f.category, facts, &f.title);
         f.confidence = (f.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     }
     findings.sort_by(|a, b| {
