@@ -5,12 +5,12 @@
 mod catalog;
 #[path = "build/kb.rs"]
 mod kb;
-#[path = "src/core/textsim.rs"]
-mod textsim;
 #[path = "build/search_kb.rs"]
 mod search_kb;
 #[path = "build/terms.rs"]
 mod terms;
+#[path = "src/core/textsim.rs"]
+mod textsim;
 #[path = "build/util.rs"]
 mod util;
 #[path = "build/wizard.rs"]

@@ -20,7 +20,10 @@ fn config(base: &str, origin: Option<&str>) -> Config {
     for b in Bundle::ALL {
         c.loaders.insert(
             b,
-            Loader { js: format!("okx-doctor-{}-abc.js", b.name()), wasm: format!("okx-doctor-{}-abc_bg.wasm", b.name()) },
+            Loader {
+                js: format!("okx-doctor-{}-abc.js", b.name()),
+                wasm: format!("okx-doctor-{}-abc_bg.wasm", b.name()),
+            },
         );
     }
     c
@@ -37,7 +40,10 @@ fn error_page(code: &str) -> String {
 /// Every value of `attr="…"` in `html`.
 fn attrs(html: &str, attr: &str) -> Vec<String> {
     let pat = format!(" {attr}=\"");
-    html.split(&pat).skip(1).map(|s| s[..s.find('"').unwrap()].to_string()).collect()
+    html.split(&pat)
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect()
 }
 
 fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
@@ -59,7 +65,12 @@ fn text(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&")
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
 }
 
 /// The heading levels of `html`, in order.
@@ -102,22 +113,50 @@ fn every_catalog_entry_renders_an_error_page_and_an_embed() {
         let html = site::render(&Route::Error(e.code.into()), &c).unwrap_or_else(|| panic!("no page for {}", e.code));
         let title = between(&html, "<title>", "</title>");
         assert!(title.contains(e.code), "{}: title {title}", e.code);
-        assert!(!okx_doctor::core::template::has_placeholder(title), "{}: raw placeholder in title {title}", e.code);
+        assert!(
+            !okx_doctor::core::template::has_placeholder(title),
+            "{}: raw placeholder in title {title}",
+            e.code
+        );
         let h1 = text(between(&html, "<h1", "</h1>"));
-        assert!(!okx_doctor::core::template::has_placeholder(&h1), "{}: raw placeholder in heading {h1}", e.code);
+        assert!(
+            !okx_doctor::core::template::has_placeholder(&h1),
+            "{}: raw placeholder in heading {h1}",
+            e.code
+        );
         let desc = text(between(&html, "<meta name=\"description\" content=\"", "\""));
-        assert!(!desc.is_empty() && desc.chars().count() <= pages::DESCRIPTION_MAX, "{}: {desc}", e.code);
-        assert!(html.contains("property=\"og:title\"") && html.contains("name=\"twitter:card\""), "{}", e.code);
-        assert!(!html.contains("rel=\"canonical\"") && !html.contains("og:url"), "{}: no canonical without origin", e.code);
+        assert!(
+            !desc.is_empty() && desc.chars().count() <= pages::DESCRIPTION_MAX,
+            "{}: {desc}",
+            e.code
+        );
+        assert!(
+            html.contains("property=\"og:title\"") && html.contains("name=\"twitter:card\""),
+            "{}",
+            e.code
+        );
+        assert!(
+            !html.contains("rel=\"canonical\"") && !html.contains("og:url"),
+            "{}: no canonical without origin",
+            e.code
+        );
         let t = text(&html);
         for m in catalog::all_messages(e) {
             assert!(t.contains(m), "{}: message {m:?} missing", e.code);
         }
         assert!(t.contains("Likely causes and fixes"), "{}", e.code);
         assert!(html.contains("data-testid=\"diagnose-my-case\""), "{}", e.code);
-        assert!(html.contains(&format!("okx-doctor-page-abc.js")), "{}: loads the page entry point", e.code);
+        assert!(
+            html.contains(&format!("okx-doctor-page-abc.js")),
+            "{}: loads the page entry point",
+            e.code
+        );
         let embed = site::render(&Route::Embed(EmbedRoute::Error(e.code.into())), &c).unwrap();
-        assert!(embed.contains("noindex") && !embed.contains("data-testid=\"embed-panel\""), "{}", e.code);
+        assert!(
+            embed.contains("noindex") && !embed.contains("data-testid=\"embed-panel\""),
+            "{}",
+            e.code
+        );
         assert!(text(&embed).contains(e.msg));
     }
     assert!(site::render(&Route::Error("99999".into()), &c).is_none());
@@ -135,8 +174,14 @@ fn error_page_has_its_facts_causes_snippets_links_and_islands() {
     assert!(html.contains("<meta property=\"og:url\" content=\"https://example.org/e/50011/\""));
     assert!(html.contains("<meta property=\"og:image\" content=\"https://example.org/og/50011.png\""));
     assert!(html.contains("summary_large_image"));
-    assert!(!error_page("50011").contains("og:image"), "no image without an origin (it must be absolute)");
-    assert!(html.contains("href=\"/wizard/?c=rate_limit&amp;code=50011\"") || html.contains("href=\"/wizard/?c=rate_limit&code=50011\""));
+    assert!(
+        !error_page("50011").contains("og:image"),
+        "no image without an origin (it must be absolute)"
+    );
+    assert!(
+        html.contains("href=\"/wizard/?c=rate_limit&amp;code=50011\"")
+            || html.contains("href=\"/wizard/?c=rate_limit&code=50011\"")
+    );
     assert_heading_order("50011", &html);
     assert_eq!(islands(&html), ["copy", "embed-panel", "theme"]);
     // The OKX docs section is linked when the catalog knows its anchor.
@@ -155,19 +200,42 @@ fn error_page_has_its_facts_causes_snippets_links_and_islands() {
 #[test]
 fn each_page_type_renders_its_content_headings_and_islands() {
     let cases: [(Route, &str, &[&str]); 8] = [
-        (Route::Home, "Fix OKX API errors", &["catalog", "copy", "embed-panel", "paste", "theme"]),
-        (Route::Embed(EmbedRoute::Helper), "diagnose an OKX API error", &["auto-height", "paste"]),
+        (
+            Route::Home,
+            "Fix OKX API errors",
+            &["catalog", "copy", "embed-panel", "paste", "theme"],
+        ),
+        (
+            Route::Embed(EmbedRoute::Helper),
+            "diagnose an OKX API error",
+            &["auto-height", "paste"],
+        ),
         (Route::Wizard, "Fix it step by step", &["theme", "wizard"]),
         (Route::Clock, "Clock check", &["clock", "copy", "embed-panel", "theme"]),
-        (Route::Embed(EmbedRoute::Clock), "Clock check", &["auto-height", "clock"]),
+        (
+            Route::Embed(EmbedRoute::Clock),
+            "Clock check",
+            &["auto-height", "clock"],
+        ),
         (Route::Sign, "Signature lab", &["sign", "theme"]),
-        (Route::Embed(EmbedRoute::Error("50011".into())), "Too Many Requests", &["auto-height", "copy"]),
-        (Route::NotFound(String::new()), "Page not found", &["not-found", "theme"]),
+        (
+            Route::Embed(EmbedRoute::Error("50011".into())),
+            "Too Many Requests",
+            &["auto-height", "copy"],
+        ),
+        (
+            Route::NotFound(String::new()),
+            "Page not found",
+            &["not-found", "theme"],
+        ),
     ];
     for (route, heading, want) in cases {
         let html = render(&route, "/", None);
         let h1 = between(&html, "<h1", "</h1>");
-        assert!(text(h1).contains(heading) || text(&html).contains(heading), "{route:?}: {h1}");
+        assert!(
+            text(h1).contains(heading) || text(&html).contains(heading),
+            "{route:?}: {h1}"
+        );
         assert_heading_order(&format!("{route:?}"), &html);
         assert_eq!(islands(&html), want, "{route:?}");
         assert!(html.contains("<main id=\"main\""), "{route:?}: main landmark");
@@ -183,7 +251,11 @@ fn each_page_type_renders_its_content_headings_and_islands() {
     assert!(home.contains("data-testid=\"catalog-table-static\"") && home.contains("href=\"/codes/\""));
     let codes = render(&Route::Codes, "/", None);
     for e in catalog::entries() {
-        assert!(codes.contains(&format!("href=\"/e/{}/\"", e.code)), "/codes/ misses {}", e.code);
+        assert!(
+            codes.contains(&format!("href=\"/e/{}/\"", e.code)),
+            "/codes/ misses {}",
+            e.code
+        );
     }
     assert_heading_order("codes", &codes);
     // The clock page says it talks to OKX; the others that nothing leaves the page.
@@ -194,9 +266,16 @@ fn each_page_type_renders_its_content_headings_and_islands() {
 #[test]
 fn every_internal_link_leads_to_a_page() {
     let mut checked = 0;
-    let routes = [Route::Home, Route::Wizard, Route::Clock, Route::Sign, Route::Codes, Route::NotFound(String::new())]
-        .into_iter()
-        .chain(["50011", "50113", "51008", "51008_1000", "1", "60018"].map(|c| Route::Error(c.into())));
+    let routes = [
+        Route::Home,
+        Route::Wizard,
+        Route::Clock,
+        Route::Sign,
+        Route::Codes,
+        Route::NotFound(String::new()),
+    ]
+    .into_iter()
+    .chain(["50011", "50113", "51008", "51008_1000", "1", "60018"].map(|c| Route::Error(c.into())));
     for base in ["/", "/some/path/"] {
         for route in routes.clone() {
             let html = render(&route, base, None);
@@ -211,7 +290,10 @@ fn every_internal_link_leads_to_a_page() {
                     continue;
                 }
                 let target = parse_path(path, base);
-                assert!(site::render(&target, &config(base, None)).is_some() && !matches!(target, Route::NotFound(_)), "{route:?}: {h} has no page");
+                assert!(
+                    site::render(&target, &config(base, None)).is_some() && !matches!(target, Route::NotFound(_)),
+                    "{route:?}: {h} has no page"
+                );
                 checked += 1;
             }
         }
@@ -224,7 +306,10 @@ fn hostile_base_and_origin_cannot_break_out() {
     let html = render(&Route::Error("50011".into()), "/a\"b<c/", None);
     // Attribute values and the loader script carry it escaped; only text may show it.
     assert!(!html.contains("=\"/a\"b") && !html.contains("<c/"), "base breaks out");
-    assert!(html.contains("\"/a\\\"b\\u003cc/okx-doctor-page-abc.js\""), "loader URL is a JSON literal");
+    assert!(
+        html.contains("\"/a\\\"b\\u003cc/okx-doctor-page-abc.js\""),
+        "loader URL is a JSON literal"
+    );
     let html = render(&Route::Home, "/x/", Some("https://e.org\"><script>alert(1)</script>"));
     assert!(!html.contains("<script>alert(1)"));
 }
@@ -233,7 +318,9 @@ fn hostile_base_and_origin_cannot_break_out() {
 fn the_policy_allows_exactly_the_inline_parts() {
     let c = config("/", None);
     let html = site::render(&Route::Error("50011".into()), &c).unwrap();
-    let policy = between(&html, "http-equiv=\"Content-Security-Policy\" content=\"", "\"").replace("&#x27;", "'").replace("&#39;", "'");
+    let policy = between(&html, "http-equiv=\"Content-Security-Policy\" content=\"", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'");
     for inline in okx_doctor::core::csp::inline_script_hashes(&html) {
         assert!(policy.contains(&inline), "inline script {inline} not allowed");
     }
@@ -251,7 +338,8 @@ fn sitemap_lists_every_indexable_route() {
         assert!(xml.contains(&format!("<loc>https://example.org/docs/e/{}/</loc>", e.code)));
     }
     assert!(!xml.contains("/embed/"));
-    assert!(site::robots_txt("/docs/", Some("https://example.org")).contains("Sitemap: https://example.org/docs/sitemap.xml"));
+    assert!(site::robots_txt("/docs/", Some("https://example.org"))
+        .contains("Sitemap: https://example.org/docs/sitemap.xml"));
     assert!(!site::robots_txt("/", None).contains("Sitemap"));
 }
 
@@ -264,7 +352,13 @@ fn every_route_has_one_file() {
     files.sort();
     files.dedup();
     assert_eq!(files.len(), n, "two routes write the same file");
-    for f in ["index.html", "404.html", "wizard/index.html", "embed/clock/index.html", "e/51008_1000/index.html"] {
+    for f in [
+        "index.html",
+        "404.html",
+        "wizard/index.html",
+        "embed/clock/index.html",
+        "e/51008_1000/index.html",
+    ] {
         assert!(files.binary_search(&f.to_string()).is_ok(), "missing {f}");
     }
 }
@@ -277,7 +371,14 @@ fn binary_writes_the_whole_site() {
     std::fs::create_dir_all(&web).unwrap();
     let dist = dir.join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    let mut args: Vec<String> = vec!["--dist".into(), dist.display().to_string(), "--base".into(), "/sub/".into(), "--origin".into(), "https://example.org".into()];
+    let mut args: Vec<String> = vec![
+        "--dist".into(),
+        dist.display().to_string(),
+        "--base".into(),
+        "/sub/".into(),
+        "--origin".into(),
+        "https://example.org".into(),
+    ];
     for b in Bundle::ALL {
         let d = web.join(b.name());
         std::fs::create_dir_all(&d).unwrap();
@@ -287,10 +388,17 @@ fn binary_writes_the_whole_site() {
         args.push(format!("{}={}", b.name(), d.display()));
     }
     let root = env!("CARGO_MANIFEST_DIR");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site")).current_dir(root).args(&args).output().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
+        .current_dir(root)
+        .args(&args)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains(&format!("wrote {} pages", pages::all_routes().len())), "{stdout}");
+    assert!(
+        stdout.contains(&format!("wrote {} pages", pages::all_routes().len())),
+        "{stdout}"
+    );
     let read = |p: &str| std::fs::read_to_string(dist.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let home = read("index.html");
     assert!(home.starts_with("<!DOCTYPE html>"));
@@ -299,7 +407,10 @@ fn binary_writes_the_whole_site() {
     assert!(home.contains("/sub/okx-doctor-home-123.js"));
     assert!(read("e/51008_1000/index.html").contains("/sub/okx-doctor-page-123_bg.wasm"));
     assert!(read("wizard/index.html").contains("/sub/okx-doctor-wizard-123.js"));
-    assert!(dist.join("okx-doctor-wizard-123_bg.wasm").exists(), "entry files copied");
+    assert!(
+        dist.join("okx-doctor-wizard-123_bg.wasm").exists(),
+        "entry files copied"
+    );
     assert!(read("404.html").contains("noindex"));
     assert!(read("sitemap.xml").contains("<loc>https://example.org/sub/e/60018/</loc>"));
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
@@ -310,7 +421,12 @@ fn binary_writes_the_whole_site() {
     assert!(!bad.status.success());
     let missing = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
         .current_dir(root)
-        .args(["--dist", dist.to_str().unwrap(), "--bundle", &format!("page={}", dir.display())])
+        .args([
+            "--dist",
+            dist.to_str().unwrap(),
+            "--bundle",
+            &format!("page={}", dir.display()),
+        ])
         .output()
         .unwrap();
     assert!(!missing.status.success() && String::from_utf8_lossy(&missing.stderr).contains("no okx-doctor-page-"));

@@ -39,14 +39,23 @@ async fn type_into(el: &web_sys::HtmlElement, selector: &str, text: &str) {
 
 #[wasm_bindgen_test]
 async fn catalog_search_starts_from_its_props_and_keeps_the_query_in_the_url() {
-    let props = CatalogSearch { worker: None, sections: vec!["Public".into(), "Trade".into()], total: 1104 }.props().encode();
+    let props = CatalogSearch {
+        worker: None,
+        sections: vec!["Public".into(), "Trade".into()],
+        total: 1104,
+    }
+    .props()
+    .encode();
     let el = placeholder::<CatalogSearch>(&props, "<p>prerendered</p>");
     start::<CatalogSearch>();
     leptos::task::tick().await;
     let text = el.text_content().unwrap();
     assert!(!text.contains("prerendered"), "the placeholder's markup is replaced");
     assert!(text.contains("All 1104 codes"), "{text}");
-    let sections = el.query_selector_all("[data-testid=filter-section] option").unwrap().length();
+    let sections = el
+        .query_selector_all("[data-testid=filter-section] option")
+        .unwrap()
+        .length();
     assert_eq!(sections, 3, "All + the two sections from the props");
     let active = || el.query_selector("[data-active]").unwrap().is_some();
     assert!(!active(), "no own table before a search (the static one shows)");
@@ -68,12 +77,18 @@ async fn catalog_search_starts_from_its_props_and_keeps_the_query_in_the_url() {
 #[wasm_bindgen_test]
 async fn copy_button_props_are_text_never_html() {
     let hostile = "<img src=x onerror=alert(1)>";
-    let props = CopyButton::text(hostile, "Copy <b>it</b>", "copy-test").props().encode();
+    let props = CopyButton::text(hostile, "Copy <b>it</b>", "copy-test")
+        .props()
+        .encode();
     let el = placeholder::<CopyButton>(&props, "");
     start::<CopyButton>();
     leptos::task::tick().await;
     assert!(el.query_selector("img, b").unwrap().is_none(), "props are never HTML");
-    let button: web_sys::HtmlElement = el.query_selector("[data-testid=copy-test]").unwrap().expect("button").unchecked_into();
+    let button: web_sys::HtmlElement = el
+        .query_selector("[data-testid=copy-test]")
+        .unwrap()
+        .expect("button")
+        .unchecked_into();
     assert_eq!(button.text_content().unwrap(), "Copy <b>it</b>");
     button.click();
     // The clipboard answers asynchronously (granted or refused): the label says which.
@@ -95,8 +110,14 @@ async fn malformed_props_leave_a_placeholder_alone_and_nested_ones_are_left_to_t
     leptos::task::tick().await;
     assert!(el.query_selector("[data-testid=broken]").unwrap().is_some());
     // A copy placeholder inside another island is not started on its own.
-    let outer = placeholder::<CatalogSearch>("", "<okx-island data-island=\"copy\" data-props=\"testid=inner\"><i>kept</i></okx-island>");
+    let outer = placeholder::<CatalogSearch>(
+        "",
+        "<okx-island data-island=\"copy\" data-props=\"testid=inner\"><i>kept</i></okx-island>",
+    );
     start::<CopyButton>();
     leptos::task::tick().await;
-    assert!(outer.query_selector("i").unwrap().is_some(), "nested placeholder left as it was");
+    assert!(
+        outer.query_selector("i").unwrap().is_some(),
+        "nested placeholder left as it was"
+    );
 }

@@ -278,7 +278,8 @@ fn write_browser_sample(tune: &[(&Scenario, Outcome)], held: &[(&Scenario, Outco
         })
         .collect();
     let _ = std::fs::create_dir_all("target");
-    std::fs::write(BROWSER_SAMPLE, serde_json::to_string_pretty(&sample).expect("json")).expect("write the browser sample");
+    std::fs::write(BROWSER_SAMPLE, serde_json::to_string_pretty(&sample).expect("json"))
+        .expect("write the browser sample");
 }
 
 #[test]

@@ -38,14 +38,20 @@ fn run() -> Result<String, String> {
     use std::path::PathBuf;
 
     let mut dist: Option<PathBuf> = None;
-    let mut config = Config { base: "/".into(), ..Default::default() };
+    let mut config = Config {
+        base: "/".into(),
+        ..Default::default()
+    };
     let mut css = PathBuf::from("style/main.css");
     let mut theme = PathBuf::from("public/theme.js");
     let mut bundles: Vec<(Bundle, PathBuf)> = Vec::new();
     let mut worker: Option<PathBuf> = None;
     let mut parser = lexopt::Parser::from_env();
     let value = |p: &mut lexopt::Parser| -> Result<String, String> {
-        p.value().map_err(|e| e.to_string())?.into_string().map_err(|_| "a value is not UTF-8".to_string())
+        p.value()
+            .map_err(|e| e.to_string())?
+            .into_string()
+            .map_err(|_| "a value is not UTF-8".to_string())
     };
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         use lexopt::Arg::Long;
@@ -59,8 +65,11 @@ fn run() -> Result<String, String> {
             Long("worker") => worker = Some(PathBuf::from(value(&mut parser)?)),
             Long("bundle") => {
                 let v = value(&mut parser)?;
-                let (name, dir) = v.split_once('=').ok_or_else(|| format!("--bundle needs NAME=DIR, got `{v}`"))?;
-                let b = Bundle::from_name(name).ok_or_else(|| format!("unknown bundle `{name}` (home, page, wizard, clock or sign)"))?;
+                let (name, dir) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--bundle needs NAME=DIR, got `{v}`"))?;
+                let b = Bundle::from_name(name)
+                    .ok_or_else(|| format!("unknown bundle `{name}` (home, page, wizard, clock or sign)"))?;
                 bundles.push((b, dir.into()));
             }
             Long("help") => return Ok(USAGE.to_string()),
@@ -105,14 +114,20 @@ fn check_origin(o: &str) -> Result<String, String> {
     if ok {
         Ok(o.trim_end_matches('/').to_string())
     } else {
-        Err(format!("--origin must look like https://example.org (no path), got `{o}`"))
+        Err(format!(
+            "--origin must look like https://example.org (no path), got `{o}`"
+        ))
     }
 }
 
 /// Finds an entry point's files (`<prefix><hash>.js`, `…_bg.wasm`, and wasm-bindgen's
 /// `snippets/`) in its Trunk output folder and copies them into `dist`.
 #[cfg(not(target_arch = "wasm32"))]
-fn copy_entry(prefix: &str, dir: &std::path::Path, dist: &std::path::Path) -> Result<okx_doctor::ui::shell::Loader, String> {
+fn copy_entry(
+    prefix: &str,
+    dir: &std::path::Path,
+    dist: &std::path::Path,
+) -> Result<okx_doctor::ui::shell::Loader, String> {
     let names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
@@ -137,7 +152,9 @@ fn copy_entry(prefix: &str, dir: &std::path::Path, dist: &std::path::Path) -> Re
 /// Copies a folder's files recursively (nothing when it does not exist).
 #[cfg(not(target_arch = "wasm32"))]
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
-    let Ok(entries) = std::fs::read_dir(from) else { return Ok(()) };
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return Ok(());
+    };
     std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     for e in entries.flatten() {
         let (src, dst) = (e.path(), to.join(e.file_name()));

@@ -27,7 +27,11 @@ impl Row {
         Row {
             code: e.code.to_string(),
             http: catalog::http_statuses_text(e).unwrap_or_else(|| "–".into()),
-            msg: if e.msg.is_empty() { "(no message: success)".into() } else { readable(e.msg) },
+            msg: if e.msg.is_empty() {
+                "(no message: success)".into()
+            } else {
+                readable(e.msg)
+            },
             section: e.section.to_string(),
             channel: e.channel.label().to_string(),
             ccxt: e.ccxt_exception.unwrap_or("–").to_string(),
@@ -79,13 +83,23 @@ pub fn search_rows(query: &Query) -> Rows {
     };
     let hits = search::search(&query.q, &filters);
     let entries = catalog::entries();
-    Rows { rows: hits.iter().take(query.limit).map(|h| Row::of(&entries[h.index])).collect(), total: hits.len() }
+    Rows {
+        rows: hits
+            .iter()
+            .take(query.limit)
+            .map(|h| Row::of(&entries[h.index]))
+            .collect(),
+        total: hits.len(),
+    }
 }
 
 /// The known codes nearest to `input` (for an unknown code's page).
 pub fn nearest_rows(input: &str, n: usize) -> Rows {
     let near = search::nearest_codes(input, n);
-    Rows { total: near.len(), rows: near.into_iter().map(Row::of).collect() }
+    Rows {
+        total: near.len(),
+        rows: near.into_iter().map(Row::of).collect(),
+    }
 }
 
 /// The code of an exact match of `query`, if any (Enter opens its page).
@@ -99,14 +113,28 @@ mod tests {
 
     #[test]
     fn rows_round_trip_and_are_capped() {
-        let r = search_rows(&Query { q: "too many request".into(), limit: 5, ..Default::default() });
+        let r = search_rows(&Query {
+            q: "too many request".into(),
+            limit: 5,
+            ..Default::default()
+        });
         assert_eq!(r.rows[0].code, "50011");
         assert!(r.rows.len() <= 5 && r.total >= r.rows.len());
         assert_eq!(Rows::from_json(&r.to_json()), Some(r));
-        let all = search_rows(&Query { limit: usize::MAX, ..Default::default() });
+        let all = search_rows(&Query {
+            limit: usize::MAX,
+            ..Default::default()
+        });
         assert_eq!(all.total, catalog::entries().len());
-        assert!(all.rows.iter().all(|r| !r.msg.contains("{param")), "placeholders made readable");
-        let ws = search_rows(&Query { ch: "websocket".into(), limit: usize::MAX, ..Default::default() });
+        assert!(
+            all.rows.iter().all(|r| !r.msg.contains("{param")),
+            "placeholders made readable"
+        );
+        let ws = search_rows(&Query {
+            ch: "websocket".into(),
+            limit: usize::MAX,
+            ..Default::default()
+        });
         assert!(ws.total > 0 && ws.total < all.total);
         assert!(!nearest_rows("5011x", 5).rows.is_empty());
         assert_eq!(exact("50113").as_deref(), Some("50113"));

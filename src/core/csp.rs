@@ -22,7 +22,12 @@ pub const CONNECT_SRC: &[&str] = &[
 
 /// Added in the builds the tests use only: loopback, for the clock check's `?okx_base=` test
 /// parameter (which accepts only loopback addresses) pointed at `tests/support/fake-okx.mjs`.
-pub const TEST_CONNECT_SRC: &[&str] = &["http://127.0.0.1:*", "http://localhost:*", "ws://127.0.0.1:*", "ws://localhost:*"];
+pub const TEST_CONNECT_SRC: &[&str] = &[
+    "http://127.0.0.1:*",
+    "http://localhost:*",
+    "ws://127.0.0.1:*",
+    "ws://localhost:*",
+];
 
 /// `'sha256-…'` source for an inline script or style body.
 pub fn hash_source(body: &str) -> String {
@@ -96,12 +101,19 @@ mod tests {
 
     #[test]
     fn deployed_policy_has_no_loopback_and_nothing_unsafe_inline() {
-        let p = policy(&Inline { scripts: vec![hash_source("x")], styles: vec![hash_source("y")], test_hooks: false });
+        let p = policy(&Inline {
+            scripts: vec![hash_source("x")],
+            styles: vec![hash_source("y")],
+            test_hooks: false,
+        });
         assert!(!p.contains("127.0.0.1") && !p.contains("localhost"));
         assert!(!p.contains("unsafe-inline"));
         assert!(p.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {}", hash_source("x"))));
         assert!(p.contains(&format!("style-src 'self' {}", hash_source("y"))));
-        let t = policy(&Inline { test_hooks: true, ..Default::default() });
+        let t = policy(&Inline {
+            test_hooks: true,
+            ..Default::default()
+        });
         assert!(t.contains("http://127.0.0.1:*"));
     }
 }

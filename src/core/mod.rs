@@ -18,6 +18,6 @@ pub mod search;
 pub mod secrets;
 pub mod sign;
 pub mod template;
-pub mod textsim;
 pub mod terms;
+pub mod textsim;
 pub mod wizard;

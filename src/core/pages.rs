@@ -39,14 +39,21 @@ pub fn all_routes() -> Vec<Route> {
     v.push(Route::Embed(EmbedRoute::Helper));
     v.push(Route::Embed(EmbedRoute::Clock));
     v.extend(catalog::entries().iter().map(|e| Route::Error(e.code.to_string())));
-    v.extend(catalog::entries().iter().map(|e| Route::Embed(EmbedRoute::Error(e.code.to_string()))));
+    v.extend(
+        catalog::entries()
+            .iter()
+            .map(|e| Route::Embed(EmbedRoute::Error(e.code.to_string()))),
+    );
     v.push(Route::NotFound(String::new()));
     v
 }
 
 /// Whether a route is listed in the sitemap and indexable.
 pub fn is_indexable(r: &Route) -> bool {
-    matches!(r, Route::Home | Route::Error(_) | Route::Wizard | Route::Clock | Route::Sign | Route::Codes)
+    matches!(
+        r,
+        Route::Home | Route::Error(_) | Route::Wizard | Route::Clock | Route::Sign | Route::Codes
+    )
 }
 
 /// The output file of a route, relative to the output folder (`e/50011/index.html`).
@@ -130,11 +137,19 @@ pub fn meta(route: &Route) -> Option<PageMeta> {
 }
 
 fn error_title(e: &Entry) -> String {
-    let what = if e.kind == Kind::WsCloseFrame { "OKX WebSocket close code" } else { "OKX error" };
+    let what = if e.kind == Kind::WsCloseFrame {
+        "OKX WebSocket close code"
+    } else {
+        "OKX error"
+    };
     if e.msg.trim().is_empty() {
         format!("{what} {} | {SITE}", e.code)
     } else {
-        format!("{what} {}: {} | {SITE}", e.code, clip(&readable(e.msg), TITLE_MESSAGE_MAX))
+        format!(
+            "{what} {}: {} | {SITE}",
+            e.code,
+            clip(&readable(e.msg), TITLE_MESSAGE_MAX)
+        )
     }
 }
 
@@ -147,6 +162,10 @@ fn error_description(e: &Entry) -> String {
     if e.msg.trim().is_empty() {
         format!("OKX API v5 code {}. {meaning}", e.code)
     } else {
-        format!("OKX API v5 error {} \u{201c}{}\u{201d}. {meaning}", e.code, readable(e.msg).trim().trim_end_matches('.'))
+        format!(
+            "OKX API v5 error {} \u{201c}{}\u{201d}. {meaning}",
+            e.code,
+            readable(e.msg).trim().trim_end_matches('.')
+        )
     }
 }

@@ -7,8 +7,8 @@ use super::catalog;
 use super::category::Category;
 use super::diagnose::{first_question, Diagnosis, Finding};
 use super::search;
-use super::template::readable;
 use super::secrets::CredentialKind;
+use super::template::readable;
 use super::wizard;
 use serde::{Deserialize, Serialize};
 
@@ -137,7 +137,11 @@ pub fn report_for(text: &str, d: &Diagnosis) -> PasteReport {
     if d.findings.is_empty() {
         r.suggestions = search::suggest(text, SUGGESTIONS)
             .into_iter()
-            .map(|s| Suggestion { code: s.entry.code.to_string(), msg: readable(s.entry.msg), reason: s.reason() })
+            .map(|s| Suggestion {
+                code: s.entry.code.to_string(),
+                msg: readable(s.entry.msg),
+                reason: s.reason(),
+            })
             .collect();
     }
     r
@@ -148,7 +152,11 @@ pub fn report(d: &Diagnosis) -> PasteReport {
     let top = d.top();
     let ask = first_question(d).map(|q| Ask {
         question: q.text.to_string(),
-        wizard_query: wizard::query_from_facts(top.map_or(Category::Other, |f| f.category), top.and_then(|f| f.code.as_deref()), &d.facts),
+        wizard_query: wizard::query_from_facts(
+            top.map_or(Category::Other, |f| f.category),
+            top.and_then(|f| f.code.as_deref()),
+            &d.facts,
+        ),
     });
     PasteReport {
         unsure: d.unsure,
@@ -159,7 +167,10 @@ pub fn report(d: &Diagnosis) -> PasteReport {
         credentials: d
             .credentials
             .iter()
-            .map(|c| Credential { label: credential_label(c.kind).to_string(), redacted: c.redacted.clone() })
+            .map(|c| Credential {
+                label: credential_label(c.kind).to_string(),
+                redacted: c.redacted.clone(),
+            })
             .collect(),
         truncated: d.truncated_input,
     }
@@ -195,7 +206,9 @@ mod tests {
 
     #[test]
     fn many_findings_are_capped_and_counted() {
-        let text: String = (50000..50200).map(|c| format!("{{\"code\":\"{c}\",\"msg\":\"x\"}}\n")).collect();
+        let text: String = (50000..50200)
+            .map(|c| format!("{{\"code\":\"{c}\",\"msg\":\"x\"}}\n"))
+            .collect();
         let r = report(&diagnose(&text));
         assert!(r.cards.len() <= MAX_CARDS);
         assert_eq!(r.cards.len() + r.more, diagnose(&text).findings.len());

@@ -36,7 +36,10 @@ pub struct Config {
 impl Config {
     /// The environment pages are rendered in.
     pub fn env(&self) -> Env {
-        Env { worker: self.worker.clone(), ..Env::new(&self.base, self.origin.as_deref()) }
+        Env {
+            worker: self.worker.clone(),
+            ..Env::new(&self.base, self.origin.as_deref())
+        }
     }
 
     /// The one policy of the whole site: the hashes of every inline part any page carries.
@@ -47,7 +50,11 @@ impl Config {
                 scripts.push(csp::hash_source(&l.script(&normalize_base(&self.base))));
             }
         }
-        csp::policy(&Inline { scripts, styles: vec![csp::hash_source(&self.css)], test_hooks: self.test_hooks })
+        csp::policy(&Inline {
+            scripts,
+            styles: vec![csp::hash_source(&self.css)],
+            test_hooks: self.test_hooks,
+        })
     }
 }
 
@@ -81,7 +88,11 @@ fn render_with(route: &Route, config: &Config, policy: &str) -> Option<String> {
 fn link_preview(route: &Route, config: &Config) -> Option<String> {
     let origin = config.origin.as_ref()?;
     match route {
-        Route::Error(code) => Some(format!("{origin}{}{}", normalize_base(&config.base), og::image_path(code))),
+        Route::Error(code) => Some(format!(
+            "{origin}{}{}",
+            normalize_base(&config.base),
+            og::image_path(code)
+        )),
         _ => None,
     }
 }
@@ -93,7 +104,11 @@ pub fn sitemap_xml(base: &str, origin: Option<&str>) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for r in pages::all_routes().iter().filter(|r| pages::is_indexable(r)) {
-        o.push_str(&format!("<url><loc>{}{}</loc></url>\n", escape(origin.unwrap_or("")), escape(&r.href(base))));
+        o.push_str(&format!(
+            "<url><loc>{}{}</loc></url>\n",
+            escape(origin.unwrap_or("")),
+            escape(&r.href(base))
+        ));
     }
     o.push_str("</urlset>\n");
     o

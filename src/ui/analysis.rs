@@ -138,7 +138,11 @@ mod imp {
 
     fn on_message(e: MessageEvent) {
         let data = e.data();
-        let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok().filter(|v| !v.is_undefined());
+        let get = |k: &str| {
+            js_sys::Reflect::get(&data, &k.into())
+                .ok()
+                .filter(|v| !v.is_undefined())
+        };
         if get("ready").is_some() {
             let pending = CLIENT.with_borrow_mut(|c| {
                 c.ready = true;
@@ -212,7 +216,9 @@ mod imp {
     }
 
     fn in_page(id: u32, r: Request) {
-        let Some(files) = CLIENT.with_borrow(|c| c.files.clone()) else { return };
+        let Some(files) = CLIENT.with_borrow(|c| c.files.clone()) else {
+            return;
+        };
         wasm_bindgen_futures::spawn_local(async move {
             let result = async {
                 let module = wasm_bindgen_futures::JsFuture::from(load_module(&files.glue)).await?;

@@ -19,7 +19,10 @@ pub mod keys {
 
 /// A value of the current page's query string.
 pub fn query_param(name: &str) -> Option<String> {
-    parse_query(&current_search()).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    parse_query(&current_search())
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -49,7 +52,10 @@ mod imp {
 
     /// Milliseconds from the performance clock (monotonic).
     pub fn now_ms() -> f64 {
-        window().performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+        window()
+            .performance()
+            .map(|p| p.now())
+            .unwrap_or_else(js_sys::Date::now)
     }
 
     /// Milliseconds since the Unix epoch by this device's clock.
@@ -91,7 +97,11 @@ mod imp {
 
     fn set_query(query: &str, push: bool) {
         let loc = window().location();
-        let url = format!("{}{query}{}", loc.pathname().unwrap_or_default(), loc.hash().unwrap_or_default());
+        let url = format!(
+            "{}{query}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.hash().unwrap_or_default()
+        );
         if let Ok(h) = window().history() {
             let _ = if push {
                 h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -108,7 +118,11 @@ mod imp {
 
     /// localStorage get (None when storage is unavailable, e.g. in a sandboxed iframe).
     pub fn storage_get(key: &str) -> Option<String> {
-        window().local_storage().ok().flatten().and_then(|s| s.get_item(key).ok().flatten())
+        window()
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(key).ok().flatten())
     }
 
     /// localStorage set (does nothing when storage is unavailable).
@@ -150,7 +164,10 @@ mod imp {
     /// Focuses the element with this id (after the next frame, so it is in the DOM).
     pub fn focus_id(id: &'static str) {
         request_animation_frame(move || {
-            if let Some(h) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if let Some(h) = document()
+                .get_element_by_id(id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 let _ = h.focus();
             }
         });
@@ -159,7 +176,9 @@ mod imp {
     /// Scrolls the element with this id into view (after the next frame), unless it is already in view.
     pub fn reveal_id(id: &'static str) {
         request_animation_frame(move || {
-            let Some(el) = document().get_element_by_id(id) else { return };
+            let Some(el) = document().get_element_by_id(id) else {
+                return;
+            };
             let top = el.get_bounding_client_rect().top();
             let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
             if top < 0.0 || top > height * 0.6 {

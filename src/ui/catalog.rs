@@ -62,7 +62,11 @@ fn table_head() -> impl IntoView {
 #[component]
 pub fn StaticCatalog() -> impl IntoView {
     let base = use_env().base;
-    let rows = catalog::entries().iter().take(STATIC_ROWS).map(|e| row_view(Row::of(e), &base)).collect_view();
+    let rows = catalog::entries()
+        .iter()
+        .take(STATIC_ROWS)
+        .map(|e| row_view(Row::of(e), &base))
+        .collect_view();
     view! {
         <div class="table-wrap catalog-static">
             <table class="catalog-table" data-testid="catalog-table-static">
@@ -113,7 +117,12 @@ impl Island for CatalogSearch {
     fn from_props(p: &Props) -> Option<Self> {
         Some(CatalogSearch {
             worker: p.get("worker").filter(|w| !w.is_empty()).map(str::to_string),
-            sections: p.text("sections").split(SECTION_SEP).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            sections: p
+                .text("sections")
+                .split(SECTION_SEP)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
             total: p.get("total")?.parse().ok()?,
         })
     }
@@ -130,8 +139,12 @@ fn focus_on_slash(input: NodeRef<leptos::html::Input>) {
             return;
         }
         let typing = document().active_element().is_some_and(|el| {
-            matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
-                || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
+            matches!(
+                el.tag_name().to_ascii_lowercase().as_str(),
+                "input" | "textarea" | "select"
+            ) || el
+                .dyn_ref::<web_sys::HtmlElement>()
+                .is_some_and(|h| h.is_content_editable())
         });
         if let (false, Some(i)) = (typing, input.get()) {
             ev.prevent_default();
@@ -144,7 +157,13 @@ fn catalog_search(props: CatalogSearch) -> impl IntoView {
     let env = use_env();
     let files = StoredValue::new(props.worker.clone().map(|w| WorkerFiles::new(&env.base, &w)));
     let initial = routes::parse_query(&env.query);
-    let get = |k: &str| initial.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let get = |k: &str| {
+        initial
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     let query = RwSignal::new(get("q"));
     let family = RwSignal::new(get("fam"));
     let section = RwSignal::new(get("sec"));
@@ -174,7 +193,12 @@ fn catalog_search(props: CatalogSearch) -> impl IntoView {
             ch: channel.get(),
             limit: if show_all.get() { usize::MAX } else { RENDER_CAP },
         };
-        replace_query(&routes::build_query(&[("q", &q.q), ("fam", &q.fam), ("sec", &q.sec), ("ch", &q.ch)]));
+        replace_query(&routes::build_query(&[
+            ("q", &q.q),
+            ("fam", &q.fam),
+            ("sec", &q.sec),
+            ("ch", &q.ch),
+        ]));
         if !active() {
             return;
         }
@@ -209,12 +233,22 @@ fn catalog_search(props: CatalogSearch) -> impl IntoView {
             format!("All {total} codes")
         }
     };
-    let capped = move || !show_all.get() && (if active() { matched() > RENDER_CAP } else { total > STATIC_ROWS });
+    let capped = move || {
+        !show_all.get()
+            && (if active() {
+                matched() > RENDER_CAP
+            } else {
+                total > STATIC_ROWS
+            })
+    };
     let visible = move || rows.with(|r| r.as_ref().map(|r| r.rows.clone()).unwrap_or_default());
     let no_results = move || active() && rows.with(|r| r.as_ref().is_some_and(|r| r.total == 0));
     let families: Vec<(String, String)> = FAMILIES.iter().map(|(id, l)| (id.to_string(), l.to_string())).collect();
     let sections: Vec<(String, String)> = props.sections.iter().map(|s| (s.clone(), s.clone())).collect();
-    let channels = vec![("rest".to_string(), "REST".to_string()), ("websocket".to_string(), "WebSocket".to_string())];
+    let channels = vec![
+        ("rest".to_string(), "REST".to_string()),
+        ("websocket".to_string(), "WebSocket".to_string()),
+    ];
 
     view! {
         <div class="catalog-search" data-active=move || active().then_some("")>

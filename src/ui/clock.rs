@@ -302,7 +302,9 @@ impl Island for ClockCheck {
     }
 
     fn from_props(p: &Props) -> Option<Self> {
-        Some(ClockCheck { compact: p.flag("compact") })
+        Some(ClockCheck {
+            compact: p.flag("compact"),
+        })
     }
 
     fn render(self) -> AnyView {

@@ -93,7 +93,10 @@ mod frame {
     fn start_auto_height() {
         let Some(parent) = framed() else { return };
         // offsetHeight of <html>: the content's height (never the viewport's, so the frame can shrink).
-        let Some(html) = document().document_element().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        let Some(html) = document()
+            .document_element()
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
             return;
         };
         let secret = wp_secret(&window().location().hash().unwrap_or_default());
@@ -104,9 +107,16 @@ mod frame {
                 return;
             }
             last.set(height);
-            let _ = parent.post_message(&message(&[("type", "okx-doctor:resize".into()), ("height", height.into())]), "*");
+            let _ = parent.post_message(
+                &message(&[("type", "okx-doctor:resize".into()), ("height", height.into())]),
+                "*",
+            );
             if let Some(secret) = &secret {
-                let wp = message(&[("message", "height".into()), ("value", height.into()), ("secret", secret.into())]);
+                let wp = message(&[
+                    ("message", "height".into()),
+                    ("value", height.into()),
+                    ("secret", secret.into()),
+                ]);
                 let _ = parent.post_message(&wp, "*");
             }
         };
@@ -125,8 +135,16 @@ mod frame {
 /// What to embed for a page of the full site: (data-okx-doctor value, embed route, iframe title).
 pub fn embed_target(route: &Route) -> Option<(String, Route, String)> {
     match route {
-        Route::Home => Some(("paste".into(), Route::Embed(EmbedRoute::Helper), "okx-doctor: paste and diagnose".into())),
-        Route::Clock => Some(("clock".into(), Route::Embed(EmbedRoute::Clock), "okx-doctor: clock check".into())),
+        Route::Home => Some((
+            "paste".into(),
+            Route::Embed(EmbedRoute::Helper),
+            "okx-doctor: paste and diagnose".into(),
+        )),
+        Route::Clock => Some((
+            "clock".into(),
+            Route::Embed(EmbedRoute::Clock),
+            "okx-doctor: clock check".into(),
+        )),
         Route::Error(code) => Some((
             code.clone(),
             Route::Embed(EmbedRoute::Error(code.clone())),

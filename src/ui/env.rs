@@ -59,7 +59,10 @@ impl Env {
 
     /// A value of the page's query string.
     pub fn param(&self, name: &str) -> Option<String> {
-        parse_query(&self.query).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        parse_query(&self.query)
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
     }
 }
 

@@ -104,12 +104,17 @@ const STARTED: &str = "data-island-started";
 pub fn start<I: Island>() {
     use wasm_bindgen::JsCast;
     let selector = format!("okx-island[data-island=\"{}\"]", I::NAME);
-    let Ok(list) = document().query_selector_all(&selector) else { return };
+    let Ok(list) = document().query_selector_all(&selector) else {
+        return;
+    };
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
             continue;
         };
-        let nested = el.parent_element().and_then(|p| p.closest("okx-island").ok().flatten()).is_some();
+        let nested = el
+            .parent_element()
+            .and_then(|p| p.closest("okx-island").ok().flatten())
+            .is_some();
         if nested || el.has_attribute(STARTED) {
             continue;
         }

@@ -18,7 +18,6 @@ const LARGE_PASTE_BYTES: usize = 512 * 1024;
 /// Debounce for typing; a paste is analysed at once.
 const TYPING_DEBOUNCE_MS: u32 = 250;
 
-
 /// The id of the first finding (scrolled into view after a paste).
 const FIRST_FINDING_ID: &str = "finding-1";
 
@@ -35,11 +34,17 @@ impl Island for PasteBox {
     const NAME: &'static str = "paste";
 
     fn props(&self) -> Props {
-        Props::new(&[("embed", flag(self.embed)), ("worker", self.worker.as_deref().unwrap_or(""))])
+        Props::new(&[
+            ("embed", flag(self.embed)),
+            ("worker", self.worker.as_deref().unwrap_or("")),
+        ])
     }
 
     fn from_props(p: &Props) -> Option<Self> {
-        Some(PasteBox { embed: p.flag("embed"), worker: p.get("worker").filter(|w| !w.is_empty()).map(str::to_string) })
+        Some(PasteBox {
+            embed: p.flag("embed"),
+            worker: p.get("worker").filter(|w| !w.is_empty()).map(str::to_string),
+        })
     }
 
     fn render(self) -> AnyView {
@@ -53,7 +58,11 @@ enum State {
     Empty,
     /// Analysing; the share read so far of a large paste.
     Busy(Option<f64>),
-    Done { report: PasteReport, bytes: usize, ms: f64 },
+    Done {
+        report: PasteReport,
+        bytes: usize,
+        ms: f64,
+    },
     Failed(String),
 }
 
@@ -81,7 +90,11 @@ fn status_text(s: &State) -> String {
                 1 => "1 error".to_string(),
                 n => format!("{n} distinct errors"),
             };
-            let cut = if report.truncated { "; only the first part of this very large paste was read" } else { "" };
+            let cut = if report.truncated {
+                "; only the first part of this very large paste was read"
+            } else {
+                ""
+            };
             format!("{found} found in {} ({} ms){cut}", human_bytes(*bytes), fixed(*ms, 0))
         }
     }
@@ -117,7 +130,11 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
         analysis::request(f, request, move |u| {
             let next = match u {
                 Update::Progress(p) => State::Busy(Some(p)),
-                Update::Done(report) => State::Done { report, bytes, ms: now_ms() - t0 },
+                Update::Done(report) => State::Done {
+                    report,
+                    bytes,
+                    ms: now_ms() - t0,
+                },
                 Update::Failed(why) => State::Failed(why),
                 Update::Rows(_) => return,
             };
@@ -129,7 +146,9 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
         });
     };
     let analyse = move |immediate: bool| {
-        let Some(edit) = edits.try_get_value().map(|e| e + 1) else { return };
+        let Some(edit) = edits.try_get_value().map(|e| e + 1) else {
+            return;
+        };
         edits.set_value(edit);
         leptos::task::spawn_local(async move {
             sleep_ms(if immediate { 0 } else { TYPING_DEBOUNCE_MS }).await;
@@ -140,7 +159,9 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
                 let bytes = t.length() as usize;
                 return run(Request::AnalyseJs(t), bytes);
             }
-            let Some(text) = textarea.try_get_untracked().flatten().map(|el| el.value()) else { return };
+            let Some(text) = textarea.try_get_untracked().flatten().map(|el| el.value()) else {
+                return;
+            };
             if text.trim().is_empty() {
                 state.try_set(State::Empty);
                 return;
@@ -277,7 +298,12 @@ fn Report(
         .into_any()
     } else {
         let more = report.more;
-        let cards = report.cards.into_iter().enumerate().map(|(i, c)| view! { <FindingCard card=c rank=i + 1 embed=embed /> }).collect_view();
+        let cards = report
+            .cards
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| view! { <FindingCard card=c rank=i + 1 embed=embed /> })
+            .collect_view();
         view! {
             <ol class="findings" data-testid="findings">{cards}</ol>
             {(more > 0).then(|| view! {
@@ -303,13 +329,23 @@ fn FindingCard(
 ) -> impl IntoView {
     let env = use_env();
     let wizard_href = format!("{}{}", env.href(&Route::Wizard), card.wizard_query);
-    let code_link = card.code.clone().filter(|_| card.has_page).map(|c| env.href(&Route::Error(c)));
+    let code_link = card
+        .code
+        .clone()
+        .filter(|_| card.has_page)
+        .map(|c| env.href(&Route::Error(c)));
     let target = embed.then_some("_blank");
     let title = match code_link {
-        Some(href) => view! { <a href=href target=target data-testid="finding-link">{card.title.clone()}</a> }.into_any(),
+        Some(href) => {
+            view! { <a href=href target=target data-testid="finding-link">{card.title.clone()}</a> }.into_any()
+        }
         None => view! { <span>{card.title.clone()}</span> }.into_any(),
     };
-    let confidence = format!("{} ({}%)", confidence_label(card.confidence), fixed(f64::from(card.confidence) * 100.0, 0));
+    let confidence = format!(
+        "{} ({}%)",
+        confidence_label(card.confidence),
+        fixed(f64::from(card.confidence) * 100.0, 0)
+    );
     view! {
         <li class="finding" id=format!("finding-{rank}") data-testid="finding" data-code=card.code.clone().unwrap_or_default() data-category=card.category.clone()>
             <h3 class="finding-title">

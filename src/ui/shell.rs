@@ -34,15 +34,23 @@ impl Loader {
     /// string literals with `<` escaped, so no base path can end the script early.
     pub fn script(&self, base: &str) -> String {
         let lit = |file: &str| {
-            serde_json::to_string(&format!("{base}{file}")).unwrap_or_default().replace('<', "\\u003c")
+            serde_json::to_string(&format!("{base}{file}"))
+                .unwrap_or_default()
+                .replace('<', "\\u003c")
         };
-        format!("import init from {};init({{module_or_path:{}}});", lit(&self.js), lit(&self.wasm))
+        format!(
+            "import init from {};init({{module_or_path:{}}});",
+            lit(&self.js),
+            lit(&self.wasm)
+        )
     }
 }
 
 /// `<meta property="…" content="…">` (Open Graph uses `property`, which `view!` does not know).
 fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
-    leptos::html::meta().attr("property", property).attr("content", content.into())
+    leptos::html::meta()
+        .attr("property", property)
+        .attr("content", content.into())
 }
 
 /// The `<head>` tags of a page's metadata.
@@ -56,7 +64,11 @@ fn MetaTags(
     let env = use_env();
     let url = env.absolute(&meta.route);
     let robots = (!meta.indexable).then(|| view! { <meta name="robots" content="noindex" /> });
-    let card = if image.is_some() { "summary_large_image" } else { "summary" };
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
     view! {
         <title>{meta.title.clone()}</title>
         <meta name="description" content=meta.description.clone() />

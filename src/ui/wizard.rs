@@ -13,7 +13,11 @@ const HEADING_ID: &str = "wizard-step-heading";
 fn copy_text(text: String, status: RwSignal<&'static str>) {
     // `try_`: the step may be gone by the time the clipboard answers.
     super::browser::copy_text(text, move |ok| {
-        let _ = status.try_set(if ok { "Copied." } else { "Copying was blocked: select the text and press Ctrl+C." });
+        let _ = status.try_set(if ok {
+            "Copied."
+        } else {
+            "Copying was blocked: select the text and press Ctrl+C."
+        });
     });
 }
 

@@ -98,7 +98,12 @@ fn WizardIntro(
     };
     let sign = env.href(&Route::Sign);
     let sign_link = move || {
-        let auth = state.with(|s| matches!(s.category, Category::AuthSignature | Category::AuthPassphrase | Category::AuthKey));
+        let auth = state.with(|s| {
+            matches!(
+                s.category,
+                Category::AuthSignature | Category::AuthPassphrase | Category::AuthKey
+            )
+        });
         auth.then(|| {
             view! {
                 " · "
@@ -126,7 +131,11 @@ fn ColdStart() -> impl IntoView {
     let items = Category::ALL
         .iter()
         .map(|c| {
-            let href = format!("{}{}", env.href(&Route::Wizard), wizard::to_query(&WizardState::new(*c, None)));
+            let href = format!(
+                "{}{}",
+                env.href(&Route::Wizard),
+                wizard::to_query(&WizardState::new(*c, None))
+            );
             view! { <li><a href=href data-testid=format!("wizard-category-{}", c.id())>{c.label()}</a></li> }
         })
         .collect_view();

@@ -41,11 +41,17 @@ mod imp {
         let mut done = 0usize;
         let d = diagnose_chunked(&text, || {
             done += CHUNK_BYTES;
-            post(&scope, &[("id", id.into()), ("progress", (done as f64 / total).min(1.0).into())]);
+            post(
+                &scope,
+                &[("id", id.into()), ("progress", (done as f64 / total).min(1.0).into())],
+            );
             std::future::ready(())
         })
         .await;
-        post(&scope, &[("id", id.into()), ("report", report_for(&text, &d).to_json().into())]);
+        post(
+            &scope,
+            &[("id", id.into()), ("report", report_for(&text, &d).to_json().into())],
+        );
     }
 
     /// In a worker: answers requests, and says it is ready.
@@ -56,8 +62,16 @@ mod imp {
         let s = scope.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             let data = e.data();
-            let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            let id = js_sys::Reflect::get(&data, &"id".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0);
+            let get = |k: &str| {
+                js_sys::Reflect::get(&data, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default()
+            };
             let (op, text) = (get("op"), get("text"));
             if op == "analyse" {
                 wasm_bindgen_futures::spawn_local(analyse(s.clone(), id, text));

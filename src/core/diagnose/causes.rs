@@ -110,7 +110,10 @@ pub fn ranked(code: Option<&str>, category: Category, facts: &PasteFacts, messag
         && facts.region.is_none_or(|r| r == Region::Global)
         && facts.ws_endpoint.is_none();
     if nothing_to_rank_by {
-        return kb::cause_titles_for_message(code, category, message).into_iter().map(String::from).collect();
+        return kb::cause_titles_for_message(code, category, message)
+            .into_iter()
+            .map(String::from)
+            .collect();
     }
     let mut causes: Vec<(i32, &'static Cause)> = kb::causes_for_message(code, category, message)
         .into_iter()

@@ -32,8 +32,16 @@ fn ErrorHeading(
     /// The entry.
     e: &'static Entry,
 ) -> impl IntoView {
-    let what = if e.kind == Kind::WsCloseFrame { "OKX WebSocket close code" } else { "OKX error" };
-    let msg = if e.msg.is_empty() { "Success (no error)".to_string() } else { readable(e.msg) };
+    let what = if e.kind == Kind::WsCloseFrame {
+        "OKX WebSocket close code"
+    } else {
+        "OKX error"
+    };
+    let msg = if e.msg.is_empty() {
+        "Success (no error)".to_string()
+    } else {
+        readable(e.msg)
+    };
     // A message with placeholders reads naturally in the heading; the exact template follows.
     let template = has_placeholder(e.msg).then(|| {
         view! { <p class="message-template">"OKX's message, with placeholders for the values: " <code>{e.msg}</code></p> }
@@ -100,7 +108,11 @@ fn Causes(
     let body = if causes.is_empty() {
         view! { <p>"We have no specific knowledge of this code yet. Check the message and the parameters of the request that failed."</p> }.into_any()
     } else {
-        let items = causes.into_iter().enumerate().map(|(i, c)| view! { <CauseItem c=c rank=i + 1 /> }).collect_view();
+        let items = causes
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| view! { <CauseItem c=c rank=i + 1 /> })
+            .collect_view();
         view! { <ol class="causes" data-testid="error-causes">{items}</ol> }.into_any()
     };
     view! {
@@ -138,7 +150,12 @@ fn wordings(e: &'static Entry) -> Vec<(String, &'static str)> {
         }
     };
     for r in e.alt_rows {
-        push(r.http_status.map(|s| format!("OKX docs, HTTP {s}")).unwrap_or_else(|| "OKX docs".into()), r.msg);
+        push(
+            r.http_status
+                .map(|s| format!("OKX docs, HTTP {s}"))
+                .unwrap_or_else(|| "OKX docs".into()),
+            r.msg,
+        );
     }
     for v in e.msg_variants {
         push("older wording".into(), v.msg);
@@ -181,7 +198,10 @@ fn SubCodes(
         let href = env.href(&Route::Error(e.base_code.to_string()));
         view! { <p class="subcode">"Sub-code " {sub} " of " <a href=href>{e.base_code}</a> "."</p> }
     });
-    let subs: Vec<&'static str> = catalog::sub_entries(e.base_code).filter(|s| s.code != e.code).map(|s| s.code).collect();
+    let subs: Vec<&'static str> = catalog::sub_entries(e.base_code)
+        .filter(|s| s.code != e.code)
+        .map(|s| s.code)
+        .collect();
     let list = (!subs.is_empty() && e.sub_code.is_none()).then(|| {
         view! {
             <h2>"Sub-codes"</h2>
@@ -203,7 +223,11 @@ fn Facts(
         .ccxt_exception
         .map(|c| catalog::ccxt_ancestry(c).join(" → "))
         .unwrap_or_else(|| "not mapped by ccxt (ExchangeError by default)".into());
-    let channel = if e.kind == Kind::WsCloseFrame { "WebSocket close frame" } else { e.channel.label() };
+    let channel = if e.kind == Kind::WsCloseFrame {
+        "WebSocket close frame"
+    } else {
+        e.channel.label()
+    };
     let section = match e.subsection {
         Some(s) => format!("{} / {s}", e.section),
         None => e.section.to_string(),
@@ -233,7 +257,9 @@ fn Facts(
 
 /// Where the entry's data comes from: each source with the date of its snapshot.
 fn sources(e: &'static Entry) -> String {
-    let list: Vec<String> = catalog::sources_of(e).map(|s| format!("{} ({})", s.kind.label(), s.date)).collect();
+    let list: Vec<String> = catalog::sources_of(e)
+        .map(|s| format!("{} ({})", s.kind.label(), s.date))
+        .collect();
     if list.is_empty() {
         "not recorded".into()
     } else {
@@ -261,7 +287,11 @@ fn Actions(
     embed: bool,
 ) -> impl IntoView {
     let env = use_env();
-    let wizard = format!("{}{}", env.href(&Route::Wizard), build_query(&[("c", category.id()), ("code", e.code)]));
+    let wizard = format!(
+        "{}{}",
+        env.href(&Route::Wizard),
+        build_query(&[("c", category.id()), ("code", e.code)])
+    );
     let docs = e.docs_anchor.map(|a| format!("{OKX_DOCS}#{a}"));
     let full = embed.then(|| env.href(&Route::Error(e.code.to_string())));
     view! {

@@ -12,7 +12,10 @@ use leptos::prelude::*;
 
 /// The paste box of this build.
 fn paste_box(embed: bool) -> AnyView {
-    island(PasteBox { embed, worker: use_env().worker })
+    island(PasteBox {
+        embed,
+        worker: use_env().worker,
+    })
 }
 
 /// The home page.
@@ -54,7 +57,10 @@ pub fn CodesPage() -> impl IntoView {
     let families = catalog::FAMILIES
         .iter()
         .filter_map(|(fam, label)| {
-            let list: Vec<&'static Entry> = catalog::entries().iter().filter(|e| catalog::family(e) == *fam).collect();
+            let list: Vec<&'static Entry> = catalog::entries()
+                .iter()
+                .filter(|e| catalog::family(e) == *fam)
+                .collect();
             (!list.is_empty()).then(|| {
                 let links = list
                     .into_iter()

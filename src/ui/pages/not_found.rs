@@ -44,7 +44,9 @@ impl Island for Requested {
     }
 
     fn from_props(p: &Props) -> Option<Self> {
-        Some(Requested { worker: p.get("worker").filter(|w| !w.is_empty()).map(str::to_string) })
+        Some(Requested {
+            worker: p.get("worker").filter(|w| !w.is_empty()).map(str::to_string),
+        })
     }
 
     fn render(self) -> AnyView {

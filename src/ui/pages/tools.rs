@@ -19,7 +19,8 @@ pub fn WizardPage() -> impl IntoView {
 }
 
 /// The clock page's introduction.
-const CLOCK_LEAD: &str = "OKX rejects signed requests whose timestamp is more than 30 seconds away from its server time \
+const CLOCK_LEAD: &str =
+    "OKX rejects signed requests whose timestamp is more than 30 seconds away from its server time \
 (50102, and 60006 on WebSocket login). This compares this device's clock with OKX.";
 
 /// `/clock/` and `/embed/clock/`.
