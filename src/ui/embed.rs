@@ -33,10 +33,6 @@ pub struct AutoHeight;
 impl Island for AutoHeight {
     const NAME: &'static str = "auto-height";
 
-    fn props(&self) -> Props {
-        Props::default()
-    }
-
     fn from_props(_: &Props) -> Option<Self> {
         Some(AutoHeight)
     }

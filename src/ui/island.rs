@@ -75,8 +75,10 @@ pub fn flag(b: bool) -> &'static str {
 pub trait Island: Sized + 'static {
     /// The `data-island` name.
     const NAME: &'static str;
-    /// The props the browser needs to render the same view.
-    fn props(&self) -> Props;
+    /// The props the browser needs to render the same view (none by default).
+    fn props(&self) -> Props {
+        Props::default()
+    }
     /// Rebuilds the island from its props (`None`: malformed, the placeholder stays as it is).
     fn from_props(props: &Props) -> Option<Self>;
     /// The view.

@@ -50,10 +50,6 @@ pub struct SignLab;
 impl Island for SignLab {
     const NAME: &'static str = "sign";
 
-    fn props(&self) -> Props {
-        Props::default()
-    }
-
     fn from_props(_: &Props) -> Option<Self> {
         Some(SignLab)
     }

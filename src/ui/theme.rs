@@ -60,10 +60,6 @@ pub struct ThemeToggle;
 impl Island for ThemeToggle {
     const NAME: &'static str = "theme";
 
-    fn props(&self) -> Props {
-        Props::default()
-    }
-
     fn from_props(_: &Props) -> Option<Self> {
         Some(ThemeToggle)
     }

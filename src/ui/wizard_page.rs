@@ -19,10 +19,6 @@ pub struct WizardIsland;
 impl Island for WizardIsland {
     const NAME: &'static str = "wizard";
 
-    fn props(&self) -> Props {
-        Props::default()
-    }
-
     fn from_props(_: &Props) -> Option<Self> {
         Some(WizardIsland)
     }
