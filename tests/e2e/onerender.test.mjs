@@ -30,8 +30,11 @@ after(async () => {
   server?.stop();
 });
 
-async function textWithoutJs(url) {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+// A phone and a desktop width.
+const VIEWPORTS = [{ width: 360, height: 740 }, { width: 1280, height: 800 }];
+
+async function textWithoutJs(url, viewport) {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "load" });
   const t = await visibleText(page);
@@ -39,8 +42,8 @@ async function textWithoutJs(url) {
   return t;
 }
 
-async function textAndShiftWithJs(url) {
-  const page = await newPage(browser);
+async function textAndShiftWithJs(url, viewport) {
+  const page = await newPage(browser, { viewport });
   await page.addInitScript(() => {
     window.__cls = 0;
     new PerformanceObserver((l) => {
@@ -56,11 +59,11 @@ async function textAndShiftWithJs(url) {
   return { t, cls, problems: page.problems };
 }
 
-for (const [name, path] of PAGES) {
-  test(`${name}: same text before and after the islands start, no layout shift`, async () => {
+for (const [name, path] of PAGES) for (const viewport of VIEWPORTS) {
+  test(`${name} at ${viewport.width} px: same text before and after the islands start, no layout shift`, async () => {
     const url = server.url(path);
-    const before = await textWithoutJs(url);
-    const { t: afterText, cls, problems } = await textAndShiftWithJs(url);
+    const before = await textWithoutJs(url, viewport);
+    const { t: afterText, cls, problems } = await textAndShiftWithJs(url, viewport);
     assert.ok(before.trim().length > 20, `${name}: the page has text without JavaScript`);
     assert.equal(afterText, before, `${name}: text changed when the islands started`);
     assert.equal(cls, 0, `${name}: layout shift ${cls}`);
