@@ -10,6 +10,7 @@ pub mod diagnose;
 pub mod facts;
 pub mod html;
 pub mod kb;
+pub mod lang;
 pub mod num;
 pub mod pages;
 pub mod paste_report;

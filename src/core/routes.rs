@@ -1,6 +1,7 @@
 //! Every URL of the site in one place: parsing a path into a [`Route`] and building hrefs, for
 //! any base path (`/` or `/some/path/`). Used by the browser app and the static-page generator.
 
+use super::lang::Lang;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Characters left as they are in a query component.
@@ -50,7 +51,20 @@ pub fn normalize_base(base: &str) -> String {
     }
 }
 
+/// Parses a location pathname into its language and route: pages under `<base>zh/` are the
+/// Chinese ones (see [`Lang::prefix`]); everything else is English.
+pub fn parse_localized(pathname: &str, base: &str) -> (Lang, Route) {
+    let base = normalize_base(base);
+    let zh_base = format!("{base}{}", Lang::Zh.prefix());
+    if pathname.starts_with(&zh_base) || pathname == zh_base.trim_end_matches('/') {
+        (Lang::Zh, parse_path(pathname, &zh_base))
+    } else {
+        (Lang::En, parse_path(pathname, &base))
+    }
+}
+
 /// Parses a location pathname (percent-encoded, as the browser gives it) against the base path.
+/// Language-blind: a Chinese page's path must be parsed with [`parse_localized`].
 pub fn parse_path(pathname: &str, base: &str) -> Route {
     let base = normalize_base(base);
     let rest = if let Some(r) = pathname.strip_prefix(base.as_str()) {
@@ -123,6 +137,11 @@ impl Route {
             Route::NotFound(_) => "404.html".into(),
         };
         format!("{base}{p}")
+    }
+
+    /// The path of this route in `lang` under `base` (`/zh/e/50113/` for Chinese).
+    pub fn href_in(&self, base: &str, lang: Lang) -> String {
+        self.href(&format!("{}{}", normalize_base(base), lang.prefix()))
     }
 
     /// Whether this is an embed route (compact layout, no site chrome).
@@ -274,6 +293,22 @@ mod tests {
                 assert_eq!(parse_path(&r.href(base), base), r, "{r:?} under {base}");
             }
         }
+    }
+
+    #[test]
+    fn localized_hrefs_round_trip() {
+        for base in ["/", "/x/y/"] {
+            for lang in Lang::ALL {
+                for r in [Route::Home, Route::Error("50113".into()), Route::Wizard, Route::Embed(EmbedRoute::Clock)] {
+                    let href = r.href_in(base, lang);
+                    assert_eq!(parse_localized(&href, base), (lang, r.clone()), "{href}");
+                }
+            }
+        }
+        assert_eq!(Route::Home.href_in("/x/", Lang::Zh), "/x/zh/");
+        assert_eq!(parse_localized("/x/zh", "/x/"), (Lang::Zh, Route::Home));
+        // A path that merely starts with "zh" is not the Chinese site.
+        assert!(matches!(parse_localized("/zhx/", "/"), (Lang::En, Route::NotFound(_))));
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn query_param(name: &str) -> Option<String> {
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::Env;
-    use crate::core::routes::normalize_base;
+    use crate::core::routes::{normalize_base, parse_localized};
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -42,8 +42,11 @@ mod imp {
             .map(|u| u.pathname())
             .unwrap_or_else(|| "/".into());
         let loc = window().location();
+        let base = normalize_base(&base);
+        let (lang, _) = parse_localized(&loc.pathname().unwrap_or_default(), &base);
         Env {
-            base: normalize_base(&base),
+            base,
+            lang,
             origin: loc.origin().ok(),
             query: loc.search().unwrap_or_default(),
             worker: None,

@@ -3,14 +3,17 @@
 //! island gets one read from the location ([`super::browser::env`]). Views take it from context
 //! with [`use_env`], never from `window()`, so they render the same natively and in the browser.
 
+use crate::core::lang::Lang;
 use crate::core::routes::{normalize_base, parse_query, Route};
 use leptos::prelude::*;
 
 /// The rendering environment of a page (provided as context).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Env {
-    /// `/` or `/some/path/`.
+    /// `/` or `/some/path/`: the site's root, the same for both languages.
     pub base: String,
+    /// The page's language: its text, and where its links go (`/zh/…` for Chinese).
+    pub lang: Lang,
     /// `https://example.org` when the build knows its address (or in the browser).
     pub origin: Option<String>,
     /// The query string the page was loaded with (`?a=b` or empty). Empty when generating.
@@ -30,6 +33,7 @@ impl Env {
     pub fn new(base: &str, origin: Option<&str>) -> Self {
         Env {
             base: normalize_base(base),
+            lang: Lang::En,
             origin: origin.map(|o| o.trim_end_matches('/').to_string()),
             query: String::new(),
             worker: None,
@@ -42,9 +46,20 @@ impl Env {
         self
     }
 
-    /// The href of a route under the base path.
+    /// The same environment in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// The href of a route in the page's language, under the base path.
     pub fn href(&self, route: &Route) -> String {
-        route.href(&self.base)
+        route.href_in(&self.base, self.lang)
+    }
+
+    /// The href of a route in `lang` (the language switch, `hreflang` alternates).
+    pub fn href_in(&self, route: &Route, lang: Lang) -> String {
+        route.href_in(&self.base, lang)
     }
 
     /// The href of a static file of the site (`embed.js`, `favicon.svg`).
@@ -52,9 +67,14 @@ impl Env {
         format!("{}{}", self.base, file.trim_start_matches('/'))
     }
 
-    /// The absolute URL of a route, when the origin is known.
+    /// The absolute URL of a route in the page's language, when the origin is known.
     pub fn absolute(&self, route: &Route) -> Option<String> {
-        self.origin.as_ref().map(|o| format!("{o}{}", self.href(route)))
+        self.absolute_in(route, self.lang)
+    }
+
+    /// The absolute URL of a route in `lang`, when the origin is known.
+    pub fn absolute_in(&self, route: &Route, lang: Lang) -> Option<String> {
+        self.origin.as_ref().map(|o| format!("{o}{}", self.href_in(route, lang)))
     }
 
     /// A value of the page's query string.
