@@ -3,6 +3,8 @@
 
 #[path = "build/catalog.rs"]
 mod catalog;
+#[path = "build/i18n.rs"]
+mod i18n;
 #[path = "build/kb.rs"]
 mod kb;
 #[path = "build/search_kb.rs"]
@@ -19,8 +21,10 @@ mod wizard;
 fn main() {
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     catalog::generate(&out_dir);
-    kb::generate(&out_dir);
+    let zh = i18n::Zh::load();
+    kb::generate(&out_dir, &zh);
     search_kb::generate(&out_dir);
     terms::generate(&out_dir);
-    wizard::generate(&out_dir);
+    wizard::generate(&out_dir, &zh);
+    std::fs::write(out_dir.join("i18n.rs"), zh.emit_report()).expect("write i18n.rs");
 }

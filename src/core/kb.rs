@@ -9,6 +9,8 @@
 //! not already say, without causes about a parameter the message does not name.
 
 use super::category::Category;
+use super::lang::Lang;
+use crate::t;
 
 /// One likely cause, with how to confirm it, the fix, and how to verify the fix worked.
 #[derive(Debug, Clone, Copy)]
@@ -80,35 +82,70 @@ pub struct CodeInfo {
     pub related: &'static [&'static str],
 }
 
+// The generated tables come in both languages (`CATEGORY_INFOS_EN`, `CATEGORY_INFOS_ZH` …); a wasm
+// build has only its own (see `crate::core::lang`), and `t!` picks the one there is.
 include!(concat!(env!("OUT_DIR"), "/kb.rs"));
 
-/// Knowledge for a category (the build guarantees every category has an entry).
-pub fn category_info(c: Category) -> Option<&'static CategoryInfo> {
-    CATEGORY_INFOS.iter().find(|i| i.category == c)
+/// Knowledge for every category in `lang`, in `Category::ALL` order (the build guarantees every
+/// category has an entry).
+pub fn category_infos_in(lang: Lang) -> &'static [CategoryInfo] {
+    t!(lang, CATEGORY_INFOS_EN, CATEGORY_INFOS_ZH)
 }
 
-/// Hand-written knowledge for a code, if any. A sub-code (`51008_1000`) falls back to its base
-/// code's knowledge when it has none of its own.
-pub fn code_info(code: &str) -> Option<&'static CodeInfo> {
-    CODE_INFOS.iter().find(|i| i.code == code).or_else(|| {
+/// Every code with hand-written knowledge in `lang`, sorted by code.
+pub fn code_infos_in(lang: Lang) -> &'static [CodeInfo] {
+    t!(lang, CODE_INFOS_EN, CODE_INFOS_ZH)
+}
+
+/// Every snippet in the knowledge base (titles in `lang`), once each.
+pub fn all_snippets_in(lang: Lang) -> &'static [Snippet] {
+    t!(lang, ALL_SNIPPETS_EN, ALL_SNIPPETS_ZH)
+}
+
+/// Knowledge for a category in `lang`.
+pub fn category_info_in(lang: Lang, c: Category) -> Option<&'static CategoryInfo> {
+    category_infos_in(lang).iter().find(|i| i.category == c)
+}
+
+/// Hand-written knowledge for a code in `lang`, if any. A sub-code (`51008_1000`) falls back to
+/// its base code's knowledge when it has none of its own.
+pub fn code_info_in(lang: Lang, code: &str) -> Option<&'static CodeInfo> {
+    let infos = code_infos_in(lang);
+    infos.iter().find(|i| i.code == code).or_else(|| {
         let (base, _) = code.split_once('_')?;
-        CODE_INFOS.iter().find(|i| i.code == base)
+        infos.iter().find(|i| i.code == base)
     })
 }
 
-/// Every code with hand-written knowledge, sorted by code.
+/// [`category_info_in`] English (in a wasm build: the build's language).
+pub fn category_info(c: Category) -> Option<&'static CategoryInfo> {
+    category_info_in(Lang::En, c)
+}
+
+/// [`code_info_in`] English (in a wasm build: the build's language).
+pub fn code_info(code: &str) -> Option<&'static CodeInfo> {
+    code_info_in(Lang::En, code)
+}
+
+/// [`code_infos_in`] English (in a wasm build: the build's language).
 pub fn code_infos() -> &'static [CodeInfo] {
-    CODE_INFOS
+    code_infos_in(Lang::En)
 }
 
-/// Knowledge for every category, in `Category::ALL` order.
+/// [`category_infos_in`] English (in a wasm build: the build's language).
 pub fn category_infos() -> &'static [CategoryInfo] {
-    CATEGORY_INFOS
+    category_infos_in(Lang::En)
 }
 
-/// Every snippet in the knowledge base, once each.
+/// [`all_snippets_in`] English (in a wasm build: the build's language).
 pub fn all_snippets() -> &'static [Snippet] {
-    ALL_SNIPPETS
+    all_snippets_in(Lang::En)
+}
+
+/// The data texts still without Chinese, and Chinese entries whose English is gone, as the build
+/// found them (`build/i18n.rs`; the parity test `tests/i18n.rs` wants both empty).
+pub mod i18n_report {
+    include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 }
 
 /// A human label for a snippet's library id.
@@ -127,9 +164,14 @@ pub fn lib_label(lib: &str) -> &'static str {
 
 /// Snippets for a finding: the code's own first, then the category's (no duplicates).
 pub fn snippets(code: Option<&str>, category: Category) -> Vec<&'static Snippet> {
+    snippets_in(Lang::En, code, category)
+}
+
+/// [`snippets`] with titles in `lang`.
+pub fn snippets_in(lang: Lang, code: Option<&str>, category: Category) -> Vec<&'static Snippet> {
     let mut out: Vec<&'static Snippet> = Vec::new();
-    let code_snips = code.and_then(code_info).map(|i| i.snippets).unwrap_or(&[]);
-    let cat_snips = category_info(category).map(|i| i.snippets).unwrap_or(&[]);
+    let code_snips = code.and_then(|c| code_info_in(lang, c)).map(|i| i.snippets).unwrap_or(&[]);
+    let cat_snips = category_info_in(lang, category).map(|i| i.snippets).unwrap_or(&[]);
     for s in code_snips.iter().chain(cat_snips.iter()) {
         if !out.iter().any(|o| o.id == s.id) {
             out.push(s);
@@ -193,8 +235,18 @@ pub fn cause_titles(code: Option<&str>, category: Category) -> Vec<&'static str>
 
 /// The titles of [`causes_for_message`], in the same order.
 pub fn cause_titles_for_message(code: Option<&str>, category: Category, message: &str) -> Vec<&'static str> {
-    let own = own_rows(CODE_CAUSE_HEADS, code);
-    let cat = CATEGORY_CAUSE_HEADS
+    cause_titles_for_message_in(Lang::En, code, category, message)
+}
+
+/// [`cause_titles_for_message`] in `lang`.
+pub fn cause_titles_for_message_in(
+    lang: Lang,
+    code: Option<&str>,
+    category: Category,
+    message: &str,
+) -> Vec<&'static str> {
+    let own = own_rows(t!(lang, CODE_CAUSE_HEADS_EN, CODE_CAUSE_HEADS_ZH), code);
+    let cat = t!(lang, CATEGORY_CAUSE_HEADS_EN, CATEGORY_CAUSE_HEADS_ZH)
         .iter()
         .find(|(c, _)| *c == category)
         .map(|(_, h)| *h)
@@ -212,7 +264,17 @@ pub fn causes(code: Option<&str>, category: Category) -> Vec<&'static Cause> {
 /// [`causes`] for a finding whose message is known: a message that names a parameter (`Parameter
 /// posSide error`) also leaves out the causes about other parameters (tdMode, ordType…).
 pub fn causes_for_message(code: Option<&str>, category: Category, message: &str) -> Vec<&'static Cause> {
-    let own = code.and_then(code_info).map(|i| i.causes).unwrap_or(&[]);
-    let cat = category_info(category).map(|i| i.causes).unwrap_or(&[]);
+    causes_for_message_in(Lang::En, code, category, message)
+}
+
+/// [`causes_for_message`] in `lang` (the same causes in the same order; only the text differs).
+pub fn causes_for_message_in(
+    lang: Lang,
+    code: Option<&str>,
+    category: Category,
+    message: &str,
+) -> Vec<&'static Cause> {
+    let own = code.and_then(|c| code_info_in(lang, c)).map(|i| i.causes).unwrap_or(&[]);
+    let cat = category_info_in(lang, category).map(|i| i.causes).unwrap_or(&[]);
     merge(own, cat, message, Cause::head)
 }

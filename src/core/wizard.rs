@@ -18,6 +18,7 @@
 //! [`STILL_FAILING`] to the fix's node id.
 
 use crate::core::category::Category;
+use crate::core::lang::Lang;
 use crate::core::facts::{Library, PasteFacts, Region, Topic, WsChannel, WsEndpoint};
 use crate::core::routes::{build_query, is_code_shaped, parse_query};
 
@@ -141,19 +142,26 @@ impl Tree {
     }
 }
 
-// `Tree`s are only handed out as `&'static` from the generated table.
-fn trees() -> &'static [Tree] {
-    TREES
+// `Tree`s are only handed out as `&'static` from the generated tables: one per language, the same
+// trees with the same node indices, only the text differs (a wasm build has one; see
+// `crate::core::lang`).
+fn trees(lang: Lang) -> &'static [Tree] {
+    crate::t!(lang, TREES_EN, TREES_ZH)
 }
 
-/// Every tree, in category display order.
+/// Every tree, in category display order (English; in a wasm build, the build's language).
 pub fn all_trees() -> &'static [Tree] {
-    trees()
+    trees(Lang::En)
 }
 
 /// The tree for a category. Every category has one (checked at build time).
 pub fn tree_for(category: Category) -> &'static Tree {
-    trees()
+    tree_for_in(Lang::En, category)
+}
+
+/// [`tree_for`] with its text in `lang`.
+pub fn tree_for_in(lang: Lang, category: Category) -> &'static Tree {
+    trees(lang)
         .iter()
         .find(|t| t.category == category.id())
         .expect("build/wizard.rs generates a tree for every category")
@@ -189,6 +197,8 @@ pub struct WizardState {
     pub library: Option<Library>,
     /// Pre-filled answers first, then the confirmed path in order.
     pub answers: Vec<Answer>,
+    /// The language of the steps' text (the page's; not part of the URL query).
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,6 +259,7 @@ impl WizardState {
             code: code.map(str::trim).filter(|c| is_code_shaped(c)).map(str::to_string),
             library: None,
             answers: Vec::new(),
+            lang: Lang::En,
         }
     }
 
@@ -262,7 +273,7 @@ impl WizardState {
 
     /// Replaces the pre-filled answers (keeping only those some question of this tree asks).
     pub fn set_prefills(&mut self, pairs: &[(&'static str, &'static str)]) {
-        let tree = tree_for(self.category);
+        let tree = tree_for_in(self.lang, self.category);
         self.answers.retain(|a| !a.prefilled);
         let mut pre: Vec<Answer> = Vec::new();
         for &(q, a) in pairs {
@@ -308,14 +319,14 @@ fn start_index(tree: &Tree, state: &WizardState) -> u16 {
 
 /// The id of the node a fresh walk of `state` starts at.
 pub fn start_id(state: &WizardState) -> &'static str {
-    let tree = tree_for(state.category);
+    let tree = tree_for_in(state.lang, state.category);
     tree.node(start_index(tree, state)).id
 }
 
 /// Walks the confirmed path. Returns the current node, the number of questions answered, and how
 /// many confirmed entries were valid (the rest are ignored).
 fn walk(state: &WizardState) -> (&'static Tree, &'static Node, usize, usize) {
-    let tree = tree_for(state.category);
+    let tree = tree_for_in(state.lang, state.category);
     let mut node = tree.node(start_index(tree, state));
     let mut questions = 0;
     let mut valid = 0;
@@ -692,7 +703,7 @@ fn clean_version(v: &str) -> Option<&str> {
 /// that were tried. Built only from the static tree texts and sanitised fields, so it never holds
 /// keys, secrets or passphrases, whatever was put into the state.
 pub fn report_text(state: &WizardState, library: Option<Library>, version: Option<&str>) -> String {
-    let tree = tree_for(state.category);
+    let tree = tree_for_in(state.lang, state.category);
     let mut out = String::new();
     out.push_str("OKX API problem (prepared with okx-doctor)\n\n");
     let code = state.code.as_deref().map(str::trim).filter(|c| is_code_shaped(c));
