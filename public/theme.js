@@ -3,15 +3,44 @@
 // - data-theme: a URL option (?theme=light|dark|auto, used by embeds) wins over the stored choice;
 //   without either the system preference applies through CSS;
 // - data-compact: ?compact=1 (embeds) hides secondary sections;
-// - data-lib: ?lang=<library> (embeds) puts that library's code examples first.
+// - data-lib: ?lib=<library> (embeds; the older name ?lang=<library> still works) puts that
+//   library's code examples first;
+// - data-suggest-lang: the other language's id, when the visitor chose it before or, with no
+//   choice stored, the browser prefers it; the CSS then shows the page's language note. It never
+//   redirects.
+// And it makes the language links ([data-lang-switch]) keep the page's state (query and fragment:
+// the search query, the wizard's step) and remember the choice ("okx-doctor-lang", a preference).
 (function () {
-  var r = document.documentElement, q = location.search;
-  try {
-    var m = /[?&]theme=(light|dark|auto)(?:&|$)/.exec(q);
-    var t = m ? m[1] : localStorage.getItem("okx-doctor-theme");
-    if (t === "light" || t === "dark") r.setAttribute("data-theme", t);
-  } catch (e) { /* storage can be blocked in sandboxed iframes */ }
+  var r = document.documentElement, q = location.search, K = "okx-doctor-lang";
+  var get = function (k) { try { return localStorage.getItem(k); } catch (e) { return null; } };
+  var set = function (k, v) { try { localStorage.setItem(k, v); } catch (e) { /* blocked storage */ } };
+  var m = /[?&]theme=(light|dark|auto)(?:&|$)/.exec(q);
+  var t = m ? m[1] : get("okx-doctor-theme");
+  if (t === "light" || t === "dark") r.setAttribute("data-theme", t);
   if (/[?&]compact=(1|true|yes)(?:&|$)/.test(q)) r.setAttribute("data-compact", "");
-  var l = /[?&]lang=(ccxt-python|ccxt-js|python-okx|okx-api-node)(?:&|$)/.exec(q);
+  var l = /[?&](?:lib|lang)=(ccxt-python|ccxt-js|python-okx|okx-api-node)(?:&|$)/.exec(q);
   if (l) r.setAttribute("data-lib", l[1]);
+  var page = /^zh/i.test(r.lang) ? "zh" : "en", other = page === "zh" ? "en" : "zh";
+  var chosen = get(K), langs = navigator.languages || [navigator.language || ""];
+  var prefers = function (id) {
+    for (var i = 0; i < langs.length; i++) {
+      var x = String(langs[i]).toLowerCase();
+      if (/^zh(?![-_](tw|hk|mo|hant))/.test(x)) return id === "zh";
+      if (/^en/.test(x)) return id === "en";
+    }
+    return false;
+  };
+  if (!r.classList.contains("embed") && (chosen ? chosen === other : prefers(other)))
+    r.setAttribute("data-suggest-lang", other);
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("[data-lang-switch],[data-lang-stay]");
+    if (!a) return;
+    if (a.hasAttribute("data-lang-stay")) {
+      set(K, a.getAttribute("data-lang-stay"));
+      r.removeAttribute("data-suggest-lang");
+      return;
+    }
+    set(K, a.getAttribute("data-lang-switch"));
+    if (!a.search && !a.hash) a.href = a.href.split(/[?#]/)[0] + location.search + location.hash;
+  });
 })();

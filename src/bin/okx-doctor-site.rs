@@ -12,6 +12,9 @@
 //! connections in the CSP (the clock check's test server): for the builds the tests use only.
 //! `--worker DIR` names the analysis worker's Trunk output folder: its files are copied and a
 //! small start module is written next to them (`okx-doctor-worker-<hash>-start.js`).
+//! Every page is written in English and, under `zh/`, in Simplified Chinese; each language has its
+//! own wasm builds (`src/core/lang.rs`): `--bundle NAME-zh=DIR` and `--worker-zh DIR` name the
+//! Chinese ones.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -29,10 +32,11 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "usage: okx-doctor-site --dist <dir> [--base /some/path/] [--origin https://example.org] \
-[--bundle home|page|wizard|clock|sign=<trunk output dir> ...] [--worker <trunk output dir>] [--css <file>] [--theme <file>] [--test-hooks]";
+[--bundle home|page|wizard|clock|sign[-zh]=<trunk output dir> ...] [--worker <dir>] [--worker-zh <dir>] [--css <file>] [--theme <file>] [--test-hooks]";
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<String, String> {
+    use okx_doctor::core::lang::Lang;
     use okx_doctor::core::routes::{normalize_base, Bundle};
     use okx_doctor::site::{write_site, Config};
     use std::path::PathBuf;
@@ -44,8 +48,8 @@ fn run() -> Result<String, String> {
     };
     let mut css = PathBuf::from("style/main.css");
     let mut theme = PathBuf::from("public/theme.js");
-    let mut bundles: Vec<(Bundle, PathBuf)> = Vec::new();
-    let mut worker: Option<PathBuf> = None;
+    let mut bundles: Vec<(Lang, Bundle, PathBuf)> = Vec::new();
+    let mut workers: Vec<(Lang, PathBuf)> = Vec::new();
     let mut parser = lexopt::Parser::from_env();
     let value = |p: &mut lexopt::Parser| -> Result<String, String> {
         p.value()
@@ -62,15 +66,21 @@ fn run() -> Result<String, String> {
             Long("css") => css = value(&mut parser)?.into(),
             Long("theme") => theme = value(&mut parser)?.into(),
             Long("test-hooks") => config.test_hooks = true,
-            Long("worker") => worker = Some(PathBuf::from(value(&mut parser)?)),
+            Long("worker") => workers.push((Lang::En, PathBuf::from(value(&mut parser)?))),
+            Long("worker-zh") => workers.push((Lang::Zh, PathBuf::from(value(&mut parser)?))),
             Long("bundle") => {
                 let v = value(&mut parser)?;
                 let (name, dir) = v
                     .split_once('=')
                     .ok_or_else(|| format!("--bundle needs NAME=DIR, got `{v}`"))?;
-                let b = Bundle::from_name(name)
-                    .ok_or_else(|| format!("unknown bundle `{name}` (home, page, wizard, clock or sign)"))?;
-                bundles.push((b, dir.into()));
+                let (name, lang) = match name.strip_suffix("-zh") {
+                    Some(n) => (n, Lang::Zh),
+                    None => (name, Lang::En),
+                };
+                let b = Bundle::from_name(name).ok_or_else(|| {
+                    format!("unknown bundle `{name}` (home, page, wizard, clock or sign, each with -zh for Chinese)")
+                })?;
+                bundles.push((lang, b, dir.into()));
             }
             Long("help") => return Ok(USAGE.to_string()),
             other => return Err(other.unexpected().to_string()),
@@ -81,17 +91,17 @@ fn run() -> Result<String, String> {
     let read = |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
     config.css = read(&css)?;
     config.theme_js = read(&theme)?;
-    for (b, dir) in bundles {
+    for (lang, b, dir) in bundles {
         let loader = copy_entry(&format!("okx-doctor-{}-", b.name()), &dir, &dist)?;
-        config.loaders.insert(b, loader);
+        config.loaders.insert((lang, b), loader);
     }
-    if let Some(dir) = worker {
+    for (lang, dir) in workers {
         let files = copy_entry("okx-doctor-worker-", &dir, &dist)?;
         let name = files.js.trim_end_matches(".js").to_string();
         let start = dist.join(format!("{name}-start.js"));
         std::fs::write(&start, okx_doctor::ui::analysis::WorkerFiles::start_module(&name))
             .map_err(|e| format!("cannot write {}: {e}", start.display()))?;
-        config.worker = Some(name);
+        config.workers.insert(lang, name);
     }
     let w = write_site(&dist, &config)?;
     Ok(format!(

@@ -6,6 +6,7 @@ pub mod og;
 
 use crate::core::csp::{self, Inline};
 use crate::core::html::escape;
+use crate::core::lang::Lang;
 use crate::core::pages::{self, PageMeta};
 use crate::core::routes::{normalize_base, Bundle, Route};
 use crate::ui::env::Env;
@@ -25,29 +26,32 @@ pub struct Config {
     pub css: String,
     /// The theme script (inlined into every page).
     pub theme_js: String,
-    /// Each bundle's entry files (a page of a bundle without one has no script: text only).
-    pub loaders: HashMap<Bundle, Loader>,
-    /// The analysis worker's Trunk output name (`okx-doctor-worker-<hash>`), when built.
-    pub worker: Option<String>,
+    /// Each bundle's entry files per language (a page of a bundle without one has no script:
+    /// text only). Each language has its own builds (`src/core/lang.rs`).
+    pub loaders: HashMap<(Lang, Bundle), Loader>,
+    /// The analysis worker's Trunk output name (`okx-doctor-worker-<hash>`) per language, when built.
+    pub workers: HashMap<Lang, String>,
     /// Allow loopback connections for the tests' clock server (never in a deployed build).
     pub test_hooks: bool,
 }
 
 impl Config {
-    /// The environment pages are rendered in.
-    pub fn env(&self) -> Env {
+    /// The environment pages in `lang` are rendered in.
+    pub fn env(&self, lang: Lang) -> Env {
         Env {
-            worker: self.worker.clone(),
-            ..Env::new(&self.base, self.origin.as_deref())
+            worker: self.workers.get(&lang).cloned(),
+            ..Env::new(&self.base, self.origin.as_deref()).with_lang(lang)
         }
     }
 
     /// The one policy of the whole site: the hashes of every inline part any page carries.
     pub fn csp(&self) -> String {
         let mut scripts = vec![csp::hash_source(&self.theme_js)];
-        for b in Bundle::ALL {
-            if let Some(l) = self.loaders.get(&b) {
-                scripts.push(csp::hash_source(&l.script(&normalize_base(&self.base))));
+        for lang in Lang::ALL {
+            for b in Bundle::ALL {
+                if let Some(l) = self.loaders.get(&(lang, b)) {
+                    scripts.push(csp::hash_source(&l.script(&normalize_base(&self.base))));
+                }
             }
         }
         csp::policy(&Inline {
@@ -58,20 +62,25 @@ impl Config {
     }
 }
 
-/// Renders one route's page to a complete HTML document (`None`: no such page).
+/// Renders one route's English page to a complete HTML document (`None`: no such page).
 pub fn render(route: &Route, config: &Config) -> Option<String> {
-    render_with(route, config, &config.csp())
+    render_in(route, Lang::En, config)
 }
 
-fn render_with(route: &Route, config: &Config, policy: &str) -> Option<String> {
+/// Renders one route's page in `lang` to a complete HTML document (`None`: no such page).
+pub fn render_in(route: &Route, lang: Lang, config: &Config) -> Option<String> {
+    render_with(route, lang, config, &config.csp())
+}
+
+fn render_with(route: &Route, lang: Lang, config: &Config, policy: &str) -> Option<String> {
     let meta: PageMeta = pages::meta(route)?;
     // A route whose view does not exist (an unknown code) has no metadata either.
-    let env = config.env();
+    let env = config.env(lang);
     let assets = Assets {
         css: config.css.clone(),
         theme_js: config.theme_js.clone(),
         csp: policy.to_string(),
-        loader: config.loaders.get(&route.bundle()).cloned(),
+        loader: config.loaders.get(&(lang, route.bundle())).cloned(),
     };
     let image = link_preview(route, config);
     let owner = Owner::new();
@@ -97,18 +106,26 @@ fn link_preview(route: &Route, config: &Config) -> Option<String> {
     }
 }
 
-/// `sitemap.xml` listing every indexable route. Without `origin` the locations are path-absolute
-/// (pass an origin for a sitemap search engines accept).
+/// `sitemap.xml` listing every indexable route in both languages, each with its `hreflang`
+/// alternates. Without `origin` the locations are path-absolute (pass an origin for a sitemap
+/// search engines accept).
 pub fn sitemap_xml(base: &str, origin: Option<&str>) -> String {
     let mut o = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    let url = |r: &Route, l: Lang| escape(&format!("{}{}", origin.unwrap_or(""), r.href_in(base, l)));
     for r in pages::all_routes().iter().filter(|r| pages::is_indexable(r)) {
-        o.push_str(&format!(
-            "<url><loc>{}{}</loc></url>\n",
-            escape(origin.unwrap_or("")),
-            escape(&r.href(base))
-        ));
+        for lang in Lang::ALL {
+            o.push_str(&format!("<url><loc>{}</loc>", url(r, lang)));
+            for alt in Lang::ALL {
+                o.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    alt.tag(),
+                    url(r, alt)
+                ));
+            }
+            o.push_str("</url>\n");
+        }
     }
     o.push_str("</urlset>\n");
     o
@@ -163,10 +180,13 @@ pub fn write_site(dist: &std::path::Path, config: &Config) -> Result<Written, St
         out.bytes += text.len() as u64;
         Ok(())
     };
-    for route in pages::all_routes() {
-        let html = render_with(&route, config, &policy).ok_or_else(|| format!("no page for {route:?}"))?;
-        write(&pages::file_path(&route), &html)?;
-        out.pages += 1;
+    for lang in Lang::ALL {
+        for route in pages::all_routes() {
+            let html =
+                render_with(&route, lang, config, &policy).ok_or_else(|| format!("no page for {route:?}"))?;
+            write(&format!("{}{}", lang.prefix(), pages::file_path(&route)), &html)?;
+            out.pages += 1;
+        }
     }
     write("sitemap.xml", &sitemap_xml(&config.base, config.origin.as_deref()))?;
     write("robots.txt", &robots_txt(&config.base, config.origin.as_deref()))?;

@@ -5,17 +5,23 @@
 //!   `public/embed.js`), plus WordPress's `{message: "height", value, secret}` when the URL has
 //!   `#?secret=…` (wp-embed.js). Nothing is posted when the page is not framed. Links open the
 //!   full site in a new tab.
-//! - URL options `theme`, `compact=1` and `lang=…` are applied before first paint by the inline
-//!   page script (`public/theme.js`) as attributes on `<html>`, which the CSS reads; no wasm needed.
+//! - URL options `theme`, `compact=1` and `lib=…` (the snippet library; `lang=…` is its older
+//!   name and still works) are applied before first paint by the inline page script
+//!   (`public/theme.js`) as attributes on `<html>`, which the CSS reads; no wasm needed.
+//! - The page language is the path (`/zh/embed/…`), so it cannot be confused with the library:
+//!   `embed.js` takes it as `data-locale="zh"`.
 //! - [`EmbedPanel`] (an island): the "Embed this in your blog" snippets on the full site's pages.
 
 use super::copy::CopyButton;
 use super::env::use_env;
 use super::island::{island, Island, Props};
+use crate::core::lang::Lang;
 use crate::core::routes::{normalize_base, EmbedRoute, Route};
+use crate::{t, tf};
 use leptos::prelude::*;
 
-/// Snippet libraries an embed can put first (`?lang=`), as `public/theme.js` accepts them.
+/// Snippet libraries an embed can put first (`?lib=`, formerly `?lang=`), as `public/theme.js`
+/// accepts them.
 pub const LANGS: [&str; 4] = ["ccxt-python", "ccxt-js", "python-okx", "okx-api-node"];
 
 /// WordPress's secret from `#?secret=XYZ` (only `[A-Za-z0-9]{1,32}`; anything else is ignored).
@@ -128,36 +134,41 @@ mod frame {
     }
 }
 
-/// What to embed for a page of the full site: (data-okx-doctor value, embed route, iframe title).
-pub fn embed_target(route: &Route) -> Option<(String, Route, String)> {
+/// What to embed for a page of the full site: (data-okx-doctor value, embed route, iframe title
+/// in `lang`).
+pub fn embed_target(route: &Route, lang: Lang) -> Option<(String, Route, String)> {
     match route {
         Route::Home => Some((
             "paste".into(),
             Route::Embed(EmbedRoute::Helper),
-            "okx-doctor: paste and diagnose".into(),
+            t!(lang, "okx-doctor: paste and diagnose", "okx-doctor：粘贴诊断").into(),
         )),
         Route::Clock => Some((
             "clock".into(),
             Route::Embed(EmbedRoute::Clock),
-            "okx-doctor: clock check".into(),
+            t!(lang, "okx-doctor: clock check", "okx-doctor：时钟检查").into(),
         )),
         Route::Error(code) => Some((
             code.clone(),
             Route::Embed(EmbedRoute::Error(code.clone())),
-            format!("okx-doctor: error {code}"),
+            tf!(lang, "okx-doctor: error {code}", "okx-doctor：错误码 {code}"),
         )),
         _ => None,
     }
 }
 
-/// The two snippets (embed.js, raw iframe) for `route`, with absolute URLs on `origin`
+/// The two snippets (embed.js, raw iframe) for `route` in `lang`, with absolute URLs on `origin`
 /// (`https://host`) under the base path `base` (`/` or `/sub/`).
-pub fn snippets(route: &Route, origin: &str, base: &str) -> Option<(String, String)> {
-    let (key, embed, title) = embed_target(route)?;
-    let src = format!("{origin}{}", embed.href(base));
+pub fn snippets(route: &Route, origin: &str, base: &str, lang: Lang) -> Option<(String, String)> {
+    let (key, embed, title) = embed_target(route, lang)?;
+    let src = format!("{origin}{}", embed.href_in(base, lang));
     let script = format!("{origin}{}embed.js", normalize_base(base));
+    let locale = match lang {
+        Lang::En => String::new(),
+        Lang::Zh => format!(" data-locale=\"{}\"", lang.id()),
+    };
     let js = format!(
-        "<div data-okx-doctor=\"{key}\"><a href=\"{src}\">{title}</a></div>\n<script src=\"{script}\" async></script>"
+        "<div data-okx-doctor=\"{key}\"{locale}><a href=\"{src}\">{title}</a></div>\n<script src=\"{script}\" async></script>"
     );
     let iframe = format!(
         "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" allow=\"clipboard-write\" width=\"100%\" height=\"600\" style=\"border:0\"></iframe>"
@@ -181,7 +192,7 @@ impl Island for EmbedPanel {
     const NAME: &'static str = "embed-panel";
 
     fn props(&self) -> Props {
-        let key = embed_target(&self.route).map(|(k, _, _)| k).unwrap_or_default();
+        let key = embed_target(&self.route, Lang::En).map(|(k, _, _)| k).unwrap_or_default();
         Props::new(&[("target", &key)])
     }
 
@@ -196,26 +207,29 @@ impl Island for EmbedPanel {
 
     fn render(self) -> AnyView {
         let env = use_env();
+        let lang = env.lang;
         let origin = env.origin.clone().unwrap_or_else(|| ORIGIN_PLACEHOLDER.to_string());
-        let Some((js, iframe)) = snippets(&self.route, &origin, &env.base) else {
+        let Some((js, iframe)) = snippets(&self.route, &origin, &env.base, lang) else {
             return ().into_any();
         };
         view! {
             <details class="embed-panel" data-testid="embed-panel" data-dynamic="">
-                <summary>"Embed this in your blog"</summary>
+                <summary>{t!(lang, "Embed this in your blog", "嵌入到你的博客")}</summary>
                 <p>
-                    "Paste this where the widget should appear. It loads lazily and sizes itself. Options: "
+                    {t!(lang, "Paste this where the widget should appear. It loads lazily and sizes itself. Options: ", "把这段代码放到小组件要出现的位置。它会延迟加载并自动调整高度。可选项：")}
                     <code>"data-theme=\"light|dark|auto\""</code> ", " <code>"data-compact=\"1\""</code> ", "
-                    <code>"data-lang=\"ccxt-python|ccxt-js|python-okx|okx-api-node\""</code> "."
+                    <code>"data-lib=\"ccxt-python|ccxt-js|python-okx|okx-api-node\""</code> ", "
+                    <code>"data-locale=\"en|zh\""</code> {t!(lang, ".", "。")}
                 </p>
                 <pre><code data-testid="embed-snippet-js">{js.clone()}</code></pre>
-                {CopyButton::text(js, "Copy embed code", "copy-embed-js").view()}
-                <p>"Or a plain iframe (fixed height, no script):"</p>
+                {CopyButton::text(js, t!(lang, "Copy embed code", "复制嵌入代码"), "copy-embed-js").view()}
+                <p>{t!(lang, "Or a plain iframe (fixed height, no script):", "或者直接用 iframe（固定高度，不需要脚本）：")}</p>
                 <pre><code data-testid="embed-snippet-iframe">{iframe.clone()}</code></pre>
-                {CopyButton::text(iframe, "Copy iframe", "copy-embed-iframe").view()}
+                {CopyButton::text(iframe, t!(lang, "Copy iframe", "复制 iframe"), "copy-embed-iframe").view()}
                 <p class="embed-note">
-                    "If your site sends a Content-Security-Policy, allow " <code>{origin}</code>
-                    " in frame-src (and script-src for the embed script)."
+                    {t!(lang, "If your site sends a Content-Security-Policy, allow ", "如果你的网站设置了 Content-Security-Policy，请在 frame-src（以及加载嵌入脚本所需的 script-src）中允许 ")}
+                    <code>{origin}</code>
+                    {t!(lang, " in frame-src (and script-src for the embed script).", "。")}
                 </p>
             </details>
         }

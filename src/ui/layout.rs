@@ -6,7 +6,9 @@ use super::env::use_env;
 use super::island::island;
 use super::theme::theme_toggle;
 use crate::core::catalog::CCXT_VERSION;
+use crate::core::lang::Lang;
 use crate::core::routes::Route;
+use crate::t;
 use leptos::prelude::*;
 
 /// The id of the `<main>` element (the skip link's target).
@@ -21,8 +23,10 @@ pub fn Layout(
     children: Children,
 ) -> impl IntoView {
     let embed = route.is_embed();
+    let lang = use_env().lang;
     view! {
-        <a class="skip-link" href=format!("#{MAIN_ID}")>"Skip to content"</a>
+        <a class="skip-link" href=format!("#{MAIN_ID}")>{t!(lang, "Skip to content", "跳到正文")}</a>
+        {(!embed).then(|| view! { <LangSuggestion route=route.clone() /> })}
         {(!embed).then(|| view! { <SiteHeader route=route.clone() /> })}
         <main id=MAIN_ID class="main">{children()}</main>
         {if embed {
@@ -33,13 +37,66 @@ pub fn Layout(
     }
 }
 
-/// The main navigation's items: (route, label). One name per tool, used in headings too.
-pub const NAV: [(Route, &str); 4] = [
-    (Route::Home, "Diagnose"),
-    (Route::Wizard, "Wizard"),
-    (Route::Clock, "Clock check"),
-    (Route::Sign, "Signature lab"),
-];
+/// The main navigation's items: route and label in each language. One name per tool, used in
+/// headings and titles too.
+pub fn nav(lang: Lang) -> [(Route, &'static str); 4] {
+    [
+        (Route::Home, t!(lang, "Diagnose", "诊断")),
+        (Route::Wizard, t!(lang, "Wizard", "排查向导")),
+        (Route::Clock, t!(lang, "Clock check", "时钟检查")),
+        (Route::Sign, t!(lang, "Signature lab", "签名实验室")),
+    ]
+}
+
+/// The link to the same page in the other language. Plain HTML, so it works without scripts;
+/// the inline theme script (`public/theme.js`) adds the page's query and fragment when it is
+/// followed (the search query, the wizard's step) and remembers the choice.
+#[component]
+pub fn LangSwitch(
+    /// The current page.
+    route: Route,
+) -> impl IntoView {
+    let env = use_env();
+    let other = env.lang.other();
+    view! {
+        <a
+            class="lang-switch"
+            href=env.href_in(&route, other)
+            hreflang=other.tag()
+            lang=other.tag()
+            data-lang-switch=other.id()
+            data-testid="lang-switch"
+        >
+            {other.native_name()}
+        </a>
+    }
+}
+
+/// A note offering the other language, shown (by CSS, on `html[data-suggest-lang]`, set before
+/// first paint by the inline theme script) only when the visitor chose that language before or,
+/// on a first visit, the browser prefers it. It never redirects; closing it
+/// remembers this page's language.
+#[component]
+fn LangSuggestion(
+    /// The current page.
+    route: Route,
+) -> impl IntoView {
+    let env = use_env();
+    let (lang, other) = (env.lang, env.lang.other());
+    view! {
+        <aside class="lang-suggest" data-lang-suggest=other.id() data-testid="lang-suggest"
+            aria-label=t!(lang, "Language", "语言")>
+            {t!(lang, "This page is also available in ", "本页也有")}
+            <a href=env.href_in(&route, other) hreflang=other.tag() lang=other.tag() data-lang-switch=other.id()>
+                {other.native_name()}
+            </a>
+            {t!(lang, ".", "版本。")}
+            <button type="button" class="lang-suggest-close" data-lang-stay=lang.id()>
+                {t!(lang, "Stay in English", "继续使用中文")}
+            </button>
+        </aside>
+    }
+}
 
 /// Site header with navigation; the current page is marked with `aria-current`.
 #[component]
@@ -48,19 +105,21 @@ fn SiteHeader(
     route: Route,
 ) -> impl IntoView {
     let env = use_env();
-    let items = NAV
-        .iter()
+    let lang = env.lang;
+    let items = nav(lang)
+        .into_iter()
         .map(|(r, label)| {
-            let current = (*r == route).then_some("page");
-            view! { <li><a href=env.href(r) aria-current=current>{*label}</a></li> }
+            let current = (r == route).then_some("page");
+            view! { <li><a href=env.href(&r) aria-current=current>{label}</a></li> }
         })
         .collect_view();
     view! {
         <header class="site-header">
             <a class="brand" href=env.href(&Route::Home)>"okx-doctor"</a>
-            <nav aria-label="Main">
+            <nav aria-label=t!(lang, "Main", "主导航")>
                 <ul class="nav-list">{items}</ul>
             </nav>
+            <LangSwitch route=route />
             {theme_toggle()}
         </header>
     }
@@ -73,19 +132,28 @@ fn SiteFooter(
     /// The current page.
     route: Route,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     let privacy = if route == Route::Clock {
-        "okx-doctor runs in your browser. This page asks OKX's public time endpoint for the time; nothing you type is sent. "
+        t!(
+            lang,
+            "okx-doctor runs in your browser. This page asks OKX's public time endpoint for the time; nothing you type is sent. ",
+            "okx-doctor 在你的浏览器里运行。本页会向欧易的公开时间接口查询服务器时间，你输入的内容不会发出。"
+        )
     } else {
-        "okx-doctor runs entirely in your browser: nothing you paste or type leaves this page. "
+        t!(
+            lang,
+            "okx-doctor runs entirely in your browser: nothing you paste or type leaves this page. ",
+            "okx-doctor 完全在你的浏览器里运行：你粘贴或输入的内容不会离开本页。"
+        )
     };
     let ccxt = CCXT_VERSION.split(' ').next().unwrap_or("");
     view! {
         <footer class="site-footer">
             <p>
                 {privacy}
-                "Not affiliated with OKX. Error data from the OKX API v5 docs and ccxt "
+                {t!(lang, "Not affiliated with OKX. Error data from the OKX API v5 docs and ccxt ", "与欧易无关联。错误数据来自欧易 API v5 文档和 ccxt ")}
                 {ccxt.to_string()}
-                "."
+                {t!(lang, ".", "。")}
             </p>
         </footer>
     }
@@ -96,13 +164,17 @@ fn SiteFooter(
 #[component]
 fn EmbedFooter() -> impl IntoView {
     let env = use_env();
+    let lang = env.lang;
     view! {
         <footer class="embed-attribution">
             <details class="embed-about" data-testid="embed-about">
-                <summary>"About this widget"</summary>
+                <summary>{t!(lang, "About this widget", "关于这个小组件")}</summary>
                 <p>
-                    "okx-doctor explains OKX API v5 errors. It runs entirely in your browser: nothing you "
-                    "paste or type here is sent anywhere. Not affiliated with OKX."
+                    {t!(
+                        lang,
+                        "okx-doctor explains OKX API v5 errors. It runs entirely in your browser: nothing you paste or type here is sent anywhere. Not affiliated with OKX.",
+                        "okx-doctor 解释欧易 API v5 的错误。它完全在你的浏览器里运行：你在这里粘贴或输入的内容不会发往任何地方。与欧易无关联。"
+                    )}
                 </p>
             </details>
             <a href=env.href(&Route::Home) target="_blank" rel="noopener">"okx-doctor"</a>

@@ -3,6 +3,7 @@
 //! script that starts the page's islands. Rendered by the generator only.
 
 use super::env::use_env;
+use crate::core::lang::Lang;
 use crate::core::pages::{PageMeta, SITE};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
@@ -63,6 +64,15 @@ fn MetaTags(
 ) -> impl IntoView {
     let env = use_env();
     let url = env.absolute(&meta.route);
+    // `hreflang` alternates, both ways (absolute when the origin is known), and x-default: the
+    // English page.
+    let alternates = (!matches!(meta.route, crate::core::routes::Route::NotFound(_))).then(|| {
+        let href = |l: Lang| env.absolute_in(&meta.route, l).unwrap_or_else(|| env.href_in(&meta.route, l));
+        view! {
+            {Lang::ALL.map(|l| view! { <link rel="alternate" hreflang=l.tag() href=href(l) /> })}
+            <link rel="alternate" hreflang="x-default" href=href(Lang::En) />
+        }
+    });
     let robots = (!meta.indexable).then(|| view! { <meta name="robots" content="noindex" /> });
     let card = if image.is_some() {
         "summary_large_image"
@@ -77,7 +87,10 @@ fn MetaTags(
             <link rel="canonical" href=u.clone() />
             {og("og:url", u)}
         })}
+        {alternates}
         {og("og:site_name", SITE)}
+        {og("og:locale", env.lang.og_locale())}
+        {og("og:locale:alternate", env.lang.other().og_locale())}
         {og("og:type", meta.og_type)}
         {og("og:title", meta.title.clone())}
         {og("og:description", meta.description.clone())}
@@ -118,7 +131,7 @@ pub fn Document(
         }
     });
     view! {
-        <html lang="en" class:embed=embed>
+        <html lang=env.lang.tag() class:embed=embed>
             <head>
                 <meta charset="utf-8" />
                 <meta http-equiv="Content-Security-Policy" content=assets.csp />
