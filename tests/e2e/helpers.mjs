@@ -31,13 +31,19 @@ export async function startScript(script, args) {
   return { port, proc, stop: () => { proc.kill("SIGKILL"); } };
 }
 
-/** Serves a dist directory under `prefix` on a free port; returns { origin, base, stop }.
+/** The language the suites run in: `OKX_E2E_LANG=zh` runs them on the Chinese pages (`zh/…`). */
+export const LANG = process.env.OKX_E2E_LANG === "zh" ? "zh" : "en";
+const LANG_PREFIX = LANG === "zh" ? "zh/" : "";
+
+/** Serves a dist directory under `prefix` on a free port; returns { origin, base, url, root, stop }:
+ *  `url(p)` is a page in the suite's language (see LANG), `root(p)` a file of the site's root. 
  *  `{ gzip: true }` compresses responses as a static host would (for the speed and Lighthouse reports). */
 export async function serveDist(dir = "dist", prefix = "/", { gzip = false, spaFallback = false } = {}) {
   const distDir = path.resolve(ROOT, dir);
   if (!fs.existsSync(path.join(distDir, "index.html"))) throw new Error(`${dir}/index.html missing: run ./dev build first`);
   const s = await startScript("tests/support/static-server.mjs", ["--dir", distDir, "--port", "0", "--prefix", prefix, ...(gzip ? ["--gzip"] : []), ...(spaFallback ? ["--spa-fallback"] : [])]);
-  return { origin: `http://127.0.0.1:${s.port}`, base: prefix, url: (p = "") => `http://127.0.0.1:${s.port}${prefix}${p}`, stop: s.stop };
+  const at = `http://127.0.0.1:${s.port}${prefix}`;
+  return { origin: `http://127.0.0.1:${s.port}`, base: prefix, url: (p = "") => `${at}${LANG_PREFIX}${p}`, root: (p = "") => `${at}${p}`, stop: s.stop };
 }
 
 /** OKX's own hosts (REST and WebSocket, any region). */

@@ -357,7 +357,7 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     if (!fs.existsSync(path.join(ROOT, dist, "index.html"))) return t.skip(`${dist}/ not built`);
     const site = await serveDist(dist, prefix);
     servers.push(site);
-    const blogUrl = await serveBlog(site.url(""));
+    const blogUrl = await serveBlog(site.root(""));
     const blogOrigin = new URL(blogUrl).origin;
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
     const log = record(context);

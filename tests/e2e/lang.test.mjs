@@ -1,0 +1,150 @@
+// Both languages: every page type has its Chinese twin under zh/, with <html lang>, hreflang
+// alternates both ways, and a language switch that goes to the same page in the other language,
+// keeps the page's state (search query, wizard step) and is remembered; a Chinese browser is
+// offered Chinese, never redirected. Chinese pages read in Chinese with JavaScript off, carry
+// OKX's official Chinese message, and the Chinese search finds Chinese words.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import nodePath from "node:path";
+import { serveDist, launch, newPage, appReady, visibleText, startScript } from "./helpers.mjs";
+
+// [name, path with the state to keep, a selector that shows the state survived (optional)]
+const PAGES = [
+  ["home with a search", "?q=posSide", "[data-testid=catalog-table] tr[data-code='51000']"],
+  ["error page", "e/50113/", "[data-testid=error-code]"],
+  ["every code", "codes/", null],
+  ["wizard at a step", "wizard/?c=auth_signature&code=50113", "[data-testid=wizard-question]"],
+  ["clock", "clock/", null],
+  ["sign", "sign/", "[data-testid=sign-key]"],
+];
+
+let server, browser;
+before(async () => {
+  server = await serveDist("dist", "/");
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const root = (p) => server.root(p);
+const lang = (page) => page.evaluate(() => document.documentElement.lang);
+
+for (const [name, path, ready] of PAGES) {
+  test(`${name}: the switch goes to the Chinese page and back with its state, and is remembered`, async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(root(path));
+    await appReady(page);
+    assert.equal(await lang(page), "en");
+    const alternates = await page.$$eval("link[rel=alternate][hreflang]", (ls) => ls.map((l) => [l.hreflang, l.getAttribute("href")]));
+    assert.deepEqual(alternates.map((a) => a[0]).sort(), ["en", "x-default", "zh-CN"]);
+    await page.click("header [data-testid=lang-switch]");
+    await page.waitForURL((u) => u.pathname.startsWith("/zh/"));
+    await appReady(page);
+    const zhUrl = new URL(page.url());
+    assert.equal(zhUrl.pathname + zhUrl.search, "/zh/" + path.replace(/^\?/, "?"), "same page and state in Chinese");
+    assert.equal(await lang(page), "zh-CN");
+    if (ready) await page.waitForSelector(ready);
+    assert.match(await visibleText(page), /[\u4e00-\u9fff]{4}/, "the Chinese page reads in Chinese");
+    // Remembered: the English page now offers Chinese (and does not redirect).
+    await page.goto(root(path));
+    await appReady(page);
+    assert.equal(new URL(page.url()).pathname, "/" + path.replace(/\?.*$/, ""));
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.suggestLang), "zh");
+    assert.ok(await page.isVisible("[data-testid=lang-suggest]"));
+    // And back: the Chinese page's switch returns to the English page with the same state.
+    await page.goto(root("zh/" + path));
+    await appReady(page);
+    await page.click("header [data-testid=lang-switch]");
+    await page.waitForURL((u) => !u.pathname.startsWith("/zh/"));
+    const enUrl = new URL(page.url());
+    assert.equal(enUrl.pathname + enUrl.search, "/" + path);
+    if (ready) await page.waitForSelector(ready);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+test("a browser that prefers Chinese is offered Chinese on its first visit, never redirected; closing the note keeps English", async () => {
+  const page = await newPage(browser, { locale: "zh-CN" });
+  await page.goto(root("e/50011/"));
+  await appReady(page);
+  assert.equal(new URL(page.url()).pathname, "/e/50011/");
+  assert.ok(await page.isVisible("[data-testid=lang-suggest]"));
+  await page.click("[data-testid=lang-suggest] button");
+  assert.ok(!(await page.isVisible("[data-testid=lang-suggest]")));
+  await page.reload();
+  assert.ok(!(await page.isVisible("[data-testid=lang-suggest]")), "the choice to stay is remembered");
+  await page.context().close();
+  // A Traditional Chinese browser is not offered Simplified Chinese.
+  const tw = await newPage(browser, { locale: "zh-TW" });
+  await tw.goto(root("e/50011/"));
+  assert.ok(!(await tw.isVisible("[data-testid=lang-suggest]")));
+  await tw.context().close();
+});
+
+test("/zh/e/50113/ with JavaScript off: OKX's Chinese message, the English one beside it, our Chinese causes", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const res = await page.goto(root("zh/e/50113/"));
+  assert.equal(res.status(), 200);
+  const text = await visibleText(page);
+  assert.match(text, /无效的签名/);
+  assert.match(text, /Invalid signature/i, "the message the API returns at run time");
+  assert.match(text, /Secret Key/);
+  assert.match(await page.title(), /50113/);
+  assert.match(await page.title(), /[\u4e00-\u9fff]/);
+  await context.close();
+});
+
+test("the Chinese search finds Chinese words: 余额不足 → 51008", async () => {
+  const page = await newPage(browser);
+  await page.goto(root("zh/"));
+  await appReady(page);
+  await page.fill("#catalog-search", "余额不足");
+  await page.waitForSelector("[data-testid=catalog-table] tr[data-code='51008']", { timeout: 10000 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("the five codes added after the catalog snapshot have pages in both languages", async () => {
+  const page = await newPage(browser);
+  for (const code of ["59320", "59667", "54084", "54085", "54086"]) {
+    for (const p of [`e/${code}/`, `zh/e/${code}/`]) {
+      const res = await page.goto(root(p));
+      assert.equal(res.status(), 200, p);
+      assert.match(await page.textContent("[data-testid=error-code]"), new RegExp(code));
+    }
+  }
+  await page.context().close();
+});
+
+test("embeds in Chinese: data-locale picks the page language, data-lib (or the older data-lang) the library", async () => {
+  const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), "okx-blog-zh-"));
+  fs.writeFileSync(nodePath.join(dir, "index.html"), `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>博客</title></head><body>
+<div id="w-zh" data-okx-doctor="50113" data-locale="zh" data-lib="python-okx"></div>
+<div id="w-old" data-okx-doctor="50011" data-lang="ccxt-js"></div>
+<script src="${root("embed.js")}" async></script></body></html>`);
+  const blog = await startScript("tests/support/static-server.mjs", ["--dir", dir, "--port", "0"]);
+  try {
+    const page = await newPage(browser);
+    await page.goto(`http://localhost:${blog.port}/`);
+    const zh = await page.waitForSelector("#w-zh iframe");
+    const old = await page.waitForSelector("#w-old iframe");
+    assert.equal(await zh.getAttribute("src"), root("zh/embed/e/50113/?lib=python-okx"));
+    assert.equal(await old.getAttribute("src"), root("embed/e/50011/?lib=ccxt-js"));
+    const frame = await zh.contentFrame();
+    await frame.waitForSelector("html[data-started]", { state: "attached", timeout: 20000 });
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), "zh-CN");
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.lib), "python-okx");
+    assert.match(await frame.evaluate(() => document.body.innerText), /无效的签名/);
+    // It sizes itself like the English one.
+    await page.waitForFunction(() => document.querySelector("#w-zh iframe").style.height !== "400px", null, { timeout: 10000 });
+    await page.context().close();
+  } finally {
+    blog.stop();
+  }
+});
