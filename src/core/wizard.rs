@@ -19,6 +19,7 @@
 
 use crate::core::category::Category;
 use crate::core::lang::Lang;
+use crate::{t, tf};
 use crate::core::facts::{Library, PasteFacts, Region, Topic, WsChannel, WsEndpoint};
 use crate::core::routes::{build_query, is_code_shaped, parse_query};
 
@@ -703,20 +704,22 @@ fn clean_version(v: &str) -> Option<&str> {
 /// that were tried. Built only from the static tree texts and sanitised fields, so it never holds
 /// keys, secrets or passphrases, whatever was put into the state.
 pub fn report_text(state: &WizardState, library: Option<Library>, version: Option<&str>) -> String {
-    let tree = tree_for_in(state.lang, state.category);
+    let lang = state.lang;
+    let tree = tree_for_in(lang, state.category);
     let mut out = String::new();
-    out.push_str("OKX API problem (prepared with okx-doctor)\n\n");
+    out.push_str(t!(lang, "OKX API problem (prepared with okx-doctor)\n\n", "欧易 API 问题（用 okx-doctor 整理）\n\n"));
     let code = state.code.as_deref().map(str::trim).filter(|c| is_code_shaped(c));
-    out.push_str(&format!("- Error code: {}\n", code.unwrap_or("unknown")));
-    out.push_str(&format!("- Category: {}\n", state.category.label()));
+    let code = code.unwrap_or(t!(lang, "unknown", "未知"));
+    out.push_str(&tf!(lang, "- Error code: {code}\n", "- 错误码：{code}\n"));
+    out.push_str(&tf!(lang, "- Category: {}\n", "- 类别：{}\n", state.category.label()));
     let lib = library.or(state.library);
     let lib_text = match (lib, version.and_then(clean_version)) {
         (Some(l), Some(v)) => format!("{} {v}", l.label()),
-        (Some(l), None) => format!("{} (version not given)", l.label()),
-        (None, Some(v)) => format!("not given (version {v})"),
-        (None, None) => "not given".to_string(),
+        (Some(l), None) => tf!(lang, "{} (version not given)", "{}（未提供版本）", l.label()),
+        (None, Some(v)) => tf!(lang, "not given (version {v})", "未提供（版本 {v}）"),
+        (None, None) => t!(lang, "not given", "未提供").to_string(),
     };
-    out.push_str(&format!("- Library: {lib_text}\n"));
+    out.push_str(&tf!(lang, "- Library: {lib_text}\n", "- 库：{lib_text}\n"));
 
     let (_, current, _, valid) = walk(state);
     let mut answered = Vec::new();
@@ -747,21 +750,21 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
                     .answers
                     .iter()
                     .find(|d| d.id == p.answer)
-                    .map(|d| format!("- {} → {} (detected from the error text)", q.text, d.label)),
+                    .map(|d| tf!(lang, "- {} → {} (detected from the error text)", "- {} → {}（从错误文本中识别）", q.text, d.label)),
                 _ => None,
             })
         })
         .collect();
     if !answered.is_empty() || !unconfirmed.is_empty() {
-        out.push_str("\nWhat I checked:\n");
+        out.push_str(t!(lang, "\nWhat I checked:\n", "\n我检查过的：\n"));
         for l in answered.iter().chain(unconfirmed.iter()) {
             out.push_str(l);
             out.push('\n');
         }
     }
-    out.push_str("\nTried without success (ruled out):\n");
+    out.push_str(t!(lang, "\nTried without success (ruled out):\n", "\n试过但没解决（已排除）：\n"));
     if tried.is_empty() {
-        out.push_str("- nothing yet\n");
+        out.push_str(t!(lang, "- nothing yet\n", "- 暂无\n"));
     } else {
         for l in &tried {
             out.push_str(l);
@@ -769,11 +772,13 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
         }
     }
     if let NodeKind::Fix(f) = &current.kind {
-        out.push_str(&format!("\nNow trying: {}\n", f.title));
+        out.push_str(&tf!(lang, "\nNow trying: {}\n", "\n正在尝试：{}\n", f.title));
     }
-    out.push_str(
+    out.push_str(t!(
+        lang,
         "\nRaw response body (paste it here, with the API key, secret, passphrase and signature removed):\n\n",
-    );
+        "\n原始响应内容（贴在这里，先删掉 API Key、Secret Key、Passphrase 和签名）：\n\n"
+    ));
     out
 }
 
