@@ -55,11 +55,19 @@ pub fn normalize_base(base: &str) -> String {
 /// Chinese ones (see [`Lang::prefix`]); everything else is English.
 pub fn parse_localized(pathname: &str, base: &str) -> (Lang, Route) {
     let base = normalize_base(base);
-    let zh_base = format!("{base}{}", Lang::Zh.prefix());
-    if pathname.starts_with(&zh_base) || pathname == zh_base.trim_end_matches('/') {
-        (Lang::Zh, parse_path(pathname, &zh_base))
-    } else {
-        (Lang::En, parse_path(pathname, &base))
+    match lang_of_path(pathname, &base) {
+        Lang::Zh => (Lang::Zh, parse_path(pathname, &format!("{base}{}", Lang::Zh.prefix()))),
+        Lang::En => (Lang::En, parse_path(pathname, &base)),
+    }
+}
+
+/// The language of a location pathname under a normalised `base` (`/`, `/x/`), without parsing
+/// the route (what an island needs; small in wasm).
+pub fn lang_of_path(pathname: &str, base: &str) -> Lang {
+    let zh = Lang::Zh.prefix().trim_end_matches('/');
+    match pathname.strip_prefix(base).and_then(|rest| rest.strip_prefix(zh)) {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => Lang::Zh,
+        _ => Lang::En,
     }
 }
 

@@ -28,7 +28,7 @@ pub fn query_param(name: &str) -> Option<String> {
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::Env;
-    use crate::core::routes::{normalize_base, parse_localized};
+    use crate::core::routes::{lang_of_path, normalize_base};
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -43,7 +43,7 @@ mod imp {
             .unwrap_or_else(|| "/".into());
         let loc = window().location();
         let base = normalize_base(&base);
-        let (lang, _) = parse_localized(&loc.pathname().unwrap_or_default(), &base);
+        let lang = lang_of_path(&loc.pathname().unwrap_or_default(), &base);
         Env {
             base,
             lang,

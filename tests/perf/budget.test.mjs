@@ -72,6 +72,8 @@ const PAGES = [
   ["clock /clock/", "clock/index.html", "tools"],
   ["signature lab /sign/", "sign/index.html", "tools"],
 ];
+// The Chinese pages (their own wasm builds) have the same budgets.
+PAGES.push(...PAGES.map(([label, rel, kind]) => [`Chinese ${label.replace(/ \//, " /zh/")}`, `zh/${rel}`, kind]));
 
 for (const [label, rel, kind] of PAGES) {
   test(`first-load size of the ${label} is within its limit`, () => {
@@ -99,4 +101,22 @@ test("where the wasm bytes go, per bundle", () => {
     assert.ok(sections.code?.length > 0 && sections.data?.length > 0);
   }
   assert.equal(seen.size, 3, "the three bundles are three different wasm files");
+});
+
+// A page in one language carries no text of the other: the English pages' entry points have no
+// Chinese characters, and the Chinese ones none of the English interface's sentences.
+const ENGLISH_UI = ["Skip to content", "Copy code", "Theme: light", "Copied", "Not sure"];
+test("each language's entry points carry only that language's text", () => {
+  // Three Chinese characters in a row in the wasm's data section (fewer could be chance bytes).
+  const cjk = /[\u4e00-\u9fff]{3}/u;
+  for (const rel of ["index.html", "e/50113/index.html", "wizard/index.html", "clock/index.html", "sign/index.html"]) {
+    const en = firstLoad(rel).find(([n]) => n.endsWith(".wasm"));
+    const zh = firstLoad(`zh/${rel}`).find(([n]) => n.endsWith(".wasm"));
+    assert.ok(en && zh && en[0] !== zh[0], `${rel}: each language loads its own wasm`);
+    const enText = wasmSections(en[1]).data.toString("utf8"), zhText = wasmSections(zh[1]).data.toString("utf8");
+    const m = cjk.exec(enText);
+    assert.equal(m, null, `${rel}: the English wasm holds Chinese text near …${m && enText.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
+    for (const s of ENGLISH_UI) assert.ok(!zhText.includes(s), `zh/${rel}: the Chinese wasm holds "${s}"`);
+    console.log(`# ${rel}: English wasm ${kb(gz(en[1]))} gzip, Chinese wasm ${kb(gz(zh[1]))} gzip`);
+  }
 });
