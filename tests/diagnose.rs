@@ -84,6 +84,21 @@ fn http_and_network() {
     assert_eq!(top("Error: socket hang up").2, FindingKind::Network);
 }
 
+/// One HTTP 429 line is one error: the reason phrase (also after Python requests' "Client Error:")
+/// is not taken for OKX's message of the same wording, which would make a second finding.
+#[test]
+fn one_http_429_line_is_one_finding() {
+    for line in [
+        "HTTP 429 Too Many Requests",
+        "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://www.okx.com/api/v5/market/tickers",
+        "AxiosError: Request failed with status code 429 Too Many Requests",
+    ] {
+        let d = diagnose(line);
+        assert_eq!(d.findings.len(), 1, "{line}: {:?}", d.findings.iter().map(|f| &f.title).collect::<Vec<_>>());
+        assert_eq!(d.findings[0].category, Category::RateLimit);
+    }
+}
+
 #[test]
 fn message_only_templates_and_typos() {
     let (c, cat, k) = top("Your IP 1.2.3.4 is not included in your API key's IP whitelist");

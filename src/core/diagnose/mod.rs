@@ -398,9 +398,12 @@ fn without_reason(body: &str, lbody: &str, st: u16, sp: (usize, usize)) -> Optio
     let from = sp.0.min(lbody.len());
     let rel = lbody[from..].find(&reason)?;
     let (a, b) = (from + rel, from + rel + reason.len());
-    // Only when the phrase follows the status number closely ("429 Too Many Requests").
+    // Only when the phrase follows the status number closely ("429 Too Many Requests"), or after
+    // the words Python's requests puts between them ("429 Client Error: Too Many Requests").
     let number = st.to_string();
-    if a > sp.1 + 2 || !lbody[sp.0..a].contains(number.as_str()) {
+    let gap = lbody.get(sp.1.min(a)..a).unwrap_or("").trim();
+    let close = a <= sp.1 + 2 || matches!(gap, "client error:" | "server error:");
+    if !close || !lbody[sp.0..a].contains(number.as_str()) {
         return None;
     }
     // A placeholder word keeps the line's length, so a generic message ("Request failed") is not
