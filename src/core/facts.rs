@@ -1,6 +1,9 @@
 //! Facts a paste reveals besides the error itself (library, exchange id, region, demo, WebSocket
 //! endpoint). The engine detects them; the wizard pre-fills its answers from them.
 
+use super::lang::Lang;
+use crate::t;
+
 /// The client library or bot that produced the paste.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Library {
@@ -50,7 +53,12 @@ impl Library {
     pub fn from_id(id: &str) -> Option<Library> {
         Library::ALL.iter().copied().find(|l| l.id() == id)
     }
+    /// The library's name, in English.
     pub fn label(self) -> &'static str {
+        self.label_in(Lang::En)
+    }
+    /// The library's name in `lang` (product names stay as they are).
+    pub fn label_in(self, lang: Lang) -> &'static str {
         match self {
             Library::CcxtPython => "ccxt (Python)",
             Library::CcxtJs => "ccxt (JavaScript)",
@@ -61,7 +69,7 @@ impl Library {
             Library::Hummingbot => "hummingbot",
             Library::Octobot => "OctoBot",
             Library::Nautilus => "nautilus_trader",
-            Library::Other => "other / my own code",
+            Library::Other => t!(lang, "other / my own code", "其他 / 自己写的代码"),
         }
     }
 }
