@@ -192,6 +192,7 @@ fn catalog_search(props: CatalogSearch) -> impl IntoView {
             sec: section.get(),
             ch: channel.get(),
             limit: if show_all.get() { usize::MAX } else { RENDER_CAP },
+            lang: env.lang,
         };
         replace_query(&routes::build_query(&[
             ("q", &q.q),
