@@ -1,19 +1,44 @@
 //! One error's page (`/e/<code>/`, and `/embed/e/<code>/`): everything the catalog and the
 //! knowledge base know about a code. Static: only its copy buttons and the embed panel are islands.
 
-use crate::core::catalog::{self, Entry, Kind};
+use crate::core::catalog::{self, Channel, Entry, Kind, SourceKind};
+use crate::core::catalog_rows::{section_label, subsection_label};
 use crate::core::categorize::category_of;
 use crate::core::category::Category;
 use crate::core::kb::{self, Cause, Snippet};
+use crate::core::lang::Lang;
 use crate::core::routes::{build_query, Route};
 use crate::core::template::{has_placeholder, readable};
 use crate::ui::copy::CopyButton;
 use crate::ui::embed::embed_panel;
 use crate::ui::env::use_env;
+use crate::{t, tf};
 use leptos::prelude::*;
 
-/// Where OKX documents its error codes (an entry's `docs_anchor` is a fragment of this page).
-const OKX_DOCS: &str = "https://www.okx.com/docs-v5/en/";
+/// Where OKX documents its error codes in `lang` (an entry's `docs_anchor` is a fragment of this
+/// page; both languages' pages use the same anchors).
+fn okx_docs(lang: Lang) -> &'static str {
+    t!(
+        lang,
+        "https://www.okx.com/docs-v5/en/",
+        "https://www.okx.com/docs-v5/zh/"
+    )
+}
+
+/// OKX's official Chinese message of an entry, when OKX publishes one.
+fn official_zh(e: &Entry) -> Option<&'static str> {
+    catalog::msg_zh(e).filter(|m| !m.trim().is_empty())
+}
+
+/// The message a page in `lang` shows for an entry: OKX's official Chinese message on a Chinese
+/// page (the English one when OKX publishes none), made readable.
+fn shown_message(e: &Entry, lang: Lang) -> String {
+    t!(
+        lang,
+        readable(e.msg),
+        official_zh(e).map(readable).unwrap_or_else(|| readable(e.msg))
+    )
+}
 
 /// A link to a code's page followed by its message.
 #[component]
@@ -22,30 +47,77 @@ pub fn CodeItem(
     code: &'static str,
 ) -> impl IntoView {
     let env = use_env();
-    let msg = catalog::get(code).map(|e| readable(e.msg)).unwrap_or_default();
+    let msg = catalog::get(code)
+        .map(|e| shown_message(e, env.lang))
+        .unwrap_or_default();
     view! { <li><a href=env.href(&Route::Error(code.to_string()))>{code}</a> " " {msg}</li> }
 }
 
-/// The heading of an error page: "OKX error 50113" and the message.
+/// The heading of an error page: "OKX error 50113" and the message. A Chinese page heads with
+/// OKX's official Chinese message and gives the English one beside it: what the API returns at
+/// run time (always on WebSocket; on REST unless the request asks for Chinese), so what a log shows.
 #[component]
 fn ErrorHeading(
     /// The entry.
     e: &'static Entry,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     let what = if e.kind == Kind::WsCloseFrame {
-        "OKX WebSocket close code"
+        t!(lang, "OKX WebSocket close code", "欧易（OKX）WebSocket 关闭码")
     } else {
-        "OKX error"
+        t!(lang, "OKX error", "欧易（OKX）错误码")
     };
     let msg = if e.msg.is_empty() {
-        "Success (no error)".to_string()
+        t!(lang, "Success (no error)", "成功（没有错误）").to_string()
     } else {
-        readable(e.msg)
+        shown_message(e, lang)
     };
     // A message with placeholders reads naturally in the heading; the exact template follows.
-    let template = has_placeholder(e.msg).then(|| {
-        view! { <p class="message-template">"OKX's message, with placeholders for the values: " <code>{e.msg}</code></p> }
+    let template = (lang == Lang::En && has_placeholder(e.msg)).then(|| {
+        view! {
+            <p class="message-template">
+                {t!(lang, "OKX's message, with placeholders for the values: ", "欧易的消息原文，{…} 处为占位符：")}
+                <code>{e.msg}</code>
+            </p>
+        }
+        .into_any()
     });
+    let english = (lang != Lang::En && !e.msg.trim().is_empty()).then(|| {
+        let label = if has_placeholder(e.msg) {
+            t!(
+                lang,
+                "The English message the API returns at run time ({…} are the actual values): ",
+                "API 实际返回的英文消息（{…} 处为实际取值）："
+            )
+        } else {
+            t!(lang, "The English message the API returns at run time: ", "API 实际返回的英文消息：")
+        };
+        let when = match (e.channel, official_zh(e).is_some()) {
+            (Channel::WebSocket, _) => t!(
+                lang,
+                " (WebSocket always answers in English.)",
+                "（WebSocket 接口始终返回英文消息。）"
+            ),
+            (Channel::Rest, true) => t!(
+                lang,
+                " (REST answers in English by default; a request that asks for Chinese gets the Chinese message above.)",
+                "（REST 接口默认返回英文；请求指定中文时，返回上面的中文消息。）"
+            ),
+            (Channel::Rest, false) => t!(
+                lang,
+                " (OKX's Chinese docs give no Chinese message for this code.)",
+                "（欧易中文文档没有给出这个错误码的中文消息。）"
+            ),
+        };
+        view! {
+            <p class="message-template" data-testid="error-message-en">
+                {label} <code lang="en">{e.msg}</code> <small class="variant-kind">{when}</small>
+            </p>
+        }
+        .into_any()
+    });
+    // At most one of them: the English page's template, or the Chinese page's English message.
+    let below = template.or(english);
     view! {
         <h1>
             <span class="visually-hidden">{what} " "</span>
@@ -53,7 +125,7 @@ fn ErrorHeading(
             " "
             <span data-testid="error-message">{msg}</span>
         </h1>
-        {template}
+        {below}
     }
 }
 
@@ -65,10 +137,11 @@ fn Meaning(
     /// Its category.
     category: Category,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     let info = kb::code_info(e.code);
     let cat_info = kb::category_info(category).filter(|_| info.is_none() || category != Category::Other);
     view! {
-        <h2>"What it means"</h2>
+        <h2>{t!(lang, "What it means", "含义")}</h2>
         {info.map(|i| view! { <p class="summary" data-testid="error-summary">{i.summary}</p> })}
         {cat_info.map(|c| view! { <p class="category-meaning">{c.meaning}</p> })}
         {e.note.map(|n| view! { <p class="note">{n}</p> })}
@@ -83,16 +156,17 @@ fn CauseItem(
     /// Its rank, from 1.
     rank: usize,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     view! {
         <li class="cause" id=format!("cause-{}", c.id)>
             <h3>{format!("{rank}. {}", c.title)}</h3>
             <p>{c.detail}</p>
             <dl>
-                <dt>"How to confirm"</dt>
+                <dt>{t!(lang, "How to confirm", "如何确认")}</dt>
                 <dd>{c.confirm}</dd>
-                <dt>"Fix"</dt>
+                <dt>{t!(lang, "Fix", "解决办法")}</dt>
                 <dd>{c.fix}</dd>
-                <dt>"Check that it worked"</dt>
+                <dt>{t!(lang, "Check that it worked", "验证是否解决")}</dt>
                 <dd>{c.verify}</dd>
             </dl>
         </li>
@@ -105,8 +179,18 @@ fn Causes(
     /// The causes, most likely first.
     causes: Vec<&'static Cause>,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     let body = if causes.is_empty() {
-        view! { <p>"We have no specific knowledge of this code yet. Check the message and the parameters of the request that failed."</p> }.into_any()
+        view! {
+            <p>
+                {t!(
+                    lang,
+                    "We have no specific knowledge of this code yet. Check the message and the parameters of the request that failed.",
+                    "我们对这个错误码还没有具体的排查资料。请检查报错消息，以及出错请求的各个参数。"
+                )}
+            </p>
+        }
+        .into_any()
     } else {
         let items = causes
             .into_iter()
@@ -116,7 +200,7 @@ fn Causes(
         view! { <ol class="causes" data-testid="error-causes">{items}</ol> }.into_any()
     };
     view! {
-        <h2>"Likely causes and fixes"</h2>
+        <h2>{t!(lang, "Likely causes and fixes", "可能的原因和解决办法")}</h2>
         {body}
     }
 }
@@ -127,6 +211,7 @@ pub fn SnippetFigure(
     /// The snippet.
     s: &'static Snippet,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     view! {
         <figure class="snippet" data-lib=s.lib>
             <figcaption>
@@ -134,15 +219,16 @@ pub fn SnippetFigure(
                 " "
                 {s.title}
                 " "
-                {CopyButton::text(s.code, "Copy code", "copy-snippet").view()}
+                {CopyButton::text(s.code, t!(lang, "Copy code", "复制代码"), "copy-snippet").view()}
             </figcaption>
             <pre><code>{s.code}</code></pre>
         </figure>
     }
 }
 
-/// Every wording of the error: the docs' rows, older wordings and what the live API returns.
-fn wordings(e: &'static Entry) -> Vec<(String, &'static str)> {
+/// Every wording of the error: the docs' rows, older wordings and what the live API returns (and
+/// on a Chinese page, OKX's other official Chinese messages).
+fn wordings(e: &'static Entry, lang: Lang) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(String, &'static str)> = Vec::new();
     let mut push = |kind: String, msg: &'static str| {
         if !msg.trim().is_empty() && msg != e.msg && !rows.iter().any(|(_, m)| *m == msg) {
@@ -152,16 +238,21 @@ fn wordings(e: &'static Entry) -> Vec<(String, &'static str)> {
     for r in e.alt_rows {
         push(
             r.http_status
-                .map(|s| format!("OKX docs, HTTP {s}"))
-                .unwrap_or_else(|| "OKX docs".into()),
+                .map(|s| tf!(lang, "OKX docs, HTTP {s}", "欧易文档，HTTP {s}"))
+                .unwrap_or_else(|| t!(lang, "OKX docs", "欧易文档").into()),
             r.msg,
         );
     }
     for v in e.msg_variants {
-        push("older wording".into(), v.msg);
+        push(t!(lang, "older wording", "旧版措辞").into(), v.msg);
     }
     for o in e.observed {
-        push("returned by the live API".into(), o.msg);
+        push(t!(lang, "returned by the live API", "API 实际返回").into(), o.msg);
+    }
+    if lang != Lang::En {
+        for m in catalog::zh_messages(e).iter().skip(1) {
+            push(t!(lang, "OKX docs in Chinese", "欧易中文文档").into(), m);
+        }
     }
     rows
 }
@@ -172,15 +263,22 @@ fn Wordings(
     /// The entry.
     e: &'static Entry,
 ) -> impl IntoView {
-    let rows = wordings(e);
+    let lang = use_env().lang;
+    let rows = wordings(e, lang);
     (!rows.is_empty()).then(|| {
         let items = rows
             .into_iter()
-            .map(|(k, m)| view! { <li><q>{m}</q> " " <small class="variant-kind">"(" {k} ")"</small></li> })
+            .map(|(k, m)| {
+                view! {
+                    <li>
+                        <q>{m}</q> {t!(lang, " ", "")} <small class="variant-kind">{t!(lang, "(", "（")} {k} {t!(lang, ")", "）")}</small>
+                    </li>
+                }
+            })
             .collect_view();
         view! {
             <section class="secondary">
-                <h2>"Other wording of this error"</h2>
+                <h2>{t!(lang, "Other wording of this error", "这个错误的其他措辞")}</h2>
                 <ul class="variants">{items}</ul>
             </section>
         }
@@ -194,9 +292,15 @@ fn SubCodes(
     e: &'static Entry,
 ) -> impl IntoView {
     let env = use_env();
+    let lang = env.lang;
     let base = e.sub_code.map(|sub| {
         let href = env.href(&Route::Error(e.base_code.to_string()));
-        view! { <p class="subcode">"Sub-code " {sub} " of " <a href=href>{e.base_code}</a> "."</p> }
+        // The two languages order the sentence differently.
+        t!(
+            lang,
+            view! { <p class="subcode">"Sub-code " {sub} " of " <a href=href>{e.base_code}</a> "."</p> }.into_any(),
+            view! { <p class="subcode"><a href=href>{e.base_code}</a> " 的子错误码 " {sub} "。"</p> }.into_any()
+        )
     });
     let subs: Vec<&'static str> = catalog::sub_entries(e.base_code)
         .filter(|s| s.code != e.code)
@@ -204,7 +308,7 @@ fn SubCodes(
         .collect();
     let list = (!subs.is_empty() && e.sub_code.is_none()).then(|| {
         view! {
-            <h2>"Sub-codes"</h2>
+            <h2>{t!(lang, "Sub-codes", "子错误码")}</h2>
             <ul class="sub-codes">{subs.into_iter().map(|c| view! { <CodeItem code=c /> }).collect_view()}</ul>
         }
     });
@@ -219,60 +323,100 @@ fn Facts(
     /// Its category.
     category: Category,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     let ccxt = e
         .ccxt_exception
         .map(|c| catalog::ccxt_ancestry(c).join(" → "))
-        .unwrap_or_else(|| "not mapped by ccxt (ExchangeError by default)".into());
+        .unwrap_or_else(|| {
+            t!(
+                lang,
+                "not mapped by ccxt (ExchangeError by default)",
+                "ccxt 未映射（默认抛出 ExchangeError）"
+            )
+            .into()
+        });
     let channel = if e.kind == Kind::WsCloseFrame {
-        "WebSocket close frame"
+        t!(lang, "WebSocket close frame", "WebSocket 关闭帧")
     } else {
         e.channel.label()
     };
     let section = match e.subsection {
-        Some(s) => format!("{} / {s}", e.section),
-        None => e.section.to_string(),
+        Some(s) => format!("{} / {}", section_label(e.section, lang), subsection_label(s, lang)),
+        None => section_label(e.section, lang).to_string(),
     };
+    let doc_status = t!(lang, e.doc_status.label(), e.doc_status.label_zh());
     view! {
-        <h2>"About this code"</h2>
+        <h2>{t!(lang, "About this code", "关于这个错误码")}</h2>
         <dl class="facts">
-            <dt>"Category"</dt>
-            <dd data-testid="error-category">{category.label()} " " <code class="chip">{category.id()}</code></dd>
-            <dt>"HTTP status"</dt>
-            <dd>{catalog::http_status_label(e)}</dd>
-            <dt>"Channel"</dt>
+            <dt>{t!(lang, "Category", "类别")}</dt>
+            <dd data-testid="error-category">{category.label_in(lang)} " " <code class="chip">{category.id()}</code></dd>
+            <dt>{t!(lang, "HTTP status", "HTTP 状态码")}</dt>
+            <dd>{http_status_label(e, lang)}</dd>
+            <dt>{t!(lang, "Channel", "接口")}</dt>
             <dd>{channel}</dd>
-            <dt>"Docs section"</dt>
+            <dt>{t!(lang, "Docs section", "文档分类")}</dt>
             <dd>{section}</dd>
-            <dt>"ccxt exception"</dt>
+            <dt>{t!(lang, "ccxt exception", "ccxt 异常")}</dt>
             <dd><code>{ccxt}</code></dd>
-            <dt>"Docs status"</dt>
-            <dd>{e.doc_status.label()}</dd>
-            <dt>"Sources"</dt>
-            <dd data-testid="error-sources">{sources(e)}</dd>
-            <dt>"Last seen"</dt>
-            <dd data-testid="error-last-seen">{last_seen(e)}</dd>
+            <dt>{t!(lang, "Docs status", "文档状态")}</dt>
+            <dd>{doc_status}</dd>
+            <dt>{t!(lang, "Sources", "数据来源")}</dt>
+            <dd data-testid="error-sources">{sources(e, lang)}</dd>
+            <dt>{t!(lang, "Last seen", "最近一次出现")}</dt>
+            <dd data-testid="error-last-seen">{last_seen(e, lang)}</dd>
         </dl>
     }
 }
 
-/// Where the entry's data comes from: each source with the date of its snapshot.
-fn sources(e: &'static Entry) -> String {
-    let list: Vec<String> = catalog::sources_of(e)
-        .map(|s| format!("{} ({})", s.kind.label(), s.date))
+/// The HTTP status line of an error page: the statuses, or why there is none (in English, as
+/// [`catalog::http_status_label`]).
+pub(crate) fn http_status_label(e: &Entry, lang: Lang) -> String {
+    catalog::http_statuses_text(e).unwrap_or_else(|| {
+        match e.kind {
+            Kind::WsCloseFrame => t!(lang, "none (WebSocket close frame)", "无（WebSocket 关闭帧）"),
+            Kind::ErrorCode if e.channel == Channel::WebSocket => {
+                t!(lang, "none (WebSocket message)", "无（WebSocket 消息）")
+            }
+            Kind::ErrorCode => t!(lang, "not documented", "文档未给出"),
+        }
+        .into()
+    })
+}
+
+/// A source kind's name in `lang`.
+fn source_kind(kind: SourceKind, lang: Lang) -> &'static str {
+    t!(lang, kind.label(), kind.label_zh())
+}
+
+/// Where the entry's data comes from: each source with the date of its snapshot. A Chinese page
+/// adds where its Chinese message comes from when the entry does not cite OKX's Chinese docs.
+pub(crate) fn sources(e: &'static Entry, lang: Lang) -> String {
+    let mut list: Vec<String> = catalog::sources_of(e)
+        .map(|s| tf!(lang, "{} ({})", "{}（{}）", source_kind(s.kind, lang), s.date))
         .collect();
+    let cites_zh = catalog::sources_of(e).any(|s| s.kind == SourceKind::OkxDocsZh);
+    if lang != Lang::En && !cites_zh && official_zh(e).is_some() {
+        list.push(tf!(
+            lang,
+            "Chinese message: {} ({})",
+            "中文消息：{}（{}）",
+            source_kind(SourceKind::OkxDocsZh, lang),
+            catalog::zh_source_date()
+        ));
+    }
     if list.is_empty() {
-        "not recorded".into()
+        t!(lang, "not recorded", "未记录").into()
     } else {
-        list.join("; ")
+        list.join(t!(lang, "; ", "；"))
     }
 }
 
 /// The newest snapshot the entry was seen in.
-fn last_seen(e: &'static Entry) -> String {
+pub(crate) fn last_seen(e: &'static Entry, lang: Lang) -> String {
     match catalog::last_seen_source(e) {
-        Some(s) => format!("{} in {}", e.last_seen, s.kind.label()),
+        Some(s) => tf!(lang, "{} in {}", "{}，见于{}", e.last_seen, source_kind(s.kind, lang)),
         None if !e.last_seen.is_empty() => e.last_seen.to_string(),
-        None => "not recorded".into(),
+        None => t!(lang, "not recorded", "未记录").into(),
     }
 }
 
@@ -287,22 +431,23 @@ fn Actions(
     embed: bool,
 ) -> impl IntoView {
     let env = use_env();
+    let lang = env.lang;
     let wizard = format!(
         "{}{}",
         env.href(&Route::Wizard),
         build_query(&[("c", category.id()), ("code", e.code)])
     );
-    let docs = e.docs_anchor.map(|a| format!("{OKX_DOCS}#{a}"));
+    let docs = e.docs_anchor.map(|a| format!("{}#{a}", okx_docs(lang)));
     let full = embed.then(|| env.href(&Route::Error(e.code.to_string())));
     view! {
         <div class="actions">
-            <a class="button" href=wizard data-testid="diagnose-my-case">"Diagnose my case"</a>
-            {CopyButton::site_path(env.href(&Route::Error(e.code.to_string())), "Copy link", "copy-link").view()}
+            <a class="button" href=wizard data-testid="diagnose-my-case">{t!(lang, "Diagnose my case", "诊断我的情况")}</a>
+            {CopyButton::site_path(env.href(&Route::Error(e.code.to_string())), t!(lang, "Copy link", "复制链接"), "copy-link").view()}
         </div>
         <p class="more">
-            {docs.map(|d| view! { <a href=d rel="noopener" data-testid="okx-docs-link">"OKX documentation"</a> " · " })}
-            {full.map(|f| view! { <a href=f>"Full page"</a> " · " })}
-            <a href=env.href(&Route::Home)>"All codes"</a>
+            {docs.map(|d| view! { <a href=d rel="noopener" data-testid="okx-docs-link">{t!(lang, "OKX documentation", "欧易文档")}</a> " · " })}
+            {full.map(|f| view! { <a href=f>{t!(lang, "Full page", "完整页面")}</a> " · " })}
+            <a href=env.href(&Route::Home)>{t!(lang, "All codes", "全部错误码")}</a>
         </p>
     }
 }
@@ -316,6 +461,7 @@ pub fn ErrorPage(
     #[prop(optional)]
     embed: bool,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     let category = category_of(e);
     let causes = kb::causes(Some(e.code), category);
     let snippets = kb::snippets(Some(e.code), category);
@@ -326,7 +472,7 @@ pub fn ErrorPage(
             <Meaning e=e category=category />
             <Causes causes=causes />
             {(!snippets.is_empty()).then(|| view! {
-                <h2>"Code examples"</h2>
+                <h2>{t!(lang, "Code examples", "代码示例")}</h2>
                 <div class="snippets">{snippets.into_iter().map(|s| view! { <SnippetFigure s=s /> }).collect_view()}</div>
             })}
             <Actions e=e category=category embed=embed />
@@ -335,11 +481,35 @@ pub fn ErrorPage(
             <SubCodes e=e />
             {(!related.is_empty()).then(|| view! {
                 <section class="secondary">
-                    <h2>"Related codes"</h2>
+                    <h2>{t!(lang, "Related codes", "相关错误码")}</h2>
                     <ul class="related">{related.into_iter().map(|c| view! { <CodeItem code=c /> }).collect_view()}</ul>
                 </section>
             })}
             {(!embed).then(|| embed_panel(Route::Error(e.code.to_string())))}
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_facts_are_unchanged_and_chinese_ones_are_chinese() {
+        for e in catalog::entries() {
+            assert_eq!(
+                http_status_label(e, Lang::En),
+                catalog::http_status_label(e),
+                "{}",
+                e.code
+            );
+        }
+        let e = catalog::get("50011").unwrap();
+        let en = sources(e, Lang::En);
+        let zh = sources(e, Lang::Zh);
+        assert!(en.contains("OKX docs (English)"), "{en}");
+        assert!(zh.contains("欧易文档（英文）") && !zh.contains("OKX docs"), "{zh}");
+        assert!(last_seen(e, Lang::Zh).contains("见于"));
+        assert_eq!(okx_docs(Lang::Zh), "https://www.okx.com/docs-v5/zh/");
     }
 }
