@@ -9,9 +9,11 @@ use super::browser::{go, now_ms, on_keydown, replace_query};
 use super::env::use_env;
 use super::island::{Island, Props};
 use crate::core::catalog::{self, FAMILIES};
-use crate::core::catalog_rows::{Query, Row, Rows};
+use crate::core::catalog_rows::{family_label, section_label, Query, Row, Rows};
+use crate::core::lang::Lang;
 use crate::core::num::fixed;
 use crate::core::routes::{self, Route};
+use crate::{t, tf};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,9 +27,9 @@ pub const RENDER_CAP: usize = 100;
 /// "Show all" away).
 pub const STATIC_ROWS: usize = 50;
 
-/// One table row.
-fn row_view(r: Row, base: &str) -> impl IntoView {
-    let href = Route::Error(r.code.clone()).href(base);
+/// One table row (its link to the code's page in `lang`).
+fn row_view(r: Row, base: &str, lang: Lang) -> impl IntoView {
+    let href = Route::Error(r.code.clone()).href_in(base, lang);
     let code = r.code.clone();
     view! {
         <tr data-code=code>
@@ -42,35 +44,37 @@ fn row_view(r: Row, base: &str) -> impl IntoView {
 }
 
 /// The table's head and caption.
-fn table_head() -> impl IntoView {
+fn table_head(lang: Lang) -> AnyView {
     view! {
-        <caption class="visually-hidden">"OKX API v5 error codes"</caption>
+        <caption class="visually-hidden">{t!(lang, "OKX API v5 error codes", "欧易 API v5 错误码")}</caption>
         <thead>
             <tr>
-                <th scope="col">"Code"</th>
+                <th scope="col">{t!(lang, "Code", "错误码")}</th>
                 <th scope="col">"HTTP"</th>
-                <th scope="col">"Message"</th>
-                <th scope="col">"Section"</th>
-                <th scope="col">"Channel"</th>
-                <th scope="col">"ccxt exception"</th>
+                <th scope="col">{t!(lang, "Message", "消息")}</th>
+                <th scope="col">{t!(lang, "Section", "分类")}</th>
+                <th scope="col">{t!(lang, "Channel", "接口")}</th>
+                <th scope="col">{t!(lang, "ccxt exception", "ccxt 异常")}</th>
             </tr>
         </thead>
     }
+    .into_any()
 }
 
 /// The first [`STATIC_ROWS`] codes, as the page shows them before any search (static).
 #[component]
 pub fn StaticCatalog() -> impl IntoView {
-    let base = use_env().base;
+    let env = use_env();
+    let (base, lang) = (env.base, env.lang);
     let rows = catalog::entries()
         .iter()
         .take(STATIC_ROWS)
-        .map(|e| row_view(Row::of(e), &base))
+        .map(|e| row_view(Row::of_in(e, lang), &base, lang))
         .collect_view();
     view! {
         <div class="table-wrap catalog-static">
             <table class="catalog-table" data-testid="catalog-table-static">
-                {table_head()}
+                {table_head(lang)}
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -155,6 +159,7 @@ fn focus_on_slash(input: NodeRef<leptos::html::Input>) {
 
 fn catalog_search(props: CatalogSearch) -> impl IntoView {
     let env = use_env();
+    let lang = env.lang;
     let files = StoredValue::new(props.worker.clone().map(|w| WorkerFiles::new(&env.base, &w)));
     let initial = routes::parse_query(&env.query);
     let get = |k: &str| {
@@ -192,7 +197,7 @@ fn catalog_search(props: CatalogSearch) -> impl IntoView {
             sec: section.get(),
             ch: channel.get(),
             limit: if show_all.get() { usize::MAX } else { RENDER_CAP },
-            lang: env.lang,
+            lang,
         };
         replace_query(&routes::build_query(&[
             ("q", &q.q),
@@ -223,15 +228,20 @@ fn catalog_search(props: CatalogSearch) -> impl IntoView {
         let typed = query.with_untracked(|q| q.trim().to_string());
         let first = rows.with_untracked(|r| r.as_ref().and_then(|r| r.rows.first().map(|x| x.code.clone())));
         if first.is_some_and(|c| c == typed) {
-            go(&Route::Error(typed).href(&base.get_value()));
+            go(&Route::Error(typed).href_in(&base.get_value(), lang));
         }
     };
     let matched = move || rows.with(|r| r.as_ref().map(|r| r.total).unwrap_or(total));
     let count_text = move || {
         if filtered() {
-            format!("{} of {total} codes match", matched())
+            tf!(
+                lang,
+                "{} of {total} codes match",
+                "{total} 个错误码中有 {} 个匹配",
+                matched()
+            )
         } else {
-            format!("All {total} codes")
+            tf!(lang, "All {total} codes", "全部 {total} 个错误码")
         }
     };
     let capped = move || {
@@ -244,65 +254,101 @@ fn catalog_search(props: CatalogSearch) -> impl IntoView {
     };
     let visible = move || rows.with(|r| r.as_ref().map(|r| r.rows.clone()).unwrap_or_default());
     let no_results = move || active() && rows.with(|r| r.as_ref().is_some_and(|r| r.total == 0));
-    let families: Vec<(String, String)> = FAMILIES.iter().map(|(id, l)| (id.to_string(), l.to_string())).collect();
-    let sections: Vec<(String, String)> = props.sections.iter().map(|s| (s.clone(), s.clone())).collect();
+    let families: Vec<(String, String)> = FAMILIES
+        .iter()
+        .map(|(id, _)| (id.to_string(), family_label(id, lang).to_string()))
+        .collect();
+    let sections: Vec<(String, String)> = props
+        .sections
+        .iter()
+        .map(|s| (s.clone(), section_label(s, lang).to_string()))
+        .collect();
     let channels = vec![
         ("rest".to_string(), "REST".to_string()),
         ("websocket".to_string(), "WebSocket".to_string()),
     ];
 
+    // The controls, the count and the button are views of their own (type-erased), which keeps
+    // the island's view type within the compiler's depth limit.
+    let controls = view! {
+        <div class="catalog-controls" role="search">
+            <label class="search-label" for="catalog-search">{t!(lang, "Search codes and messages ", "搜索错误码和消息 ")} <kbd>"/"</kbd></label>
+            <input
+                id="catalog-search"
+                type="search"
+                node_ref=input_ref
+                data-testid="catalog-search"
+                placeholder={t!(lang, "50113, posSide, too many requests…", "50113、posSide、余额不足…")}
+                autocomplete="off"
+                spellcheck="false"
+                maxlength="200"
+                prop:value=move || query.get()
+                on:input:target=move |ev| {
+                    show_all.set(false);
+                    query.set(ev.target().value());
+                }
+                on:keydown=on_enter
+            />
+            <FilterSelect label={t!(lang, "Family ", "号段 ")} testid="filter-family" value=family options=families show_all=show_all />
+            <FilterSelect label={t!(lang, "Section ", "分类 ")} testid="filter-section" value=section options=sections show_all=show_all />
+            <FilterSelect label={t!(lang, "Channel ", "接口 ")} testid="filter-channel" value=channel options=channels show_all=show_all />
+        </div>
+    }
+    .into_any();
+    let no_results_text = move || {
+        tf!(
+            lang,
+            "Nothing matches “{}”. Try part of a code (5011) or fewer words of the message.",
+            "没有与“{}”匹配的结果。试试只输入错误码的一部分（如 5011），或少输几个消息里的词。",
+            query.get()
+        )
+    };
+
+    let count = view! {
+        <p class="result-count" data-testid="result-count" aria-live="polite" data-filter-ms=move || fixed(last_ms.get(), 2)>
+            {count_text}
+            <span class="data-date">{tf!(lang, " · data as of {}", " · 数据截至 {}", catalog::data_date())}</span>
+        </p>
+    }
+    .into_any();
+    let show_all_button = view! {
+        <Show when=capped>
+            <p>
+                <button type="button" data-testid="show-all" on:click=move |_| show_all.set(true)>
+                    {move || {
+                        let n = if active() { matched() } else { total };
+                        if filtered() {
+                            tf!(lang, "Show all {n} results", "显示全部 {n} 个结果")
+                        } else {
+                            tf!(lang, "Show all {n} codes", "显示全部 {n} 个错误码")
+                        }
+                    }}
+                </button>
+            </p>
+        </Show>
+    }
+    .into_any();
+
     view! {
         <div class="catalog-search" data-active=move || active().then_some("")>
-            <div class="catalog-controls" role="search">
-                <label class="search-label" for="catalog-search">"Search codes and messages " <kbd>"/"</kbd></label>
-                <input
-                    id="catalog-search"
-                    type="search"
-                    node_ref=input_ref
-                    data-testid="catalog-search"
-                    placeholder="50113, posSide, too many requests…"
-                    autocomplete="off"
-                    spellcheck="false"
-                    maxlength="200"
-                    prop:value=move || query.get()
-                    on:input:target=move |ev| {
-                        show_all.set(false);
-                        query.set(ev.target().value());
-                    }
-                    on:keydown=on_enter
-                />
-                <FilterSelect label="Family " testid="filter-family" value=family options=families show_all=show_all />
-                <FilterSelect label="Section " testid="filter-section" value=section options=sections show_all=show_all />
-                <FilterSelect label="Channel " testid="filter-channel" value=channel options=channels show_all=show_all />
-            </div>
-            <p class="result-count" data-testid="result-count" aria-live="polite" data-filter-ms=move || fixed(last_ms.get(), 2)>
-                {count_text}
-                <span class="data-date">{format!(" · data as of {}", catalog::data_date())}</span>
-            </p>
+            {controls}
+            {count}
             <Show when=no_results>
-                <p class="no-results" data-testid="no-results">
-                    "Nothing matches “" {move || query.get()} "”. Try part of a code (5011) or fewer words of the message."
-                </p>
+                <p class="no-results" data-testid="no-results">{no_results_text}</p>
             </Show>
             <Show when=active>
                 <div class="table-wrap">
                     <table class="catalog-table" data-testid="catalog-table">
-                        {table_head()}
+                        {table_head(lang)}
                         <tbody>
                             <For each=visible key=|r| r.code.clone() let:r>
-                                {row_view(r, &base.get_value())}
+                                {row_view(r, &base.get_value(), lang)}
                             </For>
                         </tbody>
                     </table>
                 </div>
             </Show>
-            <Show when=capped>
-                <p>
-                    <button type="button" data-testid="show-all" on:click=move |_| show_all.set(true)>
-                        {move || format!("Show all {} {}", if active() { matched() } else { total }, if filtered() { "results" } else { "codes" })}
-                    </button>
-                </p>
-            </Show>
+            {show_all_button}
         </div>
     }
 }
@@ -321,11 +367,12 @@ fn FilterSelect(
     /// Reset to the capped view when the filter changes.
     show_all: RwSignal<bool>,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     view! {
         <label class="filter">
             {label}
             <select data-testid=testid on:change:target=move |ev| { show_all.set(false); value.set(ev.target().value()) } prop:value=move || value.get()>
-                <option value="">"All"</option>
+                <option value="">{t!(lang, "All", "全部")}</option>
                 {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
             </select>
         </label>

@@ -4,6 +4,7 @@
 use super::browser::{copy_text, page_url};
 use super::env::use_env;
 use super::island::{flag, island, Island, Props};
+use crate::t;
 use leptos::prelude::*;
 
 /// What a copy button copies.
@@ -24,7 +25,8 @@ pub enum CopyWhat {
 pub struct CopyButton {
     /// What to copy.
     pub what: CopyWhat,
-    /// The button's label, saying what it copies ("Copy code", "Copy link").
+    /// The button's label, saying what it copies ("Copy code", "Copy link"), in the page's
+    /// language (the caller picks it with `t!`).
     pub label: String,
     /// `data-testid` of the button.
     pub testid: String,
@@ -108,7 +110,9 @@ impl Island for CopyButton {
         let state = RwSignal::new(Copied::Not);
         let CopyButton { what, label, testid } = self;
         let what = StoredValue::new(what);
-        let origin = StoredValue::new(use_env().origin.unwrap_or_default());
+        let env = use_env();
+        let lang = env.lang;
+        let origin = StoredValue::new(env.origin.unwrap_or_default());
         let on_click = move |_| {
             let text = match what.get_value() {
                 CopyWhat::Text(t) => t,
@@ -122,13 +126,13 @@ impl Island for CopyButton {
         view! {
             <button type="button" class="copy-button" data-testid=testid on:click=on_click>
                 {move || match state.get() {
-                    Copied::Yes => "Copied".to_string(),
-                    Copied::Refused => "Press Ctrl+C to copy".to_string(),
+                    Copied::Yes => t!(lang, "Copied", "已复制").to_string(),
+                    Copied::Refused => t!(lang, "Press Ctrl+C to copy", "请按 Ctrl+C 复制").to_string(),
                     Copied::Not => label.clone(),
                 }}
             </button>
             <span class="visually-hidden" aria-live="polite">
-                {move || if state.get() == Copied::Yes { "Copied to the clipboard" } else { "" }}
+                {move || if state.get() == Copied::Yes { t!(lang, "Copied to the clipboard", "已复制到剪贴板") } else { "" }}
             </span>
         }
         .into_any()

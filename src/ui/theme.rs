@@ -4,7 +4,9 @@
 //! from that attribute, so it is right before the wasm starts and does not change when it does.
 
 use super::browser::{keys, set_root_attr, storage_get, storage_remove, storage_set};
+use super::env::use_env;
 use super::island::{island, Island, Props};
+use crate::t;
 use leptos::prelude::*;
 
 /// A theme choice.
@@ -65,12 +67,13 @@ impl Island for ThemeToggle {
     }
 
     fn render(self) -> AnyView {
+        let lang = use_env().lang;
         let on_click = move |_| Theme::stored().next().apply();
         view! {
             <button type="button" class="theme-toggle" data-testid="theme-toggle" on:click=on_click>
-                <span class="theme-label theme-label-auto">"Theme: auto"</span>
-                <span class="theme-label theme-label-light">"Theme: light"</span>
-                <span class="theme-label theme-label-dark">"Theme: dark"</span>
+                <span class="theme-label theme-label-auto">{t!(lang, "Theme: auto", "主题：跟随系统")}</span>
+                <span class="theme-label theme-label-light">{t!(lang, "Theme: light", "主题：浅色")}</span>
+                <span class="theme-label theme-label-dark">{t!(lang, "Theme: dark", "主题：深色")}</span>
             </button>
         }
         .into_any()

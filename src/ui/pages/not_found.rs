@@ -2,7 +2,8 @@
 //! in the browser an island names it and suggests the nearest codes.
 
 use crate::core::catalog_rows::Row;
-use crate::core::routes::{is_code_shaped, parse_path, EmbedRoute, Route};
+use crate::core::routes::{is_code_shaped, parse_localized, EmbedRoute, Route};
+use crate::t;
 use crate::ui::analysis::{request, Request, Update, WorkerFiles};
 use crate::ui::browser::page_path;
 use crate::ui::env::use_env;
@@ -13,16 +14,21 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let env = use_env();
+    let lang = env.lang;
     view! {
         <article class="not-found">
-            <h1>"Page not found"</h1>
+            <h1>{t!(lang, "Page not found", "页面不存在")}</h1>
             {island(Requested { worker: env.worker.clone() })}
             <p>
-                "The address may be mistyped, or the code is not in the OKX API v5 catalog. Go to the "
-                <a href=env.href(&Route::Home)>"list of all error codes"</a>
-                " or try the "
-                <a href=env.href(&Route::Wizard)>"wizard"</a>
-                "."
+                {t!(
+                    lang,
+                    "The address may be mistyped, or the code is not in the OKX API v5 catalog. Go to the ",
+                    "地址可能输错了，或者这个错误码不在欧易（OKX）API v5 的错误码表里。可以查看"
+                )}
+                <a href=env.href(&Route::Home)>{t!(lang, "list of all error codes", "全部错误码列表")}</a>
+                {t!(lang, " or try the ", "，或者试试")}
+                <a href=env.href(&Route::Wizard)>{t!(lang, "wizard", "排查向导")}</a>
+                {t!(lang, ".", "。")}
             </p>
         </article>
     }
@@ -51,12 +57,15 @@ impl Island for Requested {
 
     fn render(self) -> AnyView {
         let env = use_env();
+        let lang = env.lang;
         let path = page_path();
         if path.is_empty() {
             // Natively: the room the suggestions will take (see `.not-found-requested`).
             return view! { <div class="not-found-requested" data-dynamic=""></div> }.into_any();
         }
-        let (shown, code) = match parse_path(&path, &env.base) {
+        // A Chinese page's address is under `zh/`: the route is what follows it.
+        let (_, route) = parse_localized(&path, &env.base);
+        let (shown, code) = match route {
             Route::Error(c) | Route::Embed(EmbedRoute::Error(c)) => (c.clone(), Some(c)),
             Route::NotFound(p) => (p, None),
             other => (other.href("/").trim_matches('/').to_string(), None),
@@ -70,9 +79,9 @@ impl Island for Requested {
             });
         }
         let what = match &code {
-            Some(c) if is_code_shaped(c) => "OKX's documentation has no error code ",
-            Some(_) => "This is not an OKX error code: ",
-            None => "There is no page at ",
+            Some(c) if is_code_shaped(c) => t!(lang, "OKX's documentation has no error code ", "欧易文档中没有错误码 "),
+            Some(_) => t!(lang, "This is not an OKX error code: ", "这不是欧易的错误码："),
+            None => t!(lang, "There is no page at ", "没有这个页面："),
         };
         let base = env.base.clone();
         let list = move || {
@@ -81,19 +90,19 @@ impl Island for Requested {
                 let items = rows
                     .into_iter()
                     .map(|r| {
-                        let href = Route::Error(r.code.clone()).href(&base);
+                        let href = Route::Error(r.code.clone()).href_in(&base, lang);
                         view! { <li><a href=href>{r.code}</a> " " {r.msg}</li> }
                     })
                     .collect_view();
                 view! {
-                    <h2>"Nearest known codes"</h2>
+                    <h2>{t!(lang, "Nearest known codes", "最接近的已知错误码")}</h2>
                     <ul data-testid="nearest-codes">{items}</ul>
                 }
             })
         };
         view! {
             <div class="not-found-requested" data-dynamic="">
-                <p data-testid="not-found">{what} <code>{shown}</code> "."</p>
+                <p data-testid="not-found">{what} <code>{shown}</code> {t!(lang, ".", "。")}</p>
                 {list}
             </div>
         }

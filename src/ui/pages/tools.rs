@@ -1,9 +1,12 @@
 //! The tool pages: the wizard, the clock check and the signature lab. Each is a heading and an
 //! introduction around its island.
 
+use crate::core::lang::Lang;
 use crate::core::routes::Route;
+use crate::t;
 use crate::ui::clock::ClockCheck;
 use crate::ui::embed::embed_panel;
+use crate::ui::env::use_env;
 use crate::ui::island::island;
 use crate::ui::sign::SignLab;
 use crate::ui::wizard_page::WizardIsland;
@@ -12,16 +15,23 @@ use leptos::prelude::*;
 /// `/wizard/`.
 #[component]
 pub fn WizardPage() -> impl IntoView {
+    let lang = use_env().lang;
     view! {
-        <h1>"Fix it step by step"</h1>
+        <h1>{t!(lang, "Fix it step by step", "一步步排查")}</h1>
         {island(WizardIsland)}
     }
 }
 
 /// The clock page's introduction.
-const CLOCK_LEAD: &str =
-    "OKX rejects signed requests whose timestamp is more than 30 seconds away from its server time \
-(50102, and 60006 on WebSocket login). This compares this device's clock with OKX.";
+fn clock_lead(lang: Lang) -> &'static str {
+    t!(
+        lang,
+        "OKX rejects signed requests whose timestamp is more than 30 seconds away from its server time \
+(50102, and 60006 on WebSocket login). This compares this device's clock with OKX.",
+        "签名请求的时间戳与欧易服务器时间相差超过 30 秒时，欧易（OKX）会拒绝请求（REST 返回 50102，\
+WebSocket 登录返回 60006）。这里把本机的系统时间与欧易服务器时间做对比。"
+    )
+}
 
 /// `/clock/` and `/embed/clock/`.
 #[component]
@@ -30,9 +40,10 @@ pub fn ClockPage(
     #[prop(optional)]
     embed: bool,
 ) -> impl IntoView {
+    let lang = use_env().lang;
     view! {
-        <h1>"Clock check"</h1>
-        <p class="lead">{CLOCK_LEAD}</p>
+        <h1>{t!(lang, "Clock check", "系统时间检查")}</h1>
+        <p class="lead">{clock_lead(lang)}</p>
         {island(ClockCheck { compact: embed })}
         {(!embed).then(|| embed_panel(Route::Clock))}
     }
