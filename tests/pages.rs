@@ -147,7 +147,7 @@ fn every_catalog_entry_renders_an_error_page_and_an_embed() {
         assert!(t.contains("Likely causes and fixes"), "{}", e.code);
         assert!(html.contains("data-testid=\"diagnose-my-case\""), "{}", e.code);
         assert!(
-            html.contains(&format!("okx-doctor-page-abc.js")),
+            html.contains("okx-doctor-page-abc.js"),
             "{}: loads the page entry point",
             e.code
         );
@@ -431,4 +431,327 @@ fn binary_writes_the_whole_site() {
         .unwrap();
     assert!(!missing.status.success() && String::from_utf8_lossy(&missing.stderr).contains("no okx-doctor-page-"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---- Chinese pages ----------------------------------------------------------------------------
+
+use leptos::prelude::*;
+use okx_doctor::core::category::Category;
+use okx_doctor::core::lang::Lang;
+use okx_doctor::core::routes::parse_localized;
+use okx_doctor::ui::env::Env;
+use okx_doctor::ui::pages::page_view;
+
+/// A route's page body (inside the site frame) as the generator renders it for Chinese.
+fn render_zh(route: &Route) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(Env::default().with_lang(Lang::Zh));
+        page_view(route)
+            .unwrap_or_else(|| panic!("no page for {route:?}"))
+            .to_html()
+    })
+}
+
+/// The page's own content: `<main>`, without the islands and frame the lead translates elsewhere
+/// (the embed panel).
+fn main_zh(route: &Route) -> String {
+    let html = render_zh(route);
+    let main = between(&html, "<main id=\"main\"", "</main>").to_string();
+    match main.find("data-island=\"embed-panel\"") {
+        Some(i) => main[..main[..i].rfind('<').unwrap()].to_string(),
+        None => main,
+    }
+}
+
+/// The text of the element with this `data-testid`, up to `end`.
+fn testid_text(html: &str, id: &str, end: &str) -> String {
+    let i = html
+        .find(&format!("data-testid=\"{id}\""))
+        .unwrap_or_else(|| panic!("no {id}"));
+    let body = &html[i..][html[i..].find('>').unwrap() + 1..];
+    text(&body[..body.find(end).unwrap()])
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// The texts of every `<tag>` element in `html`.
+fn elements(html: &str, tag: &str) -> Vec<String> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    html.match_indices(&open)
+        .filter(|(i, _)| matches!(html.as_bytes().get(i + open.len()), Some(b'>' | b' ')))
+        .map(|(i, _)| {
+            let rest = &html[i..];
+            let body = &rest[rest.find('>').unwrap() + 1..];
+            text(&body[..body.find(&close).unwrap()])
+        })
+        .collect()
+}
+
+/// The English side of every `t!`/`tf!` in the files this test covers, of three words or more:
+/// UI sentences that must not be left on a Chinese page.
+fn english_ui_sentences() -> Vec<String> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut out = Vec::new();
+    for f in [
+        "src/ui/pages/error.rs",
+        "src/ui/pages/home.rs",
+        "src/ui/pages/not_found.rs",
+        "src/ui/pages/tools.rs",
+        "src/ui/catalog.rs",
+        "src/ui/copy.rs",
+        "src/ui/theme.rs",
+    ] {
+        let src = std::fs::read_to_string(format!("{root}/{f}")).unwrap();
+        for part in src.split("t!(").skip(1) {
+            // `t!(lang, "English", "中文")` (possibly over several lines).
+            let Some(rest) = part.strip_prefix("lang,").map(str::trim_start) else {
+                continue;
+            };
+            let Some(rest) = rest.strip_prefix('"') else { continue };
+            let Some(end) = rest.find('"') else { continue };
+            let en = rest[..end].trim();
+            let words = en.split_whitespace().count();
+            if words >= 3 && !has_cjk(en) && !en.contains('{') && !en.contains('\\') {
+                out.push(en.trim_end_matches([':', '.', ' ']).to_string());
+            }
+        }
+    }
+    assert!(out.len() > 20, "found {} sentences", out.len());
+    out
+}
+
+fn assert_no_english_ui(what: &str, html: &str) {
+    let t = text(html);
+    for en in english_ui_sentences() {
+        assert!(!t.contains(&en), "{what}: English UI text left: {en:?}");
+    }
+}
+
+#[test]
+fn chinese_error_page_shows_the_official_chinese_message_and_the_english_one() {
+    let e = catalog::get("50011").unwrap();
+    let zh_msg = catalog::msg_zh(e).expect("50011 has a Chinese message");
+    let html = main_zh(&Route::Error("50011".into()));
+    let h1 = text(between(&html, "<h1", "</h1>"));
+    assert!(h1.contains("50011") && h1.contains(zh_msg), "{h1}");
+    assert!(h1.contains("欧易（OKX）错误码"), "{h1}");
+    let english = testid_text(&html, "error-message-en", "</p>");
+    assert!(
+        english.contains("API 实际返回的英文消息") && english.contains(e.msg),
+        "{english}"
+    );
+    let t = text(&html);
+    for want in [
+        "含义",
+        "可能的原因和解决办法",
+        "如何确认",
+        "解决办法",
+        "验证是否解决",
+        "代码示例",
+        "诊断我的情况",
+        "复制链接",
+        "复制代码",
+        "关于这个错误码",
+        "数据来源",
+        "最近一次出现",
+        "欧易文档",
+        "相关错误码",
+        Category::RateLimit.label_in(Lang::Zh),
+    ] {
+        assert!(t.contains(want), "50011: {want} missing");
+    }
+    // Where the data comes from and how current it is, in Chinese.
+    let sources = testid_text(&html, "error-sources", "</dd>");
+    assert!(
+        sources.contains("欧易文档（英文）") && sources.contains("20"),
+        "{sources}"
+    );
+    let seen = testid_text(&html, "error-last-seen", "</dd>");
+    assert!(seen.contains(e.last_seen) && seen.contains("见于"), "{seen}");
+    // Links stay in Chinese; the OKX docs link goes to OKX's Chinese docs.
+    assert!(html.contains("href=\"/zh/e/50013/\""), "related code in Chinese");
+    assert!(html.contains("href=\"/zh/wizard/?c=rate_limit"), "wizard in Chinese");
+    assert!(!html.contains("docs-v5/en/"));
+    // Every heading, term and table head is Chinese.
+    for tag in ["h1", "h2", "dt"] {
+        for el in elements(&html, tag) {
+            assert!(has_cjk(&el), "50011: <{tag}> {el:?} is not Chinese");
+        }
+    }
+    assert_no_english_ui("50011", &html);
+    assert_heading_order("50011 zh", &html);
+}
+
+#[test]
+fn chinese_error_pages_render_for_every_code_with_both_messages() {
+    let mut with_zh = 0;
+    for e in catalog::entries() {
+        let html = main_zh(&Route::Error(e.code.into()));
+        let h1 = text(between(&html, "<h1", "</h1>"));
+        assert!(h1.contains(e.code), "{}: {h1}", e.code);
+        assert!(
+            !okx_doctor::core::template::has_placeholder(&h1),
+            "{}: raw placeholder in {h1}",
+            e.code
+        );
+        match catalog::msg_zh(e).filter(|m| !m.trim().is_empty()) {
+            Some(m) => {
+                with_zh += 1;
+                assert!(
+                    h1.contains(&okx_doctor::core::template::readable(m)),
+                    "{}: {h1}",
+                    e.code
+                );
+            }
+            None if !e.msg.is_empty() => {
+                assert!(
+                    h1.contains(&okx_doctor::core::template::readable(e.msg)),
+                    "{}: {h1}",
+                    e.code
+                )
+            }
+            None => assert!(h1.contains("成功"), "{}: {h1}", e.code),
+        }
+        if !e.msg.trim().is_empty() {
+            let english = testid_text(&html, "error-message-en", "</p>");
+            assert!(
+                english.contains("API 实际返回的英文消息") && english.contains(e.msg),
+                "{}: {english}",
+                e.code
+            );
+        }
+        let t = text(&html);
+        assert!(
+            t.contains("可能的原因和解决办法") && t.contains("数据来源"),
+            "{}",
+            e.code
+        );
+        assert!(
+            !t.contains("Likely causes") && !t.contains("not recorded"),
+            "{}",
+            e.code
+        );
+        for el in elements(&html, "dt").into_iter().chain(elements(&html, "h2")) {
+            assert!(has_cjk(&el), "{}: {el:?} is not Chinese", e.code);
+        }
+        let embed = main_zh(&Route::Embed(EmbedRoute::Error(e.code.into())));
+        assert!(text(&embed).contains("关于这个错误码"), "{}", e.code);
+    }
+    assert!(with_zh > 1000, "{with_zh} codes with an official Chinese message");
+}
+
+#[test]
+fn chinese_home_codes_tools_and_not_found_pages() {
+    let cases: [(Route, &str); 8] = [
+        (Route::Home, "解决欧易（OKX）API 报错"),
+        (Route::Embed(EmbedRoute::Helper), "诊断欧易（OKX）API 报错"),
+        (Route::Wizard, "一步步排查"),
+        (Route::Clock, "系统时间检查"),
+        (Route::Embed(EmbedRoute::Clock), "系统时间检查"),
+        (Route::Codes, "欧易（OKX）API v5 全部错误码"),
+        (Route::NotFound(String::new()), "页面不存在"),
+        (Route::Error("51008_1000".into()), "51008"),
+    ];
+    for (route, heading) in cases {
+        let html = main_zh(&route);
+        assert!(text(&html).contains(heading), "{route:?}: no {heading}");
+        assert_no_english_ui(&format!("{route:?}"), &html);
+        // Every link of the page's own content stays on the Chinese site and leads to a page.
+        for h in attrs(&html, "href") {
+            if h.starts_with("https://") || h.starts_with('#') {
+                continue;
+            }
+            let h = h.replace("&amp;", "&");
+            assert!(h.starts_with("/zh/"), "{route:?}: link {h} leaves the Chinese site");
+            let (lang, target) = parse_localized(h.split(['?', '#']).next().unwrap(), "/");
+            assert_eq!(lang, Lang::Zh, "{h}");
+            assert!(
+                !matches!(target, Route::NotFound(_)) && page_view(&target).is_some(),
+                "{route:?}: {h} has no page"
+            );
+        }
+    }
+    let home = main_zh(&Route::Home);
+    let t = text(&home);
+    assert!(t.contains("错误码目录") && t.contains("在一页中查看全部错误码"), "{t}");
+    for th in elements(&home, "th") {
+        assert!(th == "HTTP" || has_cjk(&th), "table head {th:?}");
+    }
+    // The static table shows OKX's Chinese messages and section names.
+    let first = catalog::entries()
+        .iter()
+        .find(|e| catalog::msg_zh(e).is_some())
+        .unwrap();
+    assert!(t.contains(catalog::msg_zh(first).unwrap()), "{}", first.code);
+    assert!(t.contains("公共"));
+    let codes = main_zh(&Route::Codes);
+    assert!(text(&codes).contains("51xxx 交易") && text(&codes).contains("数据截至"));
+    assert!(codes.contains("href=\"/zh/e/51008_1000/\""));
+    let clock = text(&main_zh(&Route::Clock));
+    assert!(clock.contains("30 秒") && clock.contains("50102"), "{clock}");
+    let not_found = text(&main_zh(&Route::NotFound(String::new())));
+    assert!(
+        not_found.contains("全部错误码列表") && not_found.contains("排查向导"),
+        "{not_found}"
+    );
+    // The sub-code sentence reads in Chinese order.
+    let sub = text(&main_zh(&Route::Error("51008_1000".into())));
+    assert!(sub.contains("51008 的子错误码 1000。"), "{sub}");
+}
+
+#[test]
+fn chinese_theme_button_and_page_metadata() {
+    let owner = Owner::new();
+    let theme = owner.with(|| {
+        provide_context(Env::default().with_lang(Lang::Zh));
+        okx_doctor::ui::theme::theme_toggle().to_html()
+    });
+    let t = text(&theme);
+    assert!(
+        t.contains("主题：跟随系统") && t.contains("主题：浅色") && t.contains("主题：深色"),
+        "{t}"
+    );
+    assert!(!t.contains("Theme"), "{t}");
+    for route in pages::all_routes()
+        .into_iter()
+        .filter(|r| !matches!(r, Route::Error(_) | Route::Embed(EmbedRoute::Error(_))))
+        .chain([
+            Route::Error("50011".into()),
+            Route::Error("0".into()),
+            Route::Error("60018".into()),
+            Route::Embed(EmbedRoute::Error("50113".into())),
+        ])
+    {
+        let en = pages::meta(&route).unwrap();
+        let zh = pages::meta_in(&route, Lang::Zh).unwrap();
+        assert_eq!(pages::meta_in(&route, Lang::En).as_ref(), Some(&en));
+        assert!(has_cjk(&zh.title) && has_cjk(&zh.description), "{route:?}: {zh:?}");
+        assert!(
+            zh.title.ends_with("okx-doctor") || zh.title.starts_with("okx-doctor"),
+            "{}",
+            zh.title
+        );
+        assert!(zh.description.chars().count() <= pages::DESCRIPTION_MAX);
+        assert_eq!((zh.indexable, zh.og_type), (en.indexable, en.og_type));
+    }
+    let e = catalog::get("50011").unwrap();
+    let m = pages::meta_in(&Route::Error("50011".into()), Lang::Zh).unwrap();
+    assert!(
+        m.title.contains("50011") && m.title.contains(catalog::msg_zh(e).unwrap()),
+        "{}",
+        m.title
+    );
+    for e in catalog::entries() {
+        let m = pages::meta_in(&Route::Error(e.code.into()), Lang::Zh).unwrap();
+        assert!(
+            m.title.contains(e.code) && !okx_doctor::core::template::has_placeholder(&m.title),
+            "{}",
+            m.title
+        );
+        assert!(!m.description.is_empty() && m.description.chars().count() <= pages::DESCRIPTION_MAX);
+    }
 }
