@@ -8,8 +8,8 @@ use super::analysis::{self, Request, Update, WorkerFiles};
 use super::browser::{go, now_ms, on_keydown, replace_query};
 use super::env::use_env;
 use super::island::{Island, Props};
-use crate::core::catalog::{self, FAMILIES};
-use crate::core::catalog_rows::{family_label, section_label, Query, Row, Rows};
+use crate::core::catalog;
+use crate::core::catalog_rows::{family_label, section_label, Query, Row, Rows, FAMILY_IDS};
 use crate::core::lang::Lang;
 use crate::core::num::fixed;
 use crate::core::routes::{self, Route};
@@ -254,9 +254,9 @@ fn catalog_search(props: CatalogSearch) -> impl IntoView {
     };
     let visible = move || rows.with(|r| r.as_ref().map(|r| r.rows.clone()).unwrap_or_default());
     let no_results = move || active() && rows.with(|r| r.as_ref().is_some_and(|r| r.total == 0));
-    let families: Vec<(String, String)> = FAMILIES
+    let families: Vec<(String, String)> = FAMILY_IDS
         .iter()
-        .map(|(id, _)| (id.to_string(), family_label(id, lang).to_string()))
+        .map(|id| (id.to_string(), family_label(id, lang).to_string()))
         .collect();
     let sections: Vec<(String, String)> = props
         .sections
