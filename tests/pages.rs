@@ -1,11 +1,13 @@
 //! The pages, rendered natively from the views exactly as the generator writes them: every route
 //! renders, each page type has its content, headings, links and islands, data is escaped, sub-folder
-//! bases work, and the `okx-doctor-site` binary writes the whole site.
+//! bases work, and the `okx-doctor-site` binary writes the whole site. The Chinese pages (at the end)
+//! have Chinese text throughout, OKX's official Chinese messages and links that stay in Chinese.
 #![cfg(not(target_arch = "wasm32"))]
 
 use okx_doctor::core::catalog;
+use okx_doctor::core::lang::Lang;
 use okx_doctor::core::pages;
-use okx_doctor::core::routes::{parse_path, Bundle, EmbedRoute, Route};
+use okx_doctor::core::routes::{parse_localized, Bundle, EmbedRoute, Route};
 use okx_doctor::site::{self, Config};
 use okx_doctor::ui::shell::Loader;
 
@@ -17,14 +19,17 @@ fn config(base: &str, origin: Option<&str>) -> Config {
         theme_js: "/*theme*/".into(),
         ..Default::default()
     };
-    for b in Bundle::ALL {
-        c.loaders.insert(
-            b,
-            Loader {
-                js: format!("okx-doctor-{}-abc.js", b.name()),
-                wasm: format!("okx-doctor-{}-abc_bg.wasm", b.name()),
-            },
-        );
+    // Each language has its own builds of the entry points (`zh` in the hash here).
+    for (lang, hash) in [(Lang::En, "abc"), (Lang::Zh, "zhabc")] {
+        for b in Bundle::ALL {
+            c.loaders.insert(
+                (lang, b),
+                Loader {
+                    js: format!("okx-doctor-{}-{hash}.js", b.name()),
+                    wasm: format!("okx-doctor-{}-{hash}_bg.wasm", b.name()),
+                },
+            );
+        }
     }
     c
 }
@@ -277,28 +282,37 @@ fn every_internal_link_leads_to_a_page() {
     .into_iter()
     .chain(["50011", "50113", "51008", "51008_1000", "1", "60018"].map(|c| Route::Error(c.into())));
     for base in ["/", "/some/path/"] {
-        for route in routes.clone() {
-            let html = render(&route, base, None);
-            for h in attrs(&html, "href") {
-                if h.starts_with("https://") || h.starts_with('#') {
-                    continue;
+        let c = config(base, None);
+        for lang in Lang::ALL {
+            for route in routes.clone() {
+                let html = site::render_in(&route, lang, &c).unwrap();
+                for h in attrs(&html, "href") {
+                    if h.starts_with("https://") || h.starts_with('#') {
+                        continue;
+                    }
+                    let h = h.replace("&amp;", "&");
+                    assert!(h.starts_with(base), "{route:?}: link {h} not under {base}");
+                    let path = h.split(['?', '#']).next().unwrap();
+                    if path.ends_with(".svg") || path.ends_with(".js") || path.ends_with(".wasm") {
+                        continue;
+                    }
+                    // The not-found page's language switch leads to the other language's file.
+                    if matches!(route, Route::NotFound(_)) && path.ends_with("/404.html") {
+                        assert_eq!(path, format!("{base}{}404.html", lang.other().prefix()));
+                        continue;
+                    }
+                    // The language switch leads to the other language; every other link stays.
+                    let (to, target) = parse_localized(path, base);
+                    assert!(
+                        site::render_in(&target, to, &c).is_some() && !matches!(target, Route::NotFound(_)),
+                        "{lang:?} {route:?}: {h} has no page"
+                    );
+                    checked += 1;
                 }
-                let h = h.replace("&amp;", "&");
-                assert!(h.starts_with(base), "{route:?}: link {h} not under {base}");
-                let path = h.split(['?', '#']).next().unwrap();
-                if path.ends_with(".svg") || path.ends_with(".js") || path.ends_with(".wasm") {
-                    continue;
-                }
-                let target = parse_path(path, base);
-                assert!(
-                    site::render(&target, &config(base, None)).is_some() && !matches!(target, Route::NotFound(_)),
-                    "{route:?}: {h} has no page"
-                );
-                checked += 1;
             }
         }
     }
-    assert!(checked > 2000, "{checked}");
+    assert!(checked > 4000, "{checked}");
 }
 
 #[test]
@@ -333,9 +347,14 @@ fn the_policy_allows_exactly_the_inline_parts() {
 #[test]
 fn sitemap_lists_every_indexable_route() {
     let xml = site::sitemap_xml("/docs/", Some("https://example.org"));
-    assert_eq!(xml.matches("<loc>").count(), 5 + catalog::entries().len());
+    assert_eq!(
+        xml.matches("<loc>").count(),
+        2 * (5 + catalog::entries().len()),
+        "both languages"
+    );
     for e in catalog::entries() {
         assert!(xml.contains(&format!("<loc>https://example.org/docs/e/{}/</loc>", e.code)));
+        assert!(xml.contains(&format!("<loc>https://example.org/docs/zh/e/{}/</loc>", e.code)));
     }
     assert!(!xml.contains("/embed/"));
     assert!(site::robots_txt("/docs/", Some("https://example.org"))
@@ -379,13 +398,16 @@ fn binary_writes_the_whole_site() {
         "--origin".into(),
         "https://example.org".into(),
     ];
-    for b in Bundle::ALL {
-        let d = web.join(b.name());
-        std::fs::create_dir_all(&d).unwrap();
-        std::fs::write(d.join(format!("okx-doctor-{}-123.js", b.name())), "js").unwrap();
-        std::fs::write(d.join(format!("okx-doctor-{}-123_bg.wasm", b.name())), "wasm").unwrap();
-        args.push("--bundle".into());
-        args.push(format!("{}={}", b.name(), d.display()));
+    // Each language's builds of the entry points (the Chinese ones with hash 456).
+    for (suffix, hash) in [("", "123"), ("-zh", "456")] {
+        for b in Bundle::ALL {
+            let d = web.join(format!("{}{suffix}", b.name()));
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::write(d.join(format!("okx-doctor-{}-{hash}.js", b.name())), "js").unwrap();
+            std::fs::write(d.join(format!("okx-doctor-{}-{hash}_bg.wasm", b.name())), "wasm").unwrap();
+            args.push("--bundle".into());
+            args.push(format!("{}{suffix}={}", b.name(), d.display()));
+        }
     }
     let root = env!("CARGO_MANIFEST_DIR");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
@@ -396,7 +418,7 @@ fn binary_writes_the_whole_site() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains(&format!("wrote {} pages", pages::all_routes().len())),
+        stdout.contains(&format!("wrote {} pages", 2 * pages::all_routes().len())),
         "{stdout}"
     );
     let read = |p: &str| std::fs::read_to_string(dist.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
@@ -412,6 +434,11 @@ fn binary_writes_the_whole_site() {
         "entry files copied"
     );
     assert!(read("404.html").contains("noindex"));
+    let zh_home = read("zh/index.html");
+    assert!(zh_home.contains("/sub/okx-doctor-home-456.js") && !zh_home.contains("okx-doctor-home-123"));
+    assert!(zh_home.contains("href=\"/sub/zh/e/50011/\""));
+    assert!(read("zh/e/51008_1000/index.html").contains("/sub/okx-doctor-page-456_bg.wasm"));
+    assert!(read("zh/404.html").contains("noindex"));
     assert!(read("sitemap.xml").contains("<loc>https://example.org/sub/e/60018/</loc>"));
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
         .current_dir(root)
@@ -437,8 +464,6 @@ fn binary_writes_the_whole_site() {
 
 use leptos::prelude::*;
 use okx_doctor::core::category::Category;
-use okx_doctor::core::lang::Lang;
-use okx_doctor::core::routes::parse_localized;
 use okx_doctor::ui::env::Env;
 use okx_doctor::ui::pages::page_view;
 
