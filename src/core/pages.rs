@@ -86,10 +86,14 @@ pub fn clip(s: &str, max: usize) -> String {
 }
 
 /// First sentence of a paragraph.
+/// The first sentence of `s`: up to the first ". " (English) or "。" (Chinese).
 fn first_sentence(s: &str) -> &str {
-    match s.find(". ") {
-        Some(i) => &s[..=i],
-        None => s,
+    let en = s.find(". ").map(|i| i + 1);
+    let zh = s.find('。').map(|i| i + '。'.len_utf8());
+    match (en, zh) {
+        (Some(a), Some(b)) => &s[..a.min(b)],
+        (Some(i), None) | (None, Some(i)) => &s[..i],
+        (None, None) => s,
     }
 }
 
@@ -145,7 +149,7 @@ pub fn meta_in(route: &Route, lang: Lang) -> Option<PageMeta> {
             tf!(
                 lang,
                 "Clock check against OKX server time | {SITE}",
-                "对照欧易（OKX）服务器时间检查系统时间 | {SITE}"
+                "时钟检查：对照欧易（OKX）服务器时间 | {SITE}"
             ),
             t!(
                 lang,
@@ -216,11 +220,11 @@ fn error_title(e: &Entry, lang: Lang) -> String {
 }
 
 fn error_description(e: &Entry, lang: Lang) -> String {
-    if let Some(i) = kb::code_info(e.code) {
+    if let Some(i) = kb::code_info_in(lang, e.code) {
         return tf!(lang, "OKX error {}: {}", "欧易（OKX）错误码 {}：{}", e.code, i.summary);
     }
     let cat: Category = category_of(e);
-    let meaning = kb::category_info(cat).map(|c| first_sentence(c.meaning)).unwrap_or("");
+    let meaning = kb::category_info_in(lang, cat).map(|c| first_sentence(c.meaning)).unwrap_or("");
     if e.msg.trim().is_empty() {
         tf!(
             lang,

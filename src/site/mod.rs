@@ -73,7 +73,7 @@ pub fn render_in(route: &Route, lang: Lang, config: &Config) -> Option<String> {
 }
 
 fn render_with(route: &Route, lang: Lang, config: &Config, policy: &str) -> Option<String> {
-    let meta: PageMeta = pages::meta(route)?;
+    let meta: PageMeta = pages::meta_in(route, lang)?;
     // A route whose view does not exist (an unknown code) has no metadata either.
     let env = config.env(lang);
     let assets = Assets {

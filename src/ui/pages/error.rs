@@ -138,8 +138,8 @@ fn Meaning(
     category: Category,
 ) -> impl IntoView {
     let lang = use_env().lang;
-    let info = kb::code_info(e.code);
-    let cat_info = kb::category_info(category).filter(|_| info.is_none() || category != Category::Other);
+    let info = kb::code_info_in(lang, e.code);
+    let cat_info = kb::category_info_in(lang, category).filter(|_| info.is_none() || category != Category::Other);
     view! {
         <h2>{t!(lang, "What it means", "含义")}</h2>
         {info.map(|i| view! { <p class="summary" data-testid="error-summary">{i.summary}</p> })}
@@ -463,8 +463,8 @@ pub fn ErrorPage(
 ) -> impl IntoView {
     let lang = use_env().lang;
     let category = category_of(e);
-    let causes = kb::causes(Some(e.code), category);
-    let snippets = kb::snippets(Some(e.code), category);
+    let causes = kb::causes_for_message_in(lang, Some(e.code), category, "");
+    let snippets = kb::snippets_in(lang, Some(e.code), category);
     let related: Vec<&'static str> = kb::code_info(e.code).map(|i| i.related.to_vec()).unwrap_or_default();
     view! {
         <article class="error-page" class:compact=embed data-testid="error-page">

@@ -42,7 +42,7 @@ pub fn ClockPage(
 ) -> impl IntoView {
     let lang = use_env().lang;
     view! {
-        <h1>{t!(lang, "Clock check", "系统时间检查")}</h1>
+        <h1>{t!(lang, "Clock check", "时钟检查")}</h1>
         <p class="lead">{clock_lead(lang)}</p>
         {island(ClockCheck { compact: embed })}
         {(!embed).then(|| embed_panel(Route::Clock))}
