@@ -23,7 +23,20 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startScript, launch, newPage, appReady, ROOT } from "./helpers.mjs";
+import { startScript, launch, newPage, appReady, ROOT, LANG } from "./helpers.mjs";
+
+// The interface's words these checks read, in the suite's language (OKX_E2E_LANG, helpers.mjs).
+const TX = {
+  en: {
+    foundIn: /found in/, analysing: /Analysing/, nothing: /Nothing matches/, notACode: /not an OKX error code/,
+    noSuchCode: /OKX's documentation has no error code 12345/, refused: /Ignored the okx_base link parameter: .*too long/,
+  },
+  zh: {
+    foundIn: /已分析/, analysing: /正在分析/, nothing: /没有与.*匹配的结果/, notACode: /这不是欧易的错误码/,
+    noSuchCode: /欧易文档中没有错误码 12345/, refused: /已忽略链接参数 okx_base：.*太长/,
+  },
+}[LANG];
+const FOUND_IN = TX.foundIn;
 
 const PAYLOADS = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/e2e/xss-payloads.json"), "utf8"));
 const NOT_FOUND_LINE = "console: Failed to load resource: the server responded with a status of 404 (Not Found)";
@@ -41,7 +54,8 @@ async function serveDistBig(dir, prefix) {
     const s = await startScript("tests/support/static-server.mjs", ["--dir", path.join(ROOT, dir), "--port", "0", "--prefix", prefix]);
     servers.push(s);
     const origin = `http://127.0.0.1:${s.port}`;
-    return { origin, base: prefix, themeJs: THEME_JS[dir], url: (p = "") => `${origin}${prefix}${p}` };
+    const lang = LANG === "zh" ? "zh/" : "";
+    return { origin, base: prefix, themeJs: THEME_JS[dir], url: (p = "") => `${origin}${prefix}${lang}${p}`, root: (p = "") => `${origin}${prefix}${p}` };
   } finally {
     if (old === undefined) delete process.env.NODE_OPTIONS; else process.env.NODE_OPTIONS = old;
   }
@@ -271,7 +285,7 @@ async function pasteText(page, text) {
     el.value = t;
     el.dispatchEvent(new Event("input", { bubbles: true }));
     el.dispatchEvent(new Event("paste", { bubbles: true }));
-    await until(() => /found in/.test(st.textContent));
+    await until(() => FOUND_IN.test(st.textContent));
     return {
       value: el.value,
       status: st.textContent,
@@ -528,7 +542,7 @@ const attr = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</
 
 test(`embed.js on a blog: ${PAYLOADS.length} payloads in its data attributes and framed embed URLs`, async () => {
   const page = await hostilePage({ viewport: { width: 900, height: 900 } });
-  const SITE = site.url("");
+  const SITE = site.root("");
   // Hostile widget types (left alone by embed.js), and valid types with hostile options.
   const tricky = ["__proto__", "constructor", "hasOwnProperty", "toString", "paste ", " clock", "50011\n", "50011/../../x",
     "clock?x=1", "50011#x", "５００１１", "123456", "5_", "50011_12345", "embed", "e/50011", "javascript:__xss(900)", ""];
@@ -577,7 +591,7 @@ ${raw.join("\n")}
   assert.equal(host.hostileIframes, 0, "no iframe for a hostile widget type");
   assert.equal(host.hostileDone, 0);
   assert.equal(host.hostileFallbacks, host.hostileCount, "hostile widgets keep their fallback content");
-  const SRC = new RegExp(`^${SITE.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(embed/|embed/clock/|embed/e/\\d{1,5}(_\\d{1,4})?/)(\\?(theme|compact|lang)=[\\w-]{1,16}(&(theme|compact|lang)=[\\w-]{1,16})*)?$`);
+  const SRC = new RegExp(`^${SITE.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(embed/|embed/clock/|embed/e/\\d{1,5}(_\\d{1,4})?/)(\\?(theme|compact|lib)=[\\w-]{1,16}(&(theme|compact|lib)=[\\w-]{1,16})*)?$`);
   for (const s of host.srcs) if (!SRC.test(s)) failures.push(`embed.js iframe src ${s}`);
   assert.deepEqual(host.srcs.slice(-1), [`${SITE}embed/e/50113/?theme=__proto__&compact=constructor&lang=ccxt-python`]);
   for (const f of await page.evaluate(scanDom, { origin: hostOrigin, base: null, site: SITE, allowIframes: true, scriptOrigins: [site.origin] })) {
@@ -658,7 +672,7 @@ test("leaving a page or an island while it works (typing, a large paste, a runni
     dt.setData("text/plain", '{"code":"50011"}\n'.repeat(400_000));
     document.querySelector("[data-testid=paste-input]").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
   });
-  assert.match(await page.textContent("[data-testid=paste-status]"), /Analysing/, "left while the paste was being analysed");
+  assert.match(await page.textContent("[data-testid=paste-status]"), TX.analysing, "left while the paste was being analysed");
   await leaveByLink("nav[aria-label=Main] a:text-is('Wizard')", site.url("wizard/"));
   // A clock check against a slow server, then leaving mid-check (the full page, then the embed).
   for (const p of ["clock/", "embed/clock/"]) {
@@ -749,10 +763,10 @@ test("long, binary and malformed input: 5 MB of random UTF-16, 200 KB parameters
     dt.setData("text/plain", text);
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
     const st = document.querySelector("[data-testid=paste-status]");
-    for (let i = 0; i < 12000 && !/found in/.test(st.textContent); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 12000 && !FOUND_IN.test(st.textContent); i++) await new Promise((r) => setTimeout(r, 10));
     return st.textContent;
   }, { src: randomText.toString() });
-  assert.match(status, /found in/, "the 5 MB paste was analysed");
+  assert.match(status, FOUND_IN, "the 5 MB paste was analysed");
   assert.match(await page.textContent("[data-testid=paste-large]"), /MB/);
   assert.ok((await page.$$eval("[data-testid=finding]", (f) => f.map((x) => x.getAttribute("data-code")))).includes("50011"), "the error inside the noise is found");
   await scan(page, site, "5 MB paste", failures);
@@ -770,10 +784,10 @@ test("long, binary and malformed input: 5 MB of random UTF-16, 200 KB parameters
       for (let i = 0; i < 2000 && st.textContent !== ""; i++) await new Promise((r) => setTimeout(r, 5));
       el.value = t;
       el.dispatchEvent(new Event("input", { bubbles: true }));
-      for (let i = 0; i < 6000 && !/found in/.test(st.textContent); i++) await new Promise((r) => setTimeout(r, 5));
+      for (let i = 0; i < 6000 && !FOUND_IN.test(st.textContent); i++) await new Promise((r) => setTimeout(r, 5));
       return { status: st.textContent, codes: [...document.querySelectorAll("[data-testid=finding]")].map((f) => f.getAttribute("data-code")), none: !!document.querySelector("[data-testid=no-findings]") };
     }, { src: randomText.toString(), n, seed, suffix });
-    assert.match(r.status, /found in/, label);
+    assert.match(r.status, FOUND_IN, label);
     if (suffix) assert.ok(r.codes.includes("50113"), `${label}: ${r.codes}`);
     else assert.ok(r.codes.length > 0 || r.none, "noise: findings or a clear 'no OKX error found'");
     await scan(page, site, label, failures);
@@ -796,7 +810,7 @@ test("long, binary and malformed input: 5 MB of random UTF-16, 200 KB parameters
     const t0 = Date.now();
     const r = await pasteText(page, text);
     times.push(`${JSON.stringify(text.slice(0, 16))}… ${text.length} chars: ${Date.now() - t0} ms`);
-    if (!/found in/.test(r.status)) failures.push(`malformed ${JSON.stringify(text.slice(0, 40))}: ${r.status}`);
+    if (!FOUND_IN.test(r.status)) failures.push(`malformed ${JSON.stringify(text.slice(0, 40))}: ${r.status}`);
     await scan(page, site, `malformed paste ${JSON.stringify(text.slice(0, 40))}`, failures);
   }
   console.log(`# malformed pastes, paste to findings:\n#   ${times.join("\n#   ")}`);
@@ -808,7 +822,7 @@ test("long, binary and malformed input: 5 MB of random UTF-16, 200 KB parameters
     const r = await searchText(page, text);
     if (r.value !== typedSearch(text)) failures.push(`search ${JSON.stringify(text.slice(0, 20))}: the box holds ${JSON.stringify(r.value.slice(0, 20))}`);
     const nothing = await page.locator("[data-testid=no-results]").textContent({ timeout: 1000 }).catch(() => null);
-    if (/\w/.test(text) && !/Nothing matches/.test(nothing ?? "")) failures.push(`search ${JSON.stringify(text.slice(0, 20))}: no "nothing matches" message`);
+    if (/\w/.test(text) && !TX.nothing.test(nothing ?? "")) failures.push(`search ${JSON.stringify(text.slice(0, 20))}: no "nothing matches" message`);
   }
   await searchText(page, "50011");
   await page.waitForSelector("[data-testid=catalog-table] tr[data-code='50011']");
@@ -857,11 +871,11 @@ test("long, binary and malformed input: 5 MB of random UTF-16, 200 KB parameters
   phase("long and malformed URLs");
   // Clear messages where they apply.
   await loadPage(page, site.url("e/99999999999999999999999999/"), { echo: "99999999999999999999999999" });
-  assert.match(await page.textContent("[data-testid=not-found]"), /not an OKX error code/);
+  assert.match(await page.textContent("[data-testid=not-found]"), TX.notACode);
   await loadPage(page, site.url("e/12345/"), { echo: "12345" });
-  assert.match(await page.textContent("[data-testid=not-found]"), /OKX's documentation has no error code 12345/);
+  assert.match(await page.textContent("[data-testid=not-found]"), TX.noSuchCode);
   await loadPage(page, site.url(`clock/?okx_base=${big}`), { selector: ".clock-override-refused" });
-  assert.match(await page.textContent(".clock-override-refused"), /Ignored the okx_base link parameter: .*too long/);
+  assert.match(await page.textContent(".clock-override-refused"), TX.refused);
   // The search box's value is cut at 2,000 characters, not the page.
   await loadPage(page, site.url(`?q=${"7".repeat(200_000)}`), { searchValue: "7".repeat(2000) });
   // And the page still responds afterwards.
