@@ -42,8 +42,19 @@ const TYPES = {
   ".xml": "application/xml; charset=utf-8",
 };
 
-function notFound(res) {
-  const page = path.join(root, spaFallback ? "index.html" : "404.html");
+/** The 404 page nearest to `rel` (as Cloudflare Pages does: `zh/x/y` gets `zh/404.html` when there is
+ *  one, else the root's). */
+function nearest404(rel) {
+  const parts = String(rel ?? "").split("/").filter((p) => p && p !== ".." && p !== ".");
+  for (let n = parts.length; n > 0; n--) {
+    const page = path.join(root, ...parts.slice(0, n), "404.html");
+    if (page.startsWith(root + path.sep) && fs.existsSync(page)) return page;
+  }
+  return path.join(root, "404.html");
+}
+
+function notFound(res, rel) {
+  const page = spaFallback ? path.join(root, "index.html") : nearest404(rel);
   res.statusCode = spaFallback ? 200 : 404;
   if (fs.existsSync(page)) {
     res.setHeader("Content-Type", TYPES[".html"]);
@@ -79,12 +90,12 @@ const server = http.createServer((req, res) => {
   }
   const rel = pathname.slice(prefix.length);
   const file = path.resolve(root, "." + path.posix.normalize("/" + rel));
-  if (file !== root && !file.startsWith(root + path.sep)) return notFound(res);
+  if (file !== root && !file.startsWith(root + path.sep)) return notFound(res, rel);
   let stat;
   try {
     stat = fs.statSync(file);
   } catch {
-    return notFound(res);
+    return notFound(res, rel);
   }
   let target = file;
   if (stat.isDirectory()) {
@@ -94,7 +105,7 @@ const server = http.createServer((req, res) => {
       return res.end();
     }
     target = path.join(file, "index.html");
-    if (!fs.existsSync(target)) return notFound(res);
+    if (!fs.existsSync(target)) return notFound(res, rel);
   }
   res.setHeader("Content-Type", TYPES[path.extname(target)] || "application/octet-stream");
   res.setHeader("Cache-Control", "no-cache");
