@@ -555,7 +555,7 @@ fn print_human(
                 sign::Severity::Problem => t!(lang, "problem", "问题"),
                 sign::Severity::Note => t!(lang, "note", "提示"),
             };
-            println!("  [{tag}] {}: {}", i.field.label(lang), i.message);
+            println!("  [{tag}] {}{}{}", i.field.label(lang), t!(lang, ": ", "："), i.message);
         }
     }
 }
