@@ -526,7 +526,7 @@ fn english_runs(text: &str, allowed: &[&str]) -> Vec<String> {
                     word.clear();
                 }
             }
-            if !(c.is_ascii() && !c.is_ascii_digit()) || c == '\n' {
+            if !c.is_ascii() || c.is_ascii_digit() || c == '\n' {
                 gap_ok = false;
             }
         }
