@@ -163,10 +163,7 @@ pub fn run(args: &[String]) -> i32 {
     let lang = match super::sign::lang_arg(args) {
         Ok(l) => l,
         Err(v) => {
-            eprintln!(
-                "okx-doctor clock: --lang must be en or zh, got `{v}`\n\n{}",
-                usage(Lang::En)
-            );
+            eprintln!("okx-doctor clock: {}\n\n{}", super::sign::bad_lang(&v), usage(Lang::En));
             return EXIT_USAGE;
         }
     };

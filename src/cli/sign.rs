@@ -114,6 +114,21 @@ fn usage_error(msg: &str, lang: Lang) -> Result<Opts, i32> {
     Err(2)
 }
 
+/// The error for a `--lang` we do not have, in both languages (which one was meant is unknown).
+pub fn bad_lang(v: &str) -> String {
+    let en = tf!(
+        Lang::En,
+        "--lang must be en or zh, got `{v}`",
+        "--lang 只能是 en 或 zh，收到的是 `{v}`"
+    );
+    let zh = tf!(
+        Lang::Zh,
+        "--lang must be en or zh, got `{v}`",
+        "--lang 只能是 en 或 zh，收到的是 `{v}`"
+    );
+    format!("{en}\n{zh}")
+}
+
 /// The `--lang` of the command line (`--lang zh`, `--lang=zh`), read before anything else so that
 /// even the usage errors are in that language. `Err` holds the value that is not a language.
 pub fn lang_arg(args: &[String]) -> Result<Lang, String> {
@@ -133,7 +148,7 @@ pub fn lang_arg(args: &[String]) -> Result<Lang, String> {
 fn parse(args: &[String]) -> Result<Opts, i32> {
     let lang = match lang_arg(args) {
         Ok(l) => l,
-        Err(v) => return usage_error(&format!("--lang must be en or zh, got `{v}`"), Lang::En),
+        Err(v) => return usage_error(&bad_lang(&v), Lang::En),
     };
     let mut o = Opts {
         lang,

@@ -943,16 +943,6 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
-        Field::ApiKey,
-        Field::Secret,
-        Field::Passphrase,
-        Field::Method,
-        Field::Path,
-        Field::Body,
-        Field::Timestamp,
-    ];
-
     /// The field's name inside a sentence ("The secret key is empty").
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -963,20 +953,6 @@ impl Field {
             Field::Path => t!(lang, "request path", "请求路径"),
             Field::Body => t!(lang, "body", "请求体"),
             Field::Timestamp => t!(lang, "timestamp", "时间戳"),
-        }
-    }
-
-    /// Stable id: `api_key`, `secret`, `passphrase`, `method`, `path`, `body`, `timestamp` (as in
-    /// the JSON output).
-    pub fn id(self) -> &'static str {
-        match self {
-            Field::ApiKey => "api_key",
-            Field::Secret => "secret",
-            Field::Passphrase => "passphrase",
-            Field::Method => "method",
-            Field::Path => "path",
-            Field::Body => "body",
-            Field::Timestamp => "timestamp",
         }
     }
 }
