@@ -258,7 +258,7 @@ fn chinese_output_with_lang_zh() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(3), "{text}");
     for needle in [
-        "欧易（OKX）系统时间检查",
+        "欧易（OKX）时钟检查",
         "站点：",
         "方式：REST GET /api/v5/public/time",
         "结论：欧易会拒绝签名请求",

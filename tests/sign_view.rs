@@ -100,7 +100,7 @@ fn the_lab_reads_in_chinese() {
     let html = render(Lang::Zh);
     let text = readable(&without_outputs(&html));
     for want in [
-        "签名调试",
+        "签名实验室",
         "你在这里输入的一切都只留在本页",
         "凭证",
         "Secret Key",

@@ -383,7 +383,7 @@ fn report_ok(m: &Measured, failures: &[(Target, ClockError)], opts: &Opts, elaps
     }
     let os = this_os();
     let label = |en: &'static str, zh: &'static str| t!(lang, en, zh);
-    println!("{}", label("OKX clock check", "欧易（OKX）系统时间检查"));
+    println!("{}", label("OKX clock check", "欧易（OKX）时钟检查"));
     println!("{}{}", label("  Host:     ", "  站点："), m.target.label());
     for (t, err) in failures {
         let (host, why) = (t.label(), err.message(lang));
@@ -498,7 +498,7 @@ fn report_failure(failures: &[(Target, ClockError)], opts: &Opts, elapsed_ms: u6
         t!(
             lang,
             "OKX clock check: no measurement was possible.",
-            "欧易（OKX）系统时间检查：无法测量。"
+            "欧易（OKX）时钟检查：无法测量。"
         )
     );
     for (t, err) in failures {

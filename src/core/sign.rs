@@ -258,7 +258,7 @@ pub fn lint_timestamp_skew(ts: &str, now_ms: f64, lang: Lang) -> Option<LintIssu
              than 30 s from its server time (50102 on REST, 60006 on WebSocket login): sign with the current time, \
              and check the clock with the clock check.",
             "这个时间戳比本机时间{when} {secs} 秒。欧易（OKX）会拒绝时间戳与其服务器时间相差超过 30 秒的请求\
-             （REST 报 50102，WebSocket 登录报 60006）：请用当前时间签名，并用“时间检查”核对本机时间。"
+             （REST 报 50102，WebSocket 登录报 60006）：请用当前时间签名，并用“时钟检查”核对本机时间。"
         ),
         None,
     ))

@@ -405,7 +405,7 @@ fn sign_lab() -> impl IntoView {
 
     view! {
         <section class="sign-lab">
-            <h1 class="sign-title">{t!(lang, "Signature lab", "签名调试")}</h1>
+            <h1 class="sign-title">{t!(lang, "Signature lab", "签名实验室")}</h1>
             <p class="sign-privacy">
                 {t!(
                     lang,
