@@ -114,7 +114,13 @@ async fn findings_sit_next_to_their_field() {
     leptos::task::tick().await;
 
     // Nothing is flagged before typing, not even the empty credentials.
-    for id in ["sign-key", "sign-secret", "sign-passphrase", "sign-path", "sign-timestamp"] {
+    for id in [
+        "sign-key",
+        "sign-secret",
+        "sign-passphrase",
+        "sign-path",
+        "sign-timestamp",
+    ] {
         assert_eq!(attr(id, "aria-invalid"), None, "{id}");
         assert_eq!(attr(id, "aria-describedby"), None, "{id}");
     }
@@ -130,7 +136,10 @@ async fn findings_sit_next_to_their_field() {
         Some("sign-passphrase-msg")
     );
     let msg = text("sign-passphrase-msg");
-    assert!(msg.contains("Problem:") && msg.contains("ends with a space (position 16)"), "{msg}");
+    assert!(
+        msg.contains("Problem:") && msg.contains("ends with a space (position 16)"),
+        "{msg}"
+    );
     assert_eq!(attr("sign-key", "aria-invalid"), None);
     assert!(text("sign-key-msg").is_empty());
 
@@ -141,10 +150,17 @@ async fn findings_sit_next_to_their_field() {
     leptos::task::tick().await;
     assert!(text("sign-secret-msg").contains("The secret key is empty."));
     assert_eq!(attr("sign-passphrase", "aria-invalid"), None);
-    assert!(text("sign-passphrase-msg").contains("Note:"), "{}", text("sign-passphrase-msg"));
+    assert!(
+        text("sign-passphrase-msg").contains("Note:"),
+        "{}",
+        text("sign-passphrase-msg")
+    );
 
     // The show buttons unmask their field and mask it again.
-    for (field, toggle) in [("sign-secret", "sign-secret-toggle"), ("sign-passphrase", "sign-passphrase-toggle")] {
+    for (field, toggle) in [
+        ("sign-secret", "sign-secret-toggle"),
+        ("sign-passphrase", "sign-passphrase-toggle"),
+    ] {
         assert_eq!(attr(field, "type").as_deref(), Some("password"));
         el(toggle).unchecked_into::<web_sys::HtmlElement>().click();
         leptos::task::tick().await;
