@@ -239,10 +239,62 @@ fn human_output_mentions_everything() {
         "Method:",
         "Offset:",
         "Verdict:",
-        "ahead of OKX",
+        "Your clock is 3.0 s fast — OKX still accepts it, but it is drifting.",
         "How to fix it on",
         "adjustForTimeDifference",
+        "printf '%+d s\\n'",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
     }
+}
+
+#[test]
+fn chinese_output_with_lang_zh() {
+    let s = start_server(&["--skew-ms", "-20000"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_okx-doctor"))
+        .args(["clock", "--base-url", &base(&s), "--interval-ms", "50", "--lang", "zh"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{text}");
+    for needle in [
+        "欧易（OKX）时钟检查",
+        "站点：",
+        "方式：REST GET /api/v5/public/time",
+        "结论：欧易会拒绝签名请求",
+        "你的系统时间快了 20.0 秒——偏差太大：欧易会拒绝签名请求。",
+        "上这样修复：",
+        "如果暂时没法校准系统时间，你用的库能做什么：",
+        "ccxt / ccxt.pro：设置 `options['adjustForTimeDifference'] = True` 后",
+        "它会打印这台机器的系统时间比欧易快多少秒",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    for english in ["Host:", "Verdict:", "Your clock", "How to fix", "This checked"] {
+        assert!(!text.contains(english), "English {english:?} in:\n{text}");
+    }
+
+    // JSON: the same keys, the words in Chinese.
+    let r = run_clock(&base(&s), &["--lang=zh"]);
+    assert_eq!(r.json["verdict"], "will-be-rejected");
+    assert_eq!(
+        r.json["verdict_text"],
+        "你的系统时间快了 20.0 秒——偏差太大：欧易会拒绝签名请求。"
+    );
+    assert!(r.json["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("你的系统时间比欧易快 20.0 秒"));
+
+    // Errors and usage in Chinese.
+    let r = run_clock("http://127.0.0.1:9", &["--lang", "zh"]);
+    assert_eq!(r.json["error"]["kind"], "connection-refused");
+    assert!(r.json["error"]["message"].as_str().unwrap().starts_with("连接被拒绝"));
+    let out = Command::new(env!("CARGO_BIN_EXE_okx-doctor"))
+        .args(["clock", "--host", "mars", "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("未知站点 `mars`") && err.contains("用法："), "{err}");
 }

@@ -266,3 +266,75 @@ fn compare_match_and_mismatch() {
     assert_eq!(v["compare"]["diff"]["index"], 27);
     assert_eq!(v["compare"]["hints"][0]["kind"], "full_url");
 }
+
+#[test]
+fn chinese_output_with_lang_zh() {
+    let o = with_env(&["--path", PATH, "--timestamp", TS, "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    let sig = sign_prehash(SECRET, &format!("{TS}GET{PATH}"));
+    assert_eq!(line_value(&out, "时间戳："), TS);
+    assert_eq!(line_value(&out, "待签名字符串："), format!("{TS}GET{PATH}"));
+    assert_eq!(line_value(&out, "签名："), sig);
+    for want in [
+        "请求头（Passphrase 已隐藏）：",
+        "OK-ACCESS-PASSPHRASE: ********（15 个字符）",
+        "检查：没有发现问题。",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+    assert!(!out.contains("Signature") && !out.contains("no problems"), "{out}");
+
+    // Findings and comparisons in Chinese; the exit codes do not change.
+    let o = cmd()
+        .args([
+            "--path",
+            PATH,
+            "--timestamp",
+            TS,
+            "--lang=zh",
+            "--compare",
+            &format!("{TS}get{PATH}"),
+        ])
+        .env("OKX_API_KEY", KEY)
+        .env("OKX_SECRET_KEY", SECRET)
+        .env("OKX_PASSPHRASE", format!("{PASS} "))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for want in [
+        "[问题] Passphrase：Passphrase 结尾有 1 个空格（第 16 个字符）。",
+        "比对：你的待签名字符串和我们算的不一样。",
+        "第一处不同在第 25 个字符：我们的是 'G'，你的是 'g'",
+        "你的待签名字符串里请求方法不是大写。",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+
+    // JSON keeps its keys; the messages are Chinese.
+    let o = with_env(&["--path", "api/v5/x", "--timestamp", TS, "--lang", "zh", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["lint"][0]["rule"], "path_shape");
+    assert_eq!(
+        v["lint"][0]["message"],
+        "请求路径不是以 `/` 开头。它应该像 `/api/v5/account/balance` 这样。"
+    );
+
+    // Usage in Chinese; a language we do not have is a usage error.
+    let o = with_env(&["--lang", "zh", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("okx-doctor sign：在本地计算 OKX API v5 签名"),
+        "{}",
+        stdout(&o)
+    );
+    let o = with_env(&["--path", PATH, "--bogus", "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("未知参数 `--bogus`"), "{}", stderr(&o));
+    let o = with_env(&["--lang", "zh", "--secret", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("有意拒绝"), "{}", stderr(&o));
+    assert_eq!(with_env(&["--path", PATH, "--lang", "fr"]).status.code(), Some(2));
+    assert_eq!(with_env(&["--path", PATH, "--lang"]).status.code(), Some(2));
+}

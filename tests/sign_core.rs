@@ -2,7 +2,17 @@
 //! mismatch hints.
 #![cfg(not(target_arch = "wasm32"))]
 
-use okx_doctor::core::sign::*;
+use okx_doctor::core::lang::Lang;
+use okx_doctor::core::sign::{self as sign, *};
+
+/// The mismatch hints in English.
+fn explain_mismatch(ours: &SignInput, pasted: &str) -> Vec<MismatchHint> {
+    sign::explain_mismatch(ours, pasted, Lang::En)
+}
+
+fn mask(v: &str) -> String {
+    sign::mask(v, Lang::En)
+}
 
 fn hex(s: &str) -> Vec<u8> {
     (0..s.len())

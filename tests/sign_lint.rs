@@ -1,7 +1,25 @@
 //! Each lint rule: one input that triggers it and one that does not.
 #![cfg(not(target_arch = "wasm32"))]
 
-use okx_doctor::core::sign::*;
+use okx_doctor::core::lang::Lang;
+use okx_doctor::core::sign::{self as sign, *};
+
+/// The credential lint in English (the messages these tests read).
+fn lint(c: &Credentials) -> Vec<LintIssue> {
+    sign::lint(c, Lang::En)
+}
+
+/// The request lint in English.
+fn lint_request(
+    method: &str,
+    path: &str,
+    body: &str,
+    ts: &str,
+    signed_path: Option<&str>,
+    signed_body: Option<&str>,
+) -> Vec<LintIssue> {
+    sign::lint_request(method, path, body, ts, signed_path, signed_body, Lang::En)
+}
 
 const KEY: &str = "985d5b66-57ce-40fb-b714-afc0b9787083";
 const SECRET: &str = "9B8A3C7F0D2E4A6B8C1D3E5F7A9B0C2D";
@@ -458,6 +476,7 @@ fn has_problems_ignores_notes() {
 #[test]
 fn timestamp_skew_rule() {
     use okx_doctor::core::sign::{lint_timestamp_skew, timestamp_unix_ms, LintRule};
+    let lint_timestamp_skew = |ts: &str, now: f64| lint_timestamp_skew(ts, now, Lang::En);
     // 2020-12-08T09:08:57.715Z is 1607418537715 ms.
     assert_eq!(timestamp_unix_ms("2020-12-08T09:08:57.715Z"), Some(1_607_418_537_715));
     assert_eq!(timestamp_unix_ms("1607418537"), Some(1_607_418_537_000));
@@ -476,4 +495,207 @@ fn timestamp_skew_rule() {
         let iso = okx_doctor::core::sign::iso_timestamp_from_unix_ms(ms);
         assert_eq!(timestamp_unix_ms(&iso), Some(ms), "{iso}");
     }
+}
+
+/// Runs of three or more English words (an untranslated sentence), outside the `allowed` code.
+/// Words belong to one run when only ASCII spaces and punctuation separate them.
+fn english_runs(text: &str, allowed: &[&str]) -> Vec<String> {
+    let mut text = text.to_string();
+    for a in allowed {
+        text = text.replace(a, "\u{3000}");
+    }
+    let mut found = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut gap_ok = true;
+    for c in text.chars().chain(['\u{3000}']) {
+        if c.is_ascii_alphabetic() {
+            if word.is_empty() && !gap_ok {
+                if run.len() >= 3 {
+                    found.push(run.join(" "));
+                }
+                run.clear();
+            }
+            word.push(c);
+            gap_ok = true;
+        } else {
+            if !word.is_empty() {
+                if word.len() > 1 {
+                    run.push(std::mem::take(&mut word));
+                } else {
+                    word.clear();
+                }
+            }
+            if !c.is_ascii() || c.is_ascii_digit() || c == '\n' {
+                gap_ok = false;
+            }
+        }
+    }
+    if run.len() >= 3 {
+        found.push(run.join(" "));
+    }
+    found
+}
+
+#[test]
+fn findings_say_where_the_problem_is() {
+    // A trailing space: where it is, in words and as a position.
+    let v = lint(&creds(KEY, SECRET, &format!("{PASS} ")));
+    let i = get(&v, Field::Passphrase, LintRule::OuterWhitespace);
+    assert_eq!(i.position, Some(17));
+    assert!(
+        i.message.starts_with("The passphrase ends with a space (position 18)."),
+        "{}",
+        i.message
+    );
+    // A leading tab.
+    let v = lint(&creds(&format!("\t{KEY}"), SECRET, PASS));
+    let i = get(&v, Field::ApiKey, LintRule::OuterWhitespace);
+    assert_eq!(i.position, Some(0));
+    assert!(
+        i.message.starts_with("The API key starts with a tab (position 1)."),
+        "{}",
+        i.message
+    );
+    // Both ends, several characters.
+    let v = lint(&creds(KEY, &format!("  {SECRET}\t "), PASS));
+    let i = get(&v, Field::Secret, LintRule::OuterWhitespace);
+    assert!(
+        i.message.starts_with(
+            "The secret key starts with 2 spaces (positions 1–2) and ends with 2 spaces and tabs (positions 35–36)."
+        ),
+        "{}",
+        i.message
+    );
+    // Invisible characters, shell characters and a time-zone offset say their position too.
+    let v = lint(&creds(KEY, SECRET, "ab\u{200B}cd$"));
+    assert!(get(&v, Field::Passphrase, LintRule::ZeroWidth)
+        .message
+        .contains("a zero-width space (U+200B) at position 3"));
+    let shell = get(&v, Field::Passphrase, LintRule::ShellSpecialChars);
+    assert_eq!(shell.position, Some(5));
+    assert!(shell.message.contains("first at position 6"), "{}", shell.message);
+    let v = req("GET", PATH, "", "2020-12-08T17:08:57.715+08:00");
+    let i = get(&v, Field::Timestamp, LintRule::TimestampLocalOffset);
+    assert_eq!(i.position, Some(23));
+    assert!(i.message.contains("from position 24"), "{}", i.message);
+    // A value of spaces only is reported once, from its start.
+    let v = lint(&creds(KEY, SECRET, "   "));
+    assert!(get(&v, Field::Passphrase, LintRule::OuterWhitespace)
+        .message
+        .starts_with("The passphrase starts with 3 spaces (positions 1–3)."));
+}
+
+#[test]
+fn findings_in_chinese() {
+    use okx_doctor::core::sign::{explain_mismatch, lint_timestamp_skew};
+    let zh = Lang::Zh;
+    let c = |k: &str, s: &str, p: &str| sign::lint(&creds(k, s, p), zh);
+    let r = |m: &str, p: &str, b: &str, ts: &str, sp: Option<&str>, sb: Option<&str>| {
+        sign::lint_request(m, p, b, ts, sp, sb, zh)
+    };
+    // Inputs that between them trigger every rule.
+    let mut all = Vec::new();
+    all.extend(c("", "", ""));
+    all.extend(c(
+        &format!("\t{KEY}\u{200B}"),
+        &format!("{SECRET}\r"),
+        "\"it's $x\u{00A0}y\u{201C}\"",
+    ));
+    all.extend(c(SECRET, KEY, PASS));
+    all.extend(c("short", "short", KEY));
+    all.extend(c("short", "short", SECRET));
+    all.extend(r(
+        " get",
+        "https://www.okx.com/api/v5/x",
+        "{}",
+        "1607418537",
+        None,
+        None,
+    ));
+    all.extend(r("PATCH", "", "x", "", None, None));
+    all.extend(r(
+        "POST",
+        "api/v5/x?b=1&a=2",
+        "{bad",
+        "2020-12-08T17:08:57.715+08:00",
+        Some("api/v5/x?a=2&b=1"),
+        Some("{}"),
+    ));
+    all.extend(r(
+        "POST",
+        "/x?a=%2C",
+        "{\"a\":1}",
+        "2020-12-08 09:08:57",
+        Some("/x?a=,"),
+        Some("{ \"a\": 1 }"),
+    ));
+    all.extend(r("GET", "/x?a=1", "", "2020-12-08T09:08:57.7Z", Some("/y"), Some("{}")));
+    all.extend(r("GET", "/users/self/verify", "", "1538054050.5", None, None));
+    all.extend(r("GET", "/users/self/verify", "", TS, None, None));
+    all.extend(lint_timestamp_skew(TS, 1_607_418_537_715.0 + 60_000.0, zh));
+    let rules: std::collections::HashSet<String> = all.iter().map(|i| format!("{:?}", i.rule)).collect();
+    assert!(rules.len() >= 27, "{rules:?}");
+    let allowed = [
+        "export OKX_PASSPHRASE",
+        "new Date().toISOString()",
+        "GET /users/self/verify",
+        "OKX API v5 只用 GET 和 POST",
+    ];
+    assert_eq!(
+        english_runs("密钥 The secret key (is) empty.", &allowed),
+        ["The secret key is empty"]
+    );
+    for i in &all {
+        assert!(
+            i.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{}",
+            i.message
+        );
+        let left = english_runs(&i.message, &allowed);
+        assert!(left.is_empty(), "English left in {:?}: {left:?}", i.message);
+    }
+    let v = c(KEY, SECRET, &format!("{PASS} "));
+    assert_eq!(
+        get(&v, Field::Passphrase, LintRule::OuterWhitespace).message,
+        "Passphrase 结尾有 1 个空格（第 18 个字符）。欧易会把它当作值的一部分，请删掉。"
+    );
+    let v = c(KEY, &format!("{SECRET}\r"), PASS);
+    assert!(get(&v, Field::Secret, LintRule::ControlChar)
+        .message
+        .starts_with("Secret Key 的第 33 个字符是回车符（CR）。"));
+    assert_eq!(
+        get(&c(KEY, "", PASS), Field::Secret, LintRule::Empty).message,
+        "Secret Key 为空。"
+    );
+    assert_eq!(
+        get(&r("GET", "", "", TS, None, None), Field::Path, LintRule::Empty).message,
+        "请求路径为空。"
+    );
+    // The mismatch hints too.
+    let input = SignInput {
+        method: "GET".into(),
+        request_path: PATH.into(),
+        body: String::new(),
+        timestamp: TS.into(),
+        secret: SECRET.into(),
+    };
+    for pasted in [
+        format!("{TS}get{PATH}"),
+        format!("1607418537GEThttps://www.okx.com{PATH}{{}}"),
+        "abc".to_string(),
+        to_hex(&hmac_sha256(SECRET.as_bytes(), input.prehash().as_bytes())),
+        format!(" {}", input.signature()),
+    ] {
+        for h in explain_mismatch(&input, &pasted, zh) {
+            assert!(
+                h.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}",
+                h.message
+            );
+            assert!(english_runs(&h.message, &allowed).is_empty(), "{}", h.message);
+        }
+    }
+    assert!(english_runs(same_prehash_note(zh), &allowed).is_empty());
+    assert_eq!(mask("abc", zh), "********（3 个字符）");
 }

@@ -101,3 +101,79 @@ async fn computes_signature_lint_and_diff() {
     drop(handle);
     assert!(doc().query_selector("[data-testid=sign-secret]").unwrap().is_none());
 }
+
+fn attr(id: &str, name: &str) -> Option<String> {
+    el(id).get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+async fn findings_sit_next_to_their_field() {
+    let parent: web_sys::HtmlElement = doc().create_element("div").unwrap().unchecked_into();
+    doc().body().unwrap().append_child(&parent).unwrap();
+    let handle = leptos::mount::mount_to(parent.clone(), || SignLab.render());
+    leptos::task::tick().await;
+
+    // Nothing is flagged before typing, not even the empty credentials.
+    for id in [
+        "sign-key",
+        "sign-secret",
+        "sign-passphrase",
+        "sign-path",
+        "sign-timestamp",
+    ] {
+        assert_eq!(attr(id, "aria-invalid"), None, "{id}");
+        assert_eq!(attr(id, "aria-describedby"), None, "{id}");
+    }
+    assert!(text("sign-lint").contains("Still empty"), "{}", text("sign-lint"));
+
+    // A trailing space: the field is marked and described by the finding beside it.
+    type_into("sign-key", KEY);
+    type_into("sign-passphrase", "Correct-Horse-7 ");
+    leptos::task::tick().await;
+    assert_eq!(attr("sign-passphrase", "aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        attr("sign-passphrase", "aria-describedby").as_deref(),
+        Some("sign-passphrase-msg")
+    );
+    let msg = text("sign-passphrase-msg");
+    assert!(
+        msg.contains("Problem:") && msg.contains("ends with a space (position 16)"),
+        "{msg}"
+    );
+    assert_eq!(attr("sign-key", "aria-invalid"), None);
+    assert!(text("sign-key-msg").is_empty());
+
+    // A field emptied after typing is reported empty; a note does not mark the field invalid.
+    type_into("sign-secret", "x");
+    type_into("sign-secret", "");
+    type_into("sign-passphrase", "pa$$");
+    leptos::task::tick().await;
+    assert!(text("sign-secret-msg").contains("The secret key is empty."));
+    assert_eq!(attr("sign-passphrase", "aria-invalid"), None);
+    assert!(
+        text("sign-passphrase-msg").contains("Note:"),
+        "{}",
+        text("sign-passphrase-msg")
+    );
+
+    // The show buttons unmask their field and mask it again.
+    for (field, toggle) in [
+        ("sign-secret", "sign-secret-toggle"),
+        ("sign-passphrase", "sign-passphrase-toggle"),
+    ] {
+        assert_eq!(attr(field, "type").as_deref(), Some("password"));
+        el(toggle).unchecked_into::<web_sys::HtmlElement>().click();
+        leptos::task::tick().await;
+        assert_eq!(attr(field, "type").as_deref(), Some("text"), "{toggle}");
+        el(toggle).unchecked_into::<web_sys::HtmlElement>().click();
+        leptos::task::tick().await;
+        assert_eq!(attr(field, "type").as_deref(), Some("password"));
+    }
+
+    // Once typing pauses, the live region reads the edited field's findings.
+    gloo_timers::future::TimeoutFuture::new(1_200).await;
+    let said = text("sign-announce");
+    assert!(said.starts_with("Passphrase: Note:"), "{said}");
+
+    drop(handle);
+}

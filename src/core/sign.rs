@@ -18,6 +18,9 @@ use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
 
+use crate::core::lang::Lang;
+use crate::{t, tf};
+
 /// The request path OKX uses for WebSocket login signatures.
 pub const WS_LOGIN_PATH: &str = "/users/self/verify";
 
@@ -112,12 +115,12 @@ pub fn rest_headers(key: &str, passphrase: &str, sign: &str, timestamp: &str, de
 }
 
 /// A value fit for display in place of a passphrase: its length only, never its characters.
-pub fn mask(value: &str) -> String {
+pub fn mask(value: &str, lang: Lang) -> String {
     let n = value.chars().count();
     match n {
-        0 => "(empty)".to_string(),
-        1 => "******** (1 character)".to_string(),
-        _ => format!("******** ({n} characters)"),
+        0 => t!(lang, "(empty)", "（空）").to_string(),
+        1 => t!(lang, "******** (1 character)", "********（1 个字符）").to_string(),
+        _ => tf!(lang, "******** ({n} characters)", "********（{n} 个字符）"),
     }
 }
 
@@ -233,22 +236,29 @@ pub fn timestamp_unix_ms(ts: &str) -> Option<i64> {
 
 /// A fixed timestamp more than 30 s away from `now_ms` (this device's clock) will be rejected
 /// (50102 / 60006) unless this device's clock is itself off by the same amount.
-pub fn lint_timestamp_skew(ts: &str, now_ms: f64) -> Option<LintIssue> {
+pub fn lint_timestamp_skew(ts: &str, now_ms: f64, lang: Lang) -> Option<LintIssue> {
     let t = timestamp_unix_ms(ts)? as f64;
     let off = (t - now_ms) / 1000.0;
     if off.abs() <= 30.0 {
         return None;
     }
-    let when = if off > 0.0 { "ahead of" } else { "behind" };
+    let secs = format!("{:.0}", off.abs());
+    let when = if off > 0.0 {
+        t!(lang, "ahead of", "超前")
+    } else {
+        t!(lang, "behind", "落后")
+    };
     Some(issue(
         Field::Timestamp,
         LintRule::TimestampSkew,
         Severity::Problem,
-        format!(
-            "This timestamp is {:.0} s {when} this device's clock. OKX rejects requests whose timestamp is more than \
-             30 s from its server time (50102 on REST, 60006 on WebSocket login): sign with the current time, and \
-             check the clock with the clock check.",
-            off.abs()
+        tf!(
+            lang,
+            "This timestamp is {secs} s {when} this device's clock. OKX rejects requests whose timestamp is more \
+             than 30 s from its server time (50102 on REST, 60006 on WebSocket login): sign with the current time, \
+             and check the clock with the clock check.",
+            "这个时间戳比本机时间{when} {secs} 秒。欧易（OKX）会拒绝时间戳与其服务器时间相差超过 30 秒的请求\
+             （REST 报 50102，WebSocket 登录报 60006）：请用当前时间签名，并用“时钟检查”核对本机时间。"
         ),
         None,
     ))
@@ -487,9 +497,17 @@ fn hint(kind: MismatchKind, message: impl Into<String>) -> MismatchHint {
 }
 
 /// What to say when the user's pre-hash equals ours but OKX still rejects the signature.
-pub const SAME_PREHASH_NOTE: &str = "The pre-hashes are identical. If OKX still answers 50113 for this request, the \
-     difference is in the HMAC key or the encoding of the result: another secret, a secret with hidden whitespace, a \
-     secret decoded from hex or Base64 before use (OKX uses the text as it is), or a hex/URL-safe Base64 result.";
+pub fn same_prehash_note(lang: Lang) -> &'static str {
+    t!(
+        lang,
+        "The pre-hashes are identical. If OKX still answers 50113 for this request, the difference is in the HMAC \
+         key or the encoding of the result: another secret, a secret with hidden whitespace, a secret decoded from \
+         hex or Base64 before use (OKX uses the text as it is), or a hex/URL-safe Base64 result.",
+        "两边的待签名字符串完全一致。如果欧易对这个请求仍然返回 50113，差别就在 HMAC 密钥或结果的编码上：用了另一个 \
+         Secret Key、Secret Key 里藏着空白字符、Secret Key 在使用前被按 hex 或 Base64 解码过（欧易直接使用原文），\
+         或者结果是 hex / URL 安全的 Base64。"
+    )
+}
 
 /// Parts of a pre-hash string.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -650,7 +668,7 @@ fn looks_hex(s: &str) -> bool {
 /// Why a value pasted from the user's logs (a signature or a pre-hash) differs from ours.
 /// `ours` is the input we signed; `pasted` is compared against its pre-hash or signature,
 /// as decided by [`pasted_kind`]. Returns an empty list when they are equal.
-pub fn explain_mismatch(ours: &SignInput, pasted: &str) -> Vec<MismatchHint> {
+pub fn explain_mismatch(ours: &SignInput, pasted: &str, lang: Lang) -> Vec<MismatchHint> {
     let mut hints = Vec::new();
     let trimmed = pasted.trim();
     let kind = pasted_kind(pasted);
@@ -664,41 +682,60 @@ pub fn explain_mismatch(ours: &SignInput, pasted: &str) -> Vec<MismatchHint> {
     if trimmed != pasted {
         hints.push(hint(
             MismatchKind::Whitespace,
-            "The pasted text has spaces or a line break at its start or end. If those come from your code \
-             rather than from copying, they change the result.",
+            t!(
+                lang,
+                "The pasted text has spaces or a line break at its start or end. If those come from your code \
+                 rather than from copying, they change the result.",
+                "粘贴的内容开头或结尾有空格或换行。如果它们来自你的代码，而不是复制时带上的，就会改变结果。"
+            ),
         ));
         if trimmed == our_value {
             return hints;
         }
     }
     match kind {
-        PastedKind::Signature => explain_signature(ours, trimmed, &mut hints),
-        PastedKind::Prehash => explain_prehash(ours, trimmed, &mut hints),
+        PastedKind::Signature => explain_signature(ours, trimmed, lang, &mut hints),
+        PastedKind::Prehash => explain_prehash(ours, trimmed, lang, &mut hints),
     }
     if hints.iter().all(|h| h.kind == MismatchKind::Whitespace) {
         hints.push(hint(
             MismatchKind::Unknown,
-            "No specific cause found. Check that the same secret, timestamp, method, path and body were used \
-             on both sides; paste the pre-hash from your code instead of the signature for a finer comparison.",
+            t!(
+                lang,
+                "No specific cause found. Check that the same secret, timestamp, method, path and body were used \
+                 on both sides; paste the pre-hash from your code instead of the signature for a finer comparison.",
+                "没有找到具体原因。请确认两边用的是同一个 Secret Key、时间戳、请求方法、路径和请求体；改为粘贴你代码里的\
+                 待签名字符串（pre-hash）而不是签名，可以比较得更细。"
+            ),
         ));
     }
     hints
 }
 
-fn explain_signature(ours: &SignInput, sig: &str, hints: &mut Vec<MismatchHint>) {
+fn explain_signature(ours: &SignInput, sig: &str, lang: Lang, hints: &mut Vec<MismatchHint>) {
     let digest = hmac_sha256(ours.secret.as_bytes(), ours.prehash().as_bytes());
     if sig.len() == 64 && looks_hex(sig) {
         if sig.eq_ignore_ascii_case(&to_hex(&digest)) {
             hints.push(hint(
                 MismatchKind::HexDigest,
-                "Your code sends the HMAC as hex. The digest itself is correct, but OKX wants the raw 32 bytes \
-                 encoded as Base64 (44 characters ending in `=`), not the hex string.",
+                t!(
+                    lang,
+                    "Your code sends the HMAC as hex. The digest itself is correct, but OKX wants the raw 32 bytes \
+                     encoded as Base64 (44 characters ending in `=`), not the hex string.",
+                    "你的代码把 HMAC 结果按十六进制（hex）发送。摘要本身是对的，但欧易要求对原始的 32 个字节做 Base64 \
+                     编码（44 个字符，以 `=` 结尾），而不是发送 hex 字符串。"
+                ),
             ));
         } else {
             hints.push(hint(
                 MismatchKind::HexDigest,
-                "This looks like a hex digest (64 hex characters). OKX expects Base64 of the raw HMAC bytes; \
-                 also check the inputs, as even the hex does not match ours.",
+                t!(
+                    lang,
+                    "This looks like a hex digest (64 hex characters). OKX expects Base64 of the raw HMAC bytes; \
+                     also check the inputs, as even the hex does not match ours.",
+                    "这看起来是十六进制摘要（64 个 hex 字符）。欧易要求对原始 HMAC 字节做 Base64 编码；另外也请检查输入，\
+                     因为连 hex 值都和我们算的不一样。"
+                ),
             ));
         }
         return;
@@ -709,28 +746,41 @@ fn explain_signature(ours: &SignInput, sig: &str, hints: &mut Vec<MismatchHint>)
         hints.push(hint(
             MismatchKind::Base64Url,
             if std.trim_end_matches('=') == ours_sig.trim_end_matches('=') {
-                "Your code uses the URL-safe Base64 alphabet (`-` and `_`). The digest is right; switch to \
-                 standard Base64 (`+`, `/` and `=` padding)."
+                t!(
+                    lang,
+                    "Your code uses the URL-safe Base64 alphabet (`-` and `_`). The digest is right; switch to \
+                     standard Base64 (`+`, `/` and `=` padding).",
+                    "你的代码用的是 URL 安全的 Base64 字符表（`-` 和 `_`）。摘要是对的，换成标准 Base64（`+`、`/` 和 \
+                     `=` 填充）即可。"
+                )
             } else {
-                "The signature contains `-` or `_`, which standard Base64 never does: your code may use \
-                 URL-safe Base64. OKX wants the standard alphabet."
+                t!(
+                    lang,
+                    "The signature contains `-` or `_`, which standard Base64 never does: your code may use \
+                     URL-safe Base64. OKX wants the standard alphabet.",
+                    "签名里有 `-` 或 `_`，标准 Base64 不会出现这两个字符：你的代码可能用了 URL 安全的 Base64。\
+                     欧易要求标准字符表。"
+                )
             },
         ));
         return;
     }
     if sig.len() != 44 {
+        let n = sig.chars().count();
         hints.push(hint(
             MismatchKind::SignatureLength,
-            format!(
-                "A Base64 HMAC-SHA256 is 44 characters long; this one has {}. It may be cut off, double-encoded, \
+            tf!(
+                lang,
+                "A Base64 HMAC-SHA256 is 44 characters long; this one has {n}. It may be cut off, double-encoded, \
                  or made with another hash (SHA-512, SHA-1).",
-                sig.chars().count()
+                "Base64 编码的 HMAC-SHA256 长 44 个字符，这个有 {n} 个。它可能被截断了、被编码了两次，\
+                 或者用了别的哈希算法（SHA-512、SHA-1）。"
             ),
         ));
     }
 }
 
-fn explain_prehash(ours: &SignInput, theirs: &str, hints: &mut Vec<MismatchHint>) {
+fn explain_prehash(ours: &SignInput, theirs: &str, lang: Lang, hints: &mut Vec<MismatchHint>) {
     let Some(parts) = split_prehash(theirs) else {
         return;
     };
@@ -738,19 +788,31 @@ fn explain_prehash(ours: &SignInput, theirs: &str, hints: &mut Vec<MismatchHint>
     if parts.timestamp != ours.timestamp {
         let shape = timestamp_shape(&parts.timestamp);
         let extra = match shape {
-            TimestampShape::UnixMillis | TimestampShape::UnixSeconds if ours.request_path != WS_LOGIN_PATH => {
-                " Yours is a Unix epoch number; REST wants ISO 8601 UTC with milliseconds."
-            }
-            TimestampShape::IsoWithOffset => " Yours carries a local time-zone offset; use UTC with `Z`.",
-            TimestampShape::IsoUtcOtherPrecision => " Yours does not have exactly three fraction digits.",
-            TimestampShape::IsoNoZone => " Yours has no `Z` at the end.",
+            TimestampShape::UnixMillis | TimestampShape::UnixSeconds if ours.request_path != WS_LOGIN_PATH => t!(
+                lang,
+                " Yours is a Unix epoch number; REST wants ISO 8601 UTC with milliseconds.",
+                "你的是 Unix 时间戳数字；REST 要求带毫秒的 ISO 8601 UTC 时间。"
+            ),
+            TimestampShape::IsoWithOffset => t!(
+                lang,
+                " Yours carries a local time-zone offset; use UTC with `Z`.",
+                "你的带有本地时区偏移；请用以 `Z` 结尾的 UTC 时间。"
+            ),
+            TimestampShape::IsoUtcOtherPrecision => t!(
+                lang,
+                " Yours does not have exactly three fraction digits.",
+                "你的小数部分不是正好三位。"
+            ),
+            TimestampShape::IsoNoZone => t!(lang, " Yours has no `Z` at the end.", "你的末尾没有 `Z`。"),
             _ => "",
         };
         hints.push(hint(
             MismatchKind::Timestamp,
-            format!(
+            tf!(
+                lang,
                 "The timestamps differ. To compare signatures, both sides must use the same timestamp; in the \
-                 request itself the header must carry the very value that was signed.{extra}"
+                 request itself the header must carry the very value that was signed.{extra}",
+                "时间戳不一样。要比较签名，两边必须用同一个时间戳；实际请求里，请求头带的也必须正是参与签名的那个值。{extra}"
             ),
         ));
     }
@@ -758,18 +820,29 @@ fn explain_prehash(ours: &SignInput, theirs: &str, hints: &mut Vec<MismatchHint>
         if parts.method.eq_ignore_ascii_case(&our_method) {
             hints.push(hint(
                 MismatchKind::MethodCase,
-                "The method is not in upper case in your pre-hash. OKX signs `GET`/`POST`, never `get`/`post`.",
+                t!(
+                    lang,
+                    "The method is not in upper case in your pre-hash. OKX signs `GET`/`POST`, never `get`/`post`.",
+                    "你的待签名字符串里请求方法不是大写。欧易签名用的是 `GET`/`POST`，不是 `get`/`post`。"
+                ),
             ));
         } else {
-            hints.push(hint(MismatchKind::Method, "The HTTP methods differ."));
+            hints.push(hint(
+                MismatchKind::Method,
+                t!(lang, "The HTTP methods differ.", "HTTP 请求方法不一样。"),
+            ));
         }
     }
     let (their_path, was_url) = strip_origin(&parts.target);
     if was_url {
         hints.push(hint(
             MismatchKind::FullUrl,
-            "Your pre-hash contains the full URL with scheme and host. Sign only the path and query, starting \
-             at `/api/v5/...`.",
+            t!(
+                lang,
+                "Your pre-hash contains the full URL with scheme and host. Sign only the path and query, starting \
+                 at `/api/v5/...`.",
+                "你的待签名字符串里是带协议和域名的完整 URL。只应对路径和查询参数签名，从 `/api/v5/...` 开始。"
+            ),
         ));
     }
     let (our_path, _) = strip_origin(&ours.request_path);
@@ -777,32 +850,60 @@ fn explain_prehash(ours: &SignInput, theirs: &str, hints: &mut Vec<MismatchHint>
         PathComparison::Same => {}
         PathComparison::QueryOrder => hints.push(hint(
             MismatchKind::QueryOrder,
-            "Same query parameters, different order. Sign the query string exactly as it is sent; an HTTP \
-             library that re-orders or rebuilds the query after signing breaks the signature.",
+            t!(
+                lang,
+                "Same query parameters, different order. Sign the query string exactly as it is sent; an HTTP \
+                 library that re-orders or rebuilds the query after signing breaks the signature.",
+                "查询参数相同，但顺序不同。签名用的查询字符串必须和实际发送的一字不差；HTTP 库如果在签名之后重新排序\
+                 或重建查询参数，签名就会失效。"
+            ),
         )),
         PathComparison::QueryEncoding => hints.push(hint(
             MismatchKind::QueryEncoding,
-            "Same query parameters, encoded differently (for example `%2C` against `,`). Sign the exact bytes \
-             that go on the wire.",
+            t!(
+                lang,
+                "Same query parameters, encoded differently (for example `%2C` against `,`). Sign the exact bytes \
+                 that go on the wire.",
+                "查询参数相同，但编码方式不同（例如 `%2C` 和 `,`）。签名要用实际发出去的字节。"
+            ),
         )),
         PathComparison::QueryMissing => hints.push(hint(
             MismatchKind::QueryMissing,
-            "The query string is on one side only. For GET requests the `?...` part belongs in the pre-hash.",
+            t!(
+                lang,
+                "The query string is on one side only. For GET requests the `?...` part belongs in the pre-hash.",
+                "只有一边带了查询字符串。GET 请求的 `?...` 部分也要放进待签名字符串。"
+            ),
         )),
-        PathComparison::Different => hints.push(hint(MismatchKind::Path, "The request paths differ.")),
+        PathComparison::Different => hints.push(hint(
+            MismatchKind::Path,
+            t!(lang, "The request paths differ.", "请求路径不一样。"),
+        )),
     }
     match compare_bodies(&parts.body, &ours.body) {
         BodyComparison::Same => {}
         BodyComparison::Serialisation => hints.push(hint(
             MismatchKind::BodySerialisation,
-            "The bodies are the same JSON written differently (spaces or key order). Serialise the body once \
-             and send exactly the string that was signed.",
+            t!(
+                lang,
+                "The bodies are the same JSON written differently (spaces or key order). Serialise the body once \
+                 and send exactly the string that was signed.",
+                "两边的请求体是同一个 JSON，只是写法不同（空格或键的顺序）。请求体只序列化一次，发送的就是参与签名的\
+                 那个字符串。"
+            ),
         )),
         BodyComparison::Presence => hints.push(hint(
             MismatchKind::BodyPresence,
-            "A body appears on one side only. GET requests sign an empty body; POST requests sign the JSON text.",
+            t!(
+                lang,
+                "A body appears on one side only. GET requests sign an empty body; POST requests sign the JSON text.",
+                "只有一边有请求体。GET 请求签名时请求体为空；POST 请求签名的是 JSON 文本。"
+            ),
         )),
-        BodyComparison::Different => hints.push(hint(MismatchKind::Body, "The request bodies differ.")),
+        BodyComparison::Different => hints.push(hint(
+            MismatchKind::Body,
+            t!(lang, "The request bodies differ.", "请求体不一样。"),
+        )),
     }
 }
 
@@ -842,15 +943,16 @@ pub enum Field {
 }
 
 impl Field {
-    pub fn label(self) -> &'static str {
+    /// The field's name inside a sentence ("The secret key is empty").
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Field::ApiKey => "API key",
-            Field::Secret => "secret key",
-            Field::Passphrase => "passphrase",
-            Field::Method => "method",
-            Field::Path => "request path",
-            Field::Body => "body",
-            Field::Timestamp => "timestamp",
+            Field::ApiKey => t!(lang, "API key", "API Key"),
+            Field::Secret => t!(lang, "secret key", "Secret Key"),
+            Field::Passphrase => t!(lang, "passphrase", "Passphrase"),
+            Field::Method => t!(lang, "method", "请求方法"),
+            Field::Path => t!(lang, "request path", "请求路径"),
+            Field::Body => t!(lang, "body", "请求体"),
+            Field::Timestamp => t!(lang, "timestamp", "时间戳"),
         }
     }
 }
@@ -925,6 +1027,16 @@ pub enum Severity {
     Note,
 }
 
+impl Severity {
+    /// The word that marks an issue (shown next to it, so severity never rests on colour alone).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Problem => t!(lang, "Problem", "问题"),
+            Severity::Note => t!(lang, "Note", "提示"),
+        }
+    }
+}
+
 /// One lint finding. Messages never quote the secret or the passphrase.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LintIssue {
@@ -972,21 +1084,21 @@ pub fn is_hex32(s: &str) -> bool {
     s.len() == 32 && looks_hex(s)
 }
 
-fn char_name(c: char) -> &'static str {
+fn char_name(c: char, lang: Lang) -> &'static str {
     match c {
-        '\n' => "a line break (LF)",
-        '\r' => "a carriage return (CR)",
-        '\t' => "a tab",
-        ' ' => "a space",
-        '\u{200B}' => "a zero-width space (U+200B)",
-        '\u{200C}' => "a zero-width non-joiner (U+200C)",
-        '\u{200D}' => "a zero-width joiner (U+200D)",
-        '\u{FEFF}' => "a byte-order mark (U+FEFF)",
-        '\u{00A0}' => "a non-breaking space (U+00A0)",
-        '\u{202F}' => "a narrow non-breaking space (U+202F)",
-        '\u{2018}' | '\u{2019}' => "a curly single quote",
-        '\u{201C}' | '\u{201D}' => "a curly double quote",
-        _ => "a special character",
+        '\n' => t!(lang, "a line break (LF)", "换行符（LF）"),
+        '\r' => t!(lang, "a carriage return (CR)", "回车符（CR）"),
+        '\t' => t!(lang, "a tab", "制表符（Tab）"),
+        ' ' => t!(lang, "a space", "空格"),
+        '\u{200B}' => t!(lang, "a zero-width space (U+200B)", "零宽空格（U+200B）"),
+        '\u{200C}' => t!(lang, "a zero-width non-joiner (U+200C)", "零宽非连接符（U+200C）"),
+        '\u{200D}' => t!(lang, "a zero-width joiner (U+200D)", "零宽连接符（U+200D）"),
+        '\u{FEFF}' => t!(lang, "a byte-order mark (U+FEFF)", "字节顺序标记（BOM，U+FEFF）"),
+        '\u{00A0}' => t!(lang, "a non-breaking space (U+00A0)", "不换行空格（U+00A0）"),
+        '\u{202F}' => t!(lang, "a narrow non-breaking space (U+202F)", "窄不换行空格（U+202F）"),
+        '\u{2018}' | '\u{2019}' => t!(lang, "a curly single quote", "弯单引号（‘ ’）"),
+        '\u{201C}' | '\u{201D}' => t!(lang, "a curly double quote", "弯双引号（“ ”）"),
+        _ => t!(lang, "a special character", "特殊字符"),
     }
 }
 
@@ -995,52 +1107,140 @@ fn char_name(c: char) -> &'static str {
 struct InvisibleClass {
     matches: fn(char) -> bool,
     rule: LintRule,
-    advice: &'static str,
+    advice: fn(Lang) -> &'static str,
 }
 
 const INVISIBLE_CLASSES: [InvisibleClass; 4] = [
     InvisibleClass {
         matches: |c| matches!(c, '\n' | '\r' | '\t'),
         rule: LintRule::ControlChar,
-        advice: ". This usually comes from reading a file or a pasted line without stripping its line ending \
+        advice: |lang| {
+            t!(
+                lang,
+                ". This usually comes from reading a file or a pasted line without stripping its line ending \
                  (Windows files end lines with CR LF).",
+                "。这通常是读取文件或粘贴的一行时没有去掉行尾造成的（Windows 文件的行尾是 CR LF）。"
+            )
+        },
     },
     InvisibleClass {
         matches: |c| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'),
         rule: LintRule::ZeroWidth,
-        advice: ": an invisible character that rich-text editors, chat apps and web pages slip into copied text. \
+        advice: |lang| {
+            t!(
+                lang,
+                ": an invisible character that rich-text editors, chat apps and web pages slip into copied text. \
                  Retype the value or copy it from the OKX page through a plain-text editor.",
+                "，这是一个看不见的字符，富文本编辑器、聊天软件和网页常把它混进复制的文字里。请重新输入，或者从欧易页面\
+                 复制后先粘贴到纯文本编辑器里再复制。"
+            )
+        },
     },
     InvisibleClass {
         matches: |c| matches!(c, '\u{00A0}' | '\u{202F}'),
         rule: LintRule::NonBreakingSpace,
-        advice: ". It looks like a space but is a different character.",
+        advice: |lang| {
+            t!(
+                lang,
+                ". It looks like a space but is a different character.",
+                "。它看起来像空格，其实是另一个字符。"
+            )
+        },
     },
     InvisibleClass {
         matches: |c| matches!(c, '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'),
         rule: LintRule::SmartQuote,
-        advice: ". Word processors and some note apps turn straight quotes into curly ones; the value you \
+        advice: |lang| {
+            t!(
+                lang,
+                ". Word processors and some note apps turn straight quotes into curly ones; the value you \
                  created at OKX almost certainly had none.",
+                "。文字处理软件和一些笔记应用会把直引号自动换成弯引号，而你在欧易创建的值几乎不可能带弯引号。"
+            )
+        },
     },
 ];
 
+/// Where a run of characters sits, in words: "(position 5)", "(positions 36–37)".
+fn positions(first: usize, len: usize, lang: Lang) -> String {
+    let a = first + 1;
+    if len <= 1 {
+        tf!(lang, "(position {a})", "（第 {a} 个字符）")
+    } else {
+        let b = first + len;
+        tf!(lang, "(positions {a}–{b})", "（第 {a}–{b} 个字符）")
+    }
+}
+
+/// A run of spaces and tabs in words: "a space", "2 tabs", "3 spaces and tabs".
+fn whitespace_run(run: &[char], lang: Lang) -> String {
+    let n = run.len();
+    let tabs = run.iter().filter(|c| **c == '\t').count();
+    match (tabs, n) {
+        (0, 1) => t!(lang, "a space", "1 个空格").to_string(),
+        (0, _) => tf!(lang, "{n} spaces", "{n} 个空格"),
+        (1, 1) => t!(lang, "a tab", "1 个制表符").to_string(),
+        (t, _) if t == n => tf!(lang, "{n} tabs", "{n} 个制表符"),
+        _ => tf!(lang, "{n} spaces and tabs", "{n} 个空格和制表符"),
+    }
+}
+
+/// The subject of a sentence about a field: "The secret key" in English; in Chinese the label,
+/// with the space that separates Latin letters from the Chinese text that follows.
+fn the_field(field: Field, lang: Lang) -> String {
+    let label = field.label(lang);
+    t!(
+        lang,
+        format!("The {label}"),
+        if label.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            format!("{label} ")
+        } else {
+            label.to_string()
+        }
+    )
+}
+
+fn empty_message(field: Field, lang: Lang) -> String {
+    let the = the_field(field, lang);
+    tf!(lang, "{the} is empty.", "{the}为空。")
+}
+
 /// Character-level checks shared by every field.
-fn lint_chars(field: Field, value: &str, out: &mut Vec<LintIssue>) {
+fn lint_chars(field: Field, value: &str, lang: Lang, out: &mut Vec<LintIssue>) {
     let chars: Vec<char> = value.chars().collect();
     let n = chars.len();
+    let the = the_field(field, lang);
     // Leading/trailing ordinary whitespace (space or tab; line breaks are reported below).
     let lead = chars.iter().take_while(|c| **c == ' ' || **c == '\t').count();
     let trail = chars.iter().rev().take_while(|c| **c == ' ' || **c == '\t').count();
-    if lead > 0 || (trail > 0 && lead < n) {
+    // A value made of spaces only is all "lead".
+    let trail = if lead == n { 0 } else { trail };
+    if lead > 0 || trail > 0 {
         let pos = if lead > 0 { 0 } else { n - trail };
+        let starts = (lead > 0).then(|| {
+            let what = whitespace_run(&chars[..lead], lang);
+            let at = positions(0, lead, lang);
+            tf!(lang, "starts with {what} {at}", "开头有 {what}{at}")
+        });
+        let ends = (trail > 0).then(|| {
+            let what = whitespace_run(&chars[n - trail..], lang);
+            let at = positions(n - trail, trail, lang);
+            tf!(lang, "ends with {what} {at}", "结尾有 {what}{at}")
+        });
+        let place = match (starts, ends) {
+            (Some(s), Some(e)) => tf!(lang, "{s} and {e}", "{s}，{e}"),
+            (Some(s), None) => s,
+            (None, Some(e)) => e,
+            (None, None) => String::new(),
+        };
         out.push(issue(
             field,
             LintRule::OuterWhitespace,
             Severity::Problem,
-            format!(
-                "The {} starts or ends with whitespace. It is part of the value as far as OKX is concerned; \
-                 remove it.",
-                field.label()
+            tf!(
+                lang,
+                "{the} {place}. As far as OKX is concerned it is part of the value; remove it.",
+                "{the}{place}。欧易会把它当作值的一部分，请删掉。"
             ),
             Some(pos),
         ));
@@ -1055,16 +1255,17 @@ fn lint_chars(field: Field, value: &str, out: &mut Vec<LintIssue>) {
         for (k, class) in INVISIBLE_CLASSES.iter().enumerate() {
             if !seen[k] && (class.matches)(c) {
                 seen[k] = true;
+                let name = char_name(c, lang);
+                let at = i + 1;
+                let advice = (class.advice)(lang);
                 out.push(issue(
                     field,
                     class.rule,
                     Severity::Problem,
-                    format!(
-                        "The {} contains {} at position {}{}",
-                        field.label(),
-                        char_name(c),
-                        i + 1,
-                        class.advice
+                    tf!(
+                        lang,
+                        "{the} contains {name} at position {at}{advice}",
+                        "{the}的第 {at} 个字符是{name}{advice}"
                     ),
                     Some(i),
                 ));
@@ -1078,10 +1279,11 @@ fn lint_chars(field: Field, value: &str, out: &mut Vec<LintIssue>) {
                 field,
                 LintRule::WrappedInQuotes,
                 Severity::Note,
-                format!(
-                    "The {} begins and ends with a quote mark. If those quotes were meant for a shell or a config \
+                tf!(
+                    lang,
+                    "{the} begins and ends with a quote mark. If those quotes were meant for a shell or a config \
                      file, they have ended up inside the value.",
-                    field.label()
+                    "{the}首尾各有一个引号。如果这对引号本来是写给 shell 或配置文件的，它们已经跑进值里了。"
                 ),
                 Some(0),
             ));
@@ -1090,7 +1292,7 @@ fn lint_chars(field: Field, value: &str, out: &mut Vec<LintIssue>) {
 }
 
 /// Checks an API key, secret and passphrase for the usual copy-and-paste and shell mistakes.
-pub fn lint(fields: &Credentials) -> Vec<LintIssue> {
+pub fn lint(fields: &Credentials, lang: Lang) -> Vec<LintIssue> {
     let mut out = Vec::new();
     let key = fields.api_key.as_str();
     let secret = fields.secret.as_str();
@@ -1102,11 +1304,11 @@ pub fn lint(fields: &Credentials) -> Vec<LintIssue> {
                 field,
                 LintRule::Empty,
                 Severity::Problem,
-                format!("The {} is empty.", field.label()),
+                empty_message(field, lang),
                 None,
             ));
         } else {
-            lint_chars(field, v, &mut out);
+            lint_chars(field, v, lang, &mut out);
         }
     }
 
@@ -1120,8 +1322,13 @@ pub fn lint(fields: &Credentials) -> Vec<LintIssue> {
             Field::ApiKey,
             LintRule::LikelySwap,
             Severity::Problem,
-            "The API key field holds 32 hex characters, which is what a secret key looks like. The API key \
-             is the UUID (8-4-4-4-12 characters with dashes).",
+            t!(
+                lang,
+                "The API key field holds 32 hex characters, which is what a secret key looks like. The API key \
+                 is the UUID (8-4-4-4-12 characters with dashes).",
+                "API Key 一栏填的是 32 个十六进制字符，这是 Secret Key 的样子。API Key 是 UUID 格式\
+                 （8-4-4-4-12 个字符，用短横线隔开）。"
+            ),
             None,
         ));
     } else if !k.is_empty() && is_uuid(p) && !is_uuid(k) {
@@ -1130,7 +1337,11 @@ pub fn lint(fields: &Credentials) -> Vec<LintIssue> {
             Field::ApiKey,
             LintRule::LikelySwap,
             Severity::Problem,
-            "The passphrase is shaped like an API key while the API key field is not: the two look swapped.",
+            t!(
+                lang,
+                "The passphrase is shaped like an API key while the API key field is not: the two look swapped.",
+                "Passphrase 的格式像 API Key，API Key 一栏却不像：两者似乎填反了。"
+            ),
             None,
         ));
     }
@@ -1140,8 +1351,13 @@ pub fn lint(fields: &Credentials) -> Vec<LintIssue> {
             Field::Secret,
             LintRule::LikelySwap,
             Severity::Problem,
-            "The secret key field holds a UUID, which is what an API key looks like. The secret is 32 hex \
-             characters, shown once when the key was created.",
+            t!(
+                lang,
+                "The secret key field holds a UUID, which is what an API key looks like. The secret is 32 hex \
+                 characters, shown once when the key was created.",
+                "Secret Key 一栏填的是 UUID，这是 API Key 的样子。Secret Key 是 32 个十六进制字符，只在创建 API Key \
+                 时显示一次。"
+            ),
             None,
         ));
     } else if !s.is_empty() && is_hex32(p) && !is_hex32(s) {
@@ -1150,7 +1366,11 @@ pub fn lint(fields: &Credentials) -> Vec<LintIssue> {
             Field::Secret,
             LintRule::LikelySwap,
             Severity::Problem,
-            "The passphrase is shaped like a secret key while the secret field is not: the two look swapped.",
+            t!(
+                lang,
+                "The passphrase is shaped like a secret key while the secret field is not: the two look swapped.",
+                "Passphrase 的格式像 Secret Key，Secret Key 一栏却不像：两者似乎填反了。"
+            ),
             None,
         ));
     }
@@ -1160,37 +1380,53 @@ pub fn lint(fields: &Credentials) -> Vec<LintIssue> {
             LintRule::LikelySwap,
             Severity::Note,
             if is_uuid(p) {
-                "The passphrase looks like an API key (a UUID). The passphrase is the one you chose yourself \
-                 when creating the key; check the fields were not mixed up."
+                t!(
+                    lang,
+                    "The passphrase looks like an API key (a UUID). The passphrase is the one you chose yourself \
+                     when creating the key; check the fields were not mixed up.",
+                    "Passphrase 看起来像 API Key（UUID 格式）。Passphrase 是你创建 API Key 时自己设的密码，\
+                     请检查几个字段有没有填混。"
+                )
             } else {
-                "The passphrase looks like a secret key (32 hex characters). The passphrase is the one you chose \
-                 yourself when creating the key; check the fields were not mixed up."
+                t!(
+                    lang,
+                    "The passphrase looks like a secret key (32 hex characters). The passphrase is the one you chose \
+                     yourself when creating the key; check the fields were not mixed up.",
+                    "Passphrase 看起来像 Secret Key（32 个十六进制字符）。Passphrase 是你创建 API Key 时自己设的密码，\
+                     请检查几个字段有没有填混。"
+                )
             },
             None,
         ));
     }
     if !k.is_empty() && !swapped_key && !is_uuid(k) {
+        let n = k.chars().count();
         out.push(issue(
             Field::ApiKey,
             LintRule::KeyNotUuid,
             Severity::Problem,
-            format!(
+            tf!(
+                lang,
                 "The API key is not shaped like OKX API keys (a UUID: 8-4-4-4-12 hex characters with dashes, \
-                 36 in total); it has {} characters. It may be cut off or contain extra text.",
-                k.chars().count()
+                 36 in total); it has {n} characters. It may be cut off or contain extra text.",
+                "这个 API Key 不符合欧易 API Key 的格式（UUID：8-4-4-4-12 个十六进制字符，用短横线隔开，共 36 个），\
+                 它有 {n} 个字符。可能被截断了，或者混进了多余的文字。"
             ),
             None,
         ));
     }
     if !s.is_empty() && !swapped_secret && !is_hex32(s) {
+        let n = s.chars().count();
         out.push(issue(
             Field::Secret,
             LintRule::SecretNotHex32,
             Severity::Problem,
-            format!(
-                "The secret key is not shaped like OKX secrets (32 hex characters); it has {}. It may be cut \
+            tf!(
+                lang,
+                "The secret key is not shaped like OKX secrets (32 hex characters); it has {n}. It may be cut \
                  off, or be some other value.",
-                s.chars().count()
+                "这个 Secret Key 不符合欧易 Secret Key 的格式（32 个十六进制字符），它有 {n} 个字符。可能被截断了，\
+                 或者填的是别的值。"
             ),
             None,
         ));
@@ -1200,18 +1436,29 @@ pub fn lint(fields: &Credentials) -> Vec<LintIssue> {
     let specials = ['$', '`', '"', '\'', '\\', '!'];
     if let Some(pos) = pass.chars().position(|c| specials.contains(&c)) {
         let has_single = pass.contains('\'');
-        let mut msg = String::from(
+        let at = pos + 1;
+        let mut msg = tf!(
+            lang,
             "The passphrase contains a character that shells treat specially ($, backtick, quotes, backslash \
-             or !). Inside double quotes or unquoted, bash would change it before your program sees it. Set it \
-             with single quotes: export OKX_PASSPHRASE='your passphrase'.",
+             or !), first at position {at}. Inside double quotes or unquoted, bash would change it before your \
+             program sees it. Set it with single quotes: export OKX_PASSPHRASE='your passphrase'.",
+            "Passphrase 里有 shell 会特殊处理的字符（$、反引号、引号、反斜杠或 !），第一个在第 {at} 个字符。\
+             放在双引号里或不加引号时，bash 会在你的程序拿到它之前把它改掉。请用单引号设置：\
+             export OKX_PASSPHRASE='你的 Passphrase'。"
         );
         if has_single {
-            msg.push_str(
+            msg.push_str(t!(
+                lang,
                 " A single quote cannot appear inside single quotes: close the quotes, add \\' and reopen, so \
                  it's becomes 'it'\\''s'.",
-            );
+                "单引号里不能再写单引号：先闭合引号，加上 \\'，再重新打开引号，例如 it's 要写成 'it'\\''s'。"
+            ));
         }
-        msg.push_str(" In .env files and YAML, quoting rules differ again; check how your loader reads them.");
+        msg.push_str(t!(
+            lang,
+            " In .env files and YAML, quoting rules differ again; check how your loader reads them.",
+            ".env 文件和 YAML 的引号规则又不一样，请确认你用的加载方式如何读取它们。"
+        ));
         out.push(issue(
             Field::Passphrase,
             LintRule::ShellSpecialChars,
@@ -1234,12 +1481,13 @@ pub fn lint_request(
     timestamp: &str,
     signed_path: Option<&str>,
     signed_body: Option<&str>,
+    lang: Lang,
 ) -> Vec<LintIssue> {
     let mut out = Vec::new();
-    lint_method(method, &mut out);
+    lint_method(method, lang, &mut out);
     for (field, v) in [(Field::Path, path), (Field::Timestamp, timestamp)] {
         if !v.is_empty() {
-            lint_chars(field, v, &mut out);
+            lint_chars(field, v, lang, &mut out);
         }
     }
     let m = method.trim().to_ascii_uppercase();
@@ -1251,8 +1499,12 @@ pub fn lint_request(
             Field::Path,
             LintRule::FullUrl,
             Severity::Problem,
-            "The request path is a full URL. Only the part from `/api/v5/...` on (with its query string) is \
-             signed; the scheme and host are not.",
+            t!(
+                lang,
+                "The request path is a full URL. Only the part from `/api/v5/...` on (with its query string) is \
+                 signed; the scheme and host are not.",
+                "请求路径填的是完整 URL。参与签名的只有从 `/api/v5/...` 开始的部分（含查询字符串），协议和域名不参与签名。"
+            ),
             Some(0),
         ));
     } else if path.trim().is_empty() {
@@ -1260,7 +1512,7 @@ pub fn lint_request(
             Field::Path,
             LintRule::Empty,
             Severity::Problem,
-            "The request path is empty.",
+            empty_message(Field::Path, lang),
             None,
         ));
     } else if !path.trim().starts_with('/') {
@@ -1268,7 +1520,11 @@ pub fn lint_request(
             Field::Path,
             LintRule::PathShape,
             Severity::Problem,
-            "The request path does not start with `/`. It should look like `/api/v5/account/balance`.",
+            t!(
+                lang,
+                "The request path does not start with `/`. It should look like `/api/v5/account/balance`.",
+                "请求路径不是以 `/` 开头。它应该像 `/api/v5/account/balance` 这样。"
+            ),
             Some(0),
         ));
     }
@@ -1280,23 +1536,35 @@ pub fn lint_request(
                 Field::Path,
                 LintRule::QueryOrder,
                 Severity::Problem,
-                "The query parameters are sent in a different order from the one that was signed. OKX signs the \
-                 query string as text, so the order must be the same on both sides.",
+                t!(
+                    lang,
+                    "The query parameters are sent in a different order from the one that was signed. OKX signs \
+                     the query string as text, so the order must be the same on both sides.",
+                    "实际发送的查询参数顺序和签名时的不一样。欧易是把查询字符串当作文本来签名的，所以两边的顺序必须一致。"
+                ),
                 None,
             )),
             PathComparison::QueryEncoding => out.push(issue(
                 Field::Path,
                 LintRule::QueryEncoding,
                 Severity::Problem,
-                "The query parameters are encoded differently from the signed ones (for example `%2C` against \
-                 `,`). Sign the exact text that is sent.",
+                t!(
+                    lang,
+                    "The query parameters are encoded differently from the signed ones (for example `%2C` against \
+                     `,`). Sign the exact text that is sent.",
+                    "查询参数的编码方式和签名时的不一样（例如 `%2C` 和 `,`）。签名要用实际发送的原文。"
+                ),
                 None,
             )),
             PathComparison::QueryMissing | PathComparison::Different => out.push(issue(
                 Field::Path,
                 LintRule::SignedPathDiffers,
                 Severity::Problem,
-                "The path that is sent is not the one that was signed (check the query string).",
+                t!(
+                    lang,
+                    "The path that is sent is not the one that was signed (check the query string).",
+                    "实际发送的路径不是参与签名的那个（请检查查询字符串）。"
+                ),
                 None,
             )),
         }
@@ -1308,7 +1576,11 @@ pub fn lint_request(
             Field::Body,
             LintRule::BodyOnGet,
             Severity::Problem,
-            "A GET request signs an empty body. Put GET parameters in the query string of the path instead.",
+            t!(
+                lang,
+                "A GET request signs an empty body. Put GET parameters in the query string of the path instead.",
+                "GET 请求签名时请求体为空。GET 的参数请放到路径的查询字符串里。"
+            ),
             None,
         ));
     }
@@ -1317,7 +1589,11 @@ pub fn lint_request(
             Field::Body,
             LintRule::BodyNotJson,
             Severity::Problem,
-            "The POST body is not valid JSON. OKX expects a JSON object (or array) as the body.",
+            t!(
+                lang,
+                "The POST body is not valid JSON. OKX expects a JSON object (or array) as the body.",
+                "POST 请求体不是合法的 JSON。欧易要求请求体是一个 JSON 对象（或数组）。"
+            ),
             None,
         ));
     }
@@ -1328,15 +1604,24 @@ pub fn lint_request(
                 Field::Body,
                 LintRule::BodySerialisation,
                 Severity::Problem,
-                "The body sent is the same JSON as the signed one but written differently (spaces, key order). \
-                 The signature covers the exact text: serialise once and send that string.",
+                t!(
+                    lang,
+                    "The body sent is the same JSON as the signed one but written differently (spaces, key \
+                     order). The signature covers the exact text: serialise once and send that string.",
+                    "实际发送的请求体和签名时的是同一个 JSON，只是写法不同（空格、键的顺序）。签名覆盖的是原文：\
+                     只序列化一次，发送的就是那个字符串。"
+                ),
                 None,
             )),
             BodyComparison::Presence | BodyComparison::Different => out.push(issue(
                 Field::Body,
                 LintRule::SignedBodyDiffers,
                 Severity::Problem,
-                "The body sent is not the body that was signed.",
+                t!(
+                    lang,
+                    "The body sent is not the body that was signed.",
+                    "实际发送的请求体不是参与签名的那个。"
+                ),
                 None,
             )),
         }
@@ -1345,50 +1630,58 @@ pub fn lint_request(
     // Timestamp.
     let ws = bare.trim() == WS_LOGIN_PATH;
     let shape = timestamp_shape(timestamp);
-    if ws {
+    if shape == TimestampShape::Empty {
+        out.push(issue(
+            Field::Timestamp,
+            LintRule::Empty,
+            Severity::Problem,
+            empty_message(Field::Timestamp, lang),
+            None,
+        ));
+    } else if ws {
         match shape {
             TimestampShape::UnixSeconds => {}
             TimestampShape::UnixSecondsFraction => out.push(issue(
                 Field::Timestamp,
                 LintRule::TimestampWsNotSeconds,
                 Severity::Note,
-                "The login timestamp has a fraction. OKX documents Unix seconds; most clients send a whole \
-                 number, which is the safe choice.",
-                None,
-            )),
-            TimestampShape::Empty => out.push(issue(
-                Field::Timestamp,
-                LintRule::Empty,
-                Severity::Problem,
-                "The timestamp is empty.",
+                t!(
+                    lang,
+                    "The login timestamp has a fraction. OKX documents Unix seconds; most clients send a whole \
+                     number, which is the safe choice.",
+                    "登录时间戳带有小数部分。欧易文档写的是 Unix 秒；大多数客户端发送整数，这样最稳妥。"
+                ),
                 None,
             )),
             _ => out.push(issue(
                 Field::Timestamp,
                 LintRule::TimestampWsNotSeconds,
                 Severity::Problem,
-                "WebSocket login wants the Unix time in seconds (10 digits today), not milliseconds and not an \
-                 ISO date.",
+                t!(
+                    lang,
+                    "WebSocket login wants the Unix time in seconds (10 digits today), not milliseconds and not \
+                     an ISO date.",
+                    "WebSocket 登录要求以秒为单位的 Unix 时间（目前是 10 位数字），不是毫秒，也不是 ISO 日期。"
+                ),
                 None,
             )),
         }
     } else {
         match shape {
-            TimestampShape::IsoUtcMillis => {}
-            TimestampShape::Empty => out.push(issue(
-                Field::Timestamp,
-                LintRule::Empty,
-                Severity::Problem,
-                "The timestamp is empty.",
-                None,
-            )),
+            TimestampShape::IsoUtcMillis | TimestampShape::Empty => {}
             TimestampShape::UnixSeconds | TimestampShape::UnixMillis | TimestampShape::UnixSecondsFraction => {
                 out.push(issue(
                     Field::Timestamp,
                     LintRule::TimestampEpochForRest,
                     Severity::Problem,
-                    "REST requests want an ISO 8601 UTC timestamp with milliseconds, like \
-                     2020-12-08T09:08:57.715Z, not a Unix epoch number. (Epoch seconds are for WebSocket login.)",
+                    t!(
+                        lang,
+                        "REST requests want an ISO 8601 UTC timestamp with milliseconds, like \
+                         2020-12-08T09:08:57.715Z, not a Unix epoch number. (Epoch seconds are for WebSocket \
+                         login.)",
+                        "REST 请求要求带毫秒的 ISO 8601 UTC 时间戳，例如 2020-12-08T09:08:57.715Z，而不是 Unix \
+                         时间戳数字。（Unix 秒是给 WebSocket 登录用的。）"
+                    ),
                     None,
                 ))
             }
@@ -1399,13 +1692,20 @@ pub fn lint_request(
                     .filter(|(_, c)| *c == '+' || *c == '-')
                     .map(|(i, _)| i)
                     .last();
+                let at = pos.map(|p| p + 1).unwrap_or(0);
                 out.push(issue(
                     Field::Timestamp,
                     LintRule::TimestampLocalOffset,
                     Severity::Problem,
-                    "The timestamp carries a time-zone offset. OKX wants UTC written with a trailing Z \
-                     (2020-12-08T09:08:57.715Z). A local time with the offset dropped, or with Z pasted on, is \
-                     off by hours and gets rejected as expired.",
+                    tf!(
+                        lang,
+                        "The timestamp carries a time-zone offset, from position {at}. OKX wants UTC written with \
+                         a trailing Z (2020-12-08T09:08:57.715Z). A local time with the offset dropped, or with Z \
+                         pasted on, is off by hours and gets rejected as expired.",
+                        "时间戳从第 {at} 个字符起带有时区偏移。欧易要求以 Z 结尾的 UTC 时间\
+                         （2020-12-08T09:08:57.715Z）。把本地时间去掉偏移、或者直接在后面加个 Z，都会差出几个小时，\
+                         被当作过期请求拒绝。"
+                    ),
                     pos,
                 ))
             }
@@ -1414,9 +1714,14 @@ pub fn lint_request(
                     Field::Timestamp,
                     LintRule::TimestampFormat,
                     Severity::Problem,
-                    "The timestamp is not in the REST format: ISO 8601 in UTC with exactly three fraction digits \
-                     and a trailing Z, like 2020-12-08T09:08:57.715Z. (In JavaScript, new Date().toISOString() \
-                     gives exactly that.)",
+                    t!(
+                        lang,
+                        "The timestamp is not in the REST format: ISO 8601 in UTC with exactly three fraction \
+                         digits and a trailing Z, like 2020-12-08T09:08:57.715Z. (In JavaScript, new \
+                         Date().toISOString() gives exactly that.)",
+                        "时间戳不是 REST 要求的格式：UTC 的 ISO 8601 时间，小数部分正好三位，以 Z 结尾，例如 \
+                         2020-12-08T09:08:57.715Z。（JavaScript 里 new Date().toISOString() 得到的正是这种格式。）"
+                    ),
                     None,
                 ))
             }
@@ -1425,14 +1730,14 @@ pub fn lint_request(
     out
 }
 
-fn lint_method(method: &str, out: &mut Vec<LintIssue>) {
+fn lint_method(method: &str, lang: Lang, out: &mut Vec<LintIssue>) {
     let t = method.trim();
     if t.is_empty() {
         out.push(issue(
             Field::Method,
             LintRule::Empty,
             Severity::Problem,
-            "The method is empty.",
+            empty_message(Field::Method, lang),
             None,
         ));
         return;
@@ -1442,7 +1747,7 @@ fn lint_method(method: &str, out: &mut Vec<LintIssue>) {
             Field::Method,
             LintRule::OuterWhitespace,
             Severity::Problem,
-            "The method has whitespace around it.",
+            t!(lang, "The method has whitespace around it.", "请求方法前后有空白字符。"),
             Some(0),
         ));
     }
@@ -1452,7 +1757,11 @@ fn lint_method(method: &str, out: &mut Vec<LintIssue>) {
             Field::Method,
             LintRule::MethodUnknown,
             Severity::Problem,
-            "OKX API v5 uses GET and POST; this method is not one of them.",
+            t!(
+                lang,
+                "OKX API v5 uses GET and POST; this method is not one of them.",
+                "OKX API v5 只用 GET 和 POST，这个请求方法不在其中。"
+            ),
             None,
         ));
     } else if t != upper {
@@ -1460,8 +1769,12 @@ fn lint_method(method: &str, out: &mut Vec<LintIssue>) {
             Field::Method,
             LintRule::MethodCase,
             Severity::Problem,
-            "The method must be upper case in the pre-hash (GET, POST). A lower-case method gives a different \
-             signature.",
+            t!(
+                lang,
+                "The method must be upper case in the pre-hash (GET, POST). A lower-case method gives a different \
+                 signature.",
+                "待签名字符串里的请求方法必须大写（GET、POST）。小写的请求方法会得到不同的签名。"
+            ),
             None,
         ));
     }

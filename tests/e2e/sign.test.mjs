@@ -1,5 +1,7 @@
 // End-to-end: the signature lab computes the OKX signature locally (checked against Node's own
-// HMAC), and nothing typed into it reaches the network, storage or the URL.
+// HMAC), and nothing typed into it reaches the network, storage or the URL. Its findings point at
+// the problem: next to the field, which is marked and described by them, never "empty" before
+// the user typed there; the masked fields can be shown.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
@@ -94,6 +96,85 @@ test("sign lab: right signature, and no input leaks to network, storage or URL",
   for (const v of inputs) assert.ok(!stored.includes(v));
   // Only our own origin was contacted.
   for (const r of requests) assert.ok(r.split(" ")[1].startsWith(site.origin), `unexpected destination: ${r.slice(0, 120)}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("sign lab: a finding sits next to its field and describes it; nothing is flagged before typing", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const page = await newPage(browser);
+  await page.goto(site.url("sign/"));
+  await appReady(page);
+
+  // Before typing: no field marked, no finding, and no "empty" anywhere.
+  for (const id of ["sign-key", "sign-secret", "sign-passphrase", "sign-path", "sign-timestamp"]) {
+    assert.equal(await page.getAttribute(`[data-testid=${id}]`, "aria-invalid"), null, id);
+    assert.equal(await page.getAttribute(`[data-testid=${id}]`, "aria-describedby"), null, id);
+    assert.equal((await page.textContent(`[data-testid=${id}-msg]`)).trim(), "", id);
+  }
+  assert.doesNotMatch(await page.textContent("[data-testid=sign-lint]"), /is empty|Problem/);
+
+  // A trailing space in the passphrase: the field is marked, and described by a finding right
+  // under it that says where the space is.
+  await page.fill("[data-testid=sign-passphrase]", PASS + " ");
+  await page.waitForFunction(() => document.querySelector("[data-testid=sign-passphrase]").getAttribute("aria-invalid") === "true");
+  const field = page.locator("[data-testid=sign-passphrase]");
+  const describedBy = await field.getAttribute("aria-describedby");
+  assert.ok(describedBy, "aria-describedby names the finding");
+  const msg = page.locator(`[id="${describedBy}"]`);
+  assert.match(await msg.textContent(), /Problem: The passphrase ends with a space \(position 24\)/);
+  assert.ok(await page.evaluate((id) => {
+    const input = document.querySelector("[data-testid=sign-passphrase]");
+    return input.closest(".sign-field") === document.getElementById(id).closest(".sign-field");
+  }, describedBy), "the finding is in the field's own block");
+  const [ib, mb] = [await field.boundingBox(), await msg.boundingBox()];
+  assert.ok(mb.y >= ib.y + ib.height - 1 && mb.y - (ib.y + ib.height) < 48, `finding right under the field (${JSON.stringify([ib, mb])})`);
+  // Marked visibly: its border is not the one of a valid field.
+  const borders = await page.evaluate(() => ["sign-passphrase", "sign-path"].map((id) => getComputedStyle(document.querySelector(`[data-testid=${id}]`)).borderTopColor));
+  assert.notEqual(borders[0], borders[1], "the invalid field looks different");
+  // The fields not typed into are still not flagged, even though they are empty.
+  assert.equal(await page.getAttribute("[data-testid=sign-secret]", "aria-invalid"), null);
+  assert.equal((await page.textContent("[data-testid=sign-secret-msg]")).trim(), "");
+
+  // A note is marked by its word, not by colour alone, and does not make the field invalid.
+  await page.fill("[data-testid=sign-passphrase]", "pa$$word");
+  await page.waitForFunction(() => /Note:/.test(document.querySelector("[data-testid=sign-passphrase-msg]").textContent));
+  assert.equal(await page.getAttribute("[data-testid=sign-passphrase]", "aria-invalid"), null);
+  assert.doesNotMatch(await page.textContent("[data-testid=sign-passphrase-msg]"), /Problem:/);
+
+  // Screen readers hear it: a polite live region reads the edited field's findings once typing pauses.
+  assert.equal(await page.getAttribute("[data-testid=sign-announce]", "aria-live"), "polite");
+  await page.waitForFunction(() => /^Passphrase: Note:/.test(document.querySelector("[data-testid=sign-announce]").textContent), null, { timeout: 5000 });
+
+  // Typed and emptied again: now it is empty, and says so next to the field.
+  await page.fill("[data-testid=sign-key]", "x");
+  await page.fill("[data-testid=sign-key]", "");
+  await page.waitForFunction(() => /The API key is empty\./.test(document.querySelector("[data-testid=sign-key-msg]").textContent));
+  assert.equal(await page.getAttribute("[data-testid=sign-key]", "aria-invalid"), "true");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("sign lab: the show buttons reveal the masked secret and passphrase, and mask them again", async () => {
+  const site = await serveDist("dist", "/");
+  servers.push(site);
+  const page = await newPage(browser);
+  await page.goto(site.url("sign/"));
+  await appReady(page);
+  for (const [id, value] of [["sign-secret", SECRET], ["sign-passphrase", PASS]]) {
+    await page.fill(`[data-testid=${id}]`, value);
+    const input = page.locator(`[data-testid=${id}]`);
+    const toggle = page.locator(`[data-testid=${id}-toggle]`);
+    assert.equal(await input.getAttribute("type"), "password", id);
+    assert.match(await toggle.textContent(), /^Show/);
+    await toggle.click();
+    assert.equal(await input.getAttribute("type"), "text", `${id} shown`);
+    assert.equal(await input.inputValue(), value);
+    assert.match(await toggle.textContent(), /^Hide/);
+    await toggle.click();
+    assert.equal(await input.getAttribute("type"), "password", `${id} masked again`);
+  }
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
