@@ -7,7 +7,7 @@ use super::island::island;
 use super::theme::theme_toggle;
 use crate::core::catalog::CCXT_VERSION;
 use crate::core::lang::Lang;
-use crate::core::routes::Route;
+use crate::core::routes::{EmbedRoute, Route};
 use crate::t;
 use leptos::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn Layout(
         {(!embed).then(|| view! { <SiteHeader route=route.clone() /> })}
         <main id=MAIN_ID class="main">{children()}</main>
         {if embed {
-            view! { <EmbedFooter /> }.into_any()
+            view! { <EmbedFooter route=route /> }.into_any()
         } else {
             view! { <SiteFooter route=route /> }.into_any()
         }}
@@ -162,20 +162,30 @@ fn SiteFooter(
 /// The small footer under every embed: a link to the full site and what the widget is. A
 /// `<footer>` (contentinfo landmark), so no content of the embed sits outside a landmark.
 #[component]
-fn EmbedFooter() -> impl IntoView {
+fn EmbedFooter(
+    /// The embed's route: the clock check's asks OKX for the time, and says so.
+    route: Route,
+) -> impl IntoView {
     let env = use_env();
     let lang = env.lang;
+    let about = if route == Route::Embed(EmbedRoute::Clock) {
+        t!(
+            lang,
+            "okx-doctor explains OKX API v5 errors. It runs in your browser; this widget asks OKX's public time endpoint for the time, and nothing you type here is sent anywhere. Not affiliated with OKX.",
+            "okx-doctor 解释欧易（OKX）API v5 的错误。它在你的浏览器里运行；这个小组件会向欧易的公开时间接口查询时间，你在这里输入的内容不会发往任何地方。与欧易无关联。"
+        )
+    } else {
+        t!(
+            lang,
+            "okx-doctor explains OKX API v5 errors. It runs entirely in your browser: nothing you paste or type here is sent anywhere. Not affiliated with OKX.",
+            "okx-doctor 解释欧易 API v5 的错误。它完全在你的浏览器里运行：你在这里粘贴或输入的内容不会发往任何地方。与欧易无关联。"
+        )
+    };
     view! {
         <footer class="embed-attribution">
             <details class="embed-about" data-testid="embed-about">
                 <summary>{t!(lang, "About this widget", "关于这个小组件")}</summary>
-                <p>
-                    {t!(
-                        lang,
-                        "okx-doctor explains OKX API v5 errors. It runs entirely in your browser: nothing you paste or type here is sent anywhere. Not affiliated with OKX.",
-                        "okx-doctor 解释欧易 API v5 的错误。它完全在你的浏览器里运行：你在这里粘贴或输入的内容不会发往任何地方。与欧易无关联。"
-                    )}
-                </p>
+                <p>{about}</p>
             </details>
             <a href=env.href(&Route::Home) target="_blank" rel="noopener">"okx-doctor"</a>
             {island(AutoHeight)}
