@@ -179,29 +179,46 @@ fn wants_suggestions(text: &str, d: &Diagnosis) -> bool {
         || (search::has_cjk(text) && d.findings.iter().all(|f| f.kind == FindingKind::Description))
 }
 
+/// The catalog codes the words of `text` point to, when the paste box offers them (see
+/// [`wants_suggestions`]; empty otherwise), their messages and reasons in `lang`. Chinese text is
+/// also compared with OKX's official Chinese messages.
+pub fn suggestions(text: &str, d: &Diagnosis, lang: Lang) -> Vec<Suggestion> {
+    if !wants_suggestions(text, d) {
+        return Vec::new();
+    }
+    // More than shown: a code's sub-codes share its words, and only the first of them is kept.
+    let wanted = SUGGESTIONS * 4;
+    let mut found = if search::has_cjk(text) {
+        search::suggest_zh(text, wanted)
+    } else {
+        search::suggest(text, wanted)
+    };
+    let mut bases: Vec<&str> = Vec::new();
+    found.retain(|s| {
+        let new = !bases.contains(&s.entry.base_code);
+        bases.push(s.entry.base_code);
+        new
+    });
+    found
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|s| Suggestion {
+            code: s.entry.code.to_string(),
+            msg: match lang {
+                Lang::Zh => catalog::msg_zh(s.entry).map_or_else(|| readable(s.entry.msg), readable),
+                Lang::En => readable(s.entry.msg),
+            },
+            reason: t!(lang, s.reason(), s.reason_zh()),
+        })
+        .collect()
+}
+
 /// The report of a diagnosis of `text`, its text in `lang`.
 pub fn report_for(text: &str, d: &Diagnosis, lang: Lang) -> PasteReport {
-    let mut r = report(d, lang);
-    if wants_suggestions(text, d) {
-        // Chinese text is also compared with OKX's official Chinese messages.
-        let found = if search::has_cjk(text) {
-            search::suggest_zh(text, SUGGESTIONS)
-        } else {
-            search::suggest(text, SUGGESTIONS)
-        };
-        r.suggestions = found
-            .into_iter()
-            .map(|s| Suggestion {
-                code: s.entry.code.to_string(),
-                msg: match lang {
-                    Lang::Zh => catalog::msg_zh(s.entry).map_or_else(|| readable(s.entry.msg), readable),
-                    Lang::En => readable(s.entry.msg),
-                },
-                reason: t!(lang, s.reason(), s.reason_zh()),
-            })
-            .collect();
+    PasteReport {
+        suggestions: suggestions(text, d, lang),
+        ..report(d, lang)
     }
-    r
 }
 
 /// The report of a diagnosis, its text in `lang`.
