@@ -431,3 +431,103 @@ fn FindingCard(
         </li>
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::diagnose::diagnose;
+    use crate::core::paste_report::report_for;
+    use crate::ui::env::Env;
+
+    fn render(lang: Lang, report: PasteReport) -> String {
+        let owner = Owner::new();
+        owner.with(|| {
+            provide_context(Env::default().with_lang(lang));
+            view! { <Report report=report embed=false /> }.to_html()
+        })
+    }
+
+    fn report(text: &str, lang: Lang) -> PasteReport {
+        report_for(text, &diagnose(text), lang)
+    }
+
+    /// A paste with a credential, an OKX code and a description's worth of doubt.
+    const PASTE: &str = "OK-ACCESS-KEY: 3f8c2d1e-7a6b-4c5d-9e8f-0a1b2c3d4e5f\n{\"code\":\"50113\",\"msg\":\"Invalid Sign\"}";
+
+    #[test]
+    fn findings_in_chinese() {
+        let mut r = report(PASTE, Lang::Zh);
+        r.more = 3;
+        let html = render(Lang::Zh, r);
+        for zh in [
+            "粘贴的内容里有 API 凭证。",
+            "看起来包含 OK-ACCESS 请求头的值（",
+            "请在欧易删除这个 API Key",
+            "50113 无效的签名",
+            "高置信度（95%）",
+            "最可能的原因：",
+            "一步步排查修复",
+            "另有 3 个不同的错误没有显示",
+        ] {
+            assert!(html.contains(zh), "{zh}: {html}");
+        }
+        for en in [
+            "Your paste contains credentials",
+            "It looks like it includes",
+            "high confidence",
+            "Most likely causes",
+            "Fix it step by step",
+            "more distinct errors",
+        ] {
+            assert!(!html.contains(en), "{en}: {html}");
+        }
+        // The English report keeps its text.
+        let html = render(Lang::En, report(PASTE, Lang::En));
+        for en in ["Your paste contains credentials. ", "an OK-ACCESS header value", "50113 Invalid Sign", "high confidence (95%)", "Fix it step by step"] {
+            assert!(html.contains(en), "{en}: {html}");
+        }
+    }
+
+    #[test]
+    fn doubt_descriptions_and_nothing_found_in_chinese() {
+        let html = render(Lang::Zh, report("下单提示余额不足", Lang::Zh));
+        for zh in ["不确定。", "下面的结果只是推测", "这段文字像是对问题的描述", "51008", "报错信息含", "不确定（45%）"] {
+            assert!(html.contains(zh), "{zh}: {html}");
+        }
+        assert!(!html.contains("Not sure. ") && !html.contains("It reads like a description"), "{html}");
+        let html = render(Lang::Zh, report("hello world", Lang::Zh));
+        assert!(html.contains("这段文字里没有发现错误") && html.contains("错误码目录"), "{html}");
+        assert!(!html.contains("No error found"), "{html}");
+    }
+
+    #[test]
+    fn status_lines_in_chinese() {
+        let done = |n: usize, truncated| State::Done {
+            report: PasteReport {
+                cards: report(PASTE, Lang::Zh).cards.into_iter().cycle().take(n).collect(),
+                truncated,
+                ..Default::default()
+            },
+            bytes: 2_500,
+            ms: 12.0,
+        };
+        assert_eq!(status_text(&done(0, false), Lang::Zh), "已分析 2.5 KB：未发现错误（12 ms）");
+        assert_eq!(status_text(&done(1, false), Lang::Zh), "已分析 2.5 KB：发现 1 个错误（12 ms）");
+        assert_eq!(
+            status_text(&done(2, true), Lang::Zh),
+            "已分析 2.5 KB：发现 2 个不同的错误（12 ms）；内容过大，只读取了开头的一部分"
+        );
+        assert_eq!(status_text(&done(2, false), Lang::En), "2 distinct errors found in 2.5 KB (12 ms)");
+        assert_eq!(status_text(&State::Busy(Some(0.42)), Lang::Zh), "正在分析… 42%");
+        assert_eq!(
+            status_text(&State::Failed(Failure::NoWorker), Lang::Zh),
+            "分析失败：当前页面缺少分析模块。请刷新页面后重试。"
+        );
+        assert_eq!(
+            status_text(&State::Failed(Failure::NoWorker), Lang::En),
+            "The analysis failed: this build has no analysis worker. Reload the page and try again."
+        );
+        assert_eq!(human_bytes(999, Lang::Zh), "999 字节");
+        assert_eq!(human_bytes(999, Lang::En), "999 bytes");
+    }
+}
