@@ -156,3 +156,98 @@ fn a_closed_output_pipe_ends_quietly() {
 fn libc_sigpipe() -> i32 {
     13 // SIGPIPE on Linux and macOS
 }
+
+#[test]
+fn explain_in_chinese() {
+    let body = br#"{"code":"50113","msg":"Invalid Sign","data":[]}"#;
+    for flag in [&["explain", "--lang", "zh"][..], &["explain", "--lang=zh", "-"][..]] {
+        let (code, out, _) = run(flag, body);
+        assert_eq!(code, 0);
+        assert!(out.contains("50113") && out.contains("auth_signature"), "{out}");
+        for zh in ["置信度 0.95", "原文：", "可能的原因："] {
+            assert!(out.contains(zh), "{zh}: {out}");
+        }
+        for en in ["confidence", "evidence:", "likely causes"] {
+            assert!(!out.contains(en), "{en}: {out}");
+        }
+    }
+    // Unsure, with the wizard's first question.
+    let (code, out, _) = run(
+        &["explain", "--lang", "zh"],
+        "下单提示余额不足，资金账户里明明有钱".as_bytes(),
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("不确定：") && out.contains("排查向导的第一个问题：") && out.contains("/zh/wizard/"), "{out}");
+    assert!(!out.contains("Not sure:") && !out.contains("First question"), "{out}");
+    // The codes its words point to.
+    assert!(out.contains("以下错误码与其中的词语相符") && out.contains("51008"), "{out}");
+    // Nothing found, facts and a credential warning.
+    let (code, out, _) = run(&["explain", "--lang", "zh"], b"hello world");
+    assert_eq!(code, 1);
+    assert!(out.starts_with("这段文字里没有发现错误。\n"), "{out}");
+    let (_, out, _) = run(
+        &["explain", "--lang", "zh"],
+        b"ccxt 4.4.12 POST https://www.okx.com/api/v5/trade/order\nOK-ACCESS-KEY: 3f8c2d1e-7a6b-4c5d-9e8f-0a1b2c3d4e5f\n{\"code\":\"50113\"}",
+    );
+    assert!(out.contains("从粘贴内容看出：") && out.contains("警告：") && !out.contains("0a1b2c3d4e5f"), "{out}");
+    assert!(!out.contains("WARNING") && !out.contains("From the paste"), "{out}");
+}
+
+#[test]
+fn explain_recognises_an_official_chinese_message() {
+    let (code, out, _) = run(&["explain", "--json"], "请求时间戳过期".as_bytes());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["findings"][0]["code"], "50102");
+    assert_eq!(v["findings"][0]["category"], "timestamp");
+    assert_eq!(v["unsure"], false);
+}
+
+#[test]
+fn explain_json_is_the_same_in_both_languages_and_bad_languages_are_usage_errors() {
+    let body = b"{'msg': 'Timestamp request expired', 'code': '50102'}";
+    let en = run(&["explain", "--json"], body).1;
+    let zh = run(&["explain", "--json", "--lang", "zh"], body).1;
+    assert_eq!(en, zh);
+    assert_eq!(run(&["explain", "--lang", "en"], body).1, run(&["explain"], body).1);
+    assert_eq!(run(&["explain", "--lang", "fr"], b"").0, 2);
+    assert_eq!(run(&["explain", "--lang"], b"").0, 2);
+    assert_eq!(run(&["lookup", "--lang", "de", "50113"], b"").0, 2);
+}
+
+#[test]
+fn lookup_in_chinese() {
+    let (code, out, _) = run(&["lookup", "--lang", "zh", "50113"], b"");
+    assert_eq!(code, 0);
+    for zh in ["错误码：50113", "HTTP 状态码：401", "中文消息：无效的签名", "英文消息：Invalid signature", "可能的原因："] {
+        assert!(out.contains(zh), "{zh}: {out}");
+    }
+    assert!(!out.contains("code:") && !out.contains("likely causes"), "{out}");
+    let (code, out, _) = run(&["lookup", "51008_1001", "--lang=zh"], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("子错误码：1001（属于 51008）"), "{out}");
+    let (code, out, _) = run(&["lookup", "--lang", "zh", "5011"], b"");
+    assert_eq!(code, 1);
+    assert!(out.contains("不在欧易 API v5 错误码目录中") && out.contains("最接近的错误码："), "{out}");
+}
+
+#[test]
+fn lookup_names_outcomes_codes() {
+    for c in ["100001", "10002", "654321"] {
+        let (code, out, _) = run(&["lookup", c], b"");
+        assert_eq!(code, 1, "{c}");
+        assert!(out.contains("OKX Outcomes") && !out.contains("Nearest"), "{c}: {out}");
+        let (_, out, _) = run(&["lookup", "--lang", "zh", c], b"");
+        assert!(out.contains("预测市场") && !out.contains("最接近"), "{c}: {out}");
+    }
+}
+
+#[test]
+fn help_in_both_languages() {
+    let (code, out, _) = run(&["help"], b"");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("okx-doctor: find the cause") && out.contains("--lang en|zh"), "{out}");
+    let (code, out, _) = run(&["help", "--lang", "zh"], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("用法：") && out.contains("欧易（OKX）") && !out.contains("USAGE"), "{out}");
+}

@@ -5,11 +5,13 @@
 
 use super::catalog;
 use super::category::Category;
-use super::diagnose::{first_question, Diagnosis, Finding};
+use super::diagnose::{first_question, Diagnosis, Finding, FindingKind};
+use super::lang::Lang;
 use super::search;
 use super::secrets::CredentialKind;
 use super::template::readable;
 use super::wizard;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// Finding cards shown at most: a paste with thousands of distinct codes shows the most likely
@@ -94,35 +96,73 @@ pub struct PasteReport {
 }
 
 /// How sure a finding is, in words.
-pub fn confidence_label(c: f32) -> &'static str {
+pub fn confidence_label(c: f32, lang: Lang) -> &'static str {
     if c >= HIGH_CONFIDENCE {
-        "high confidence"
+        t!(lang, "high confidence", "高置信度")
     } else if c >= LIKELY_CONFIDENCE {
-        "likely"
+        t!(lang, "likely", "较可能")
     } else {
-        "unsure"
+        t!(lang, "unsure", "不确定")
     }
 }
 
 /// What a credential looks like, in words.
-pub fn credential_label(k: CredentialKind) -> &'static str {
+pub fn credential_label(k: CredentialKind, lang: Lang) -> &'static str {
     match k {
-        CredentialKind::ApiKeyUuid => "an API key",
-        CredentialKind::SecretHex32 => "a secret key",
-        CredentialKind::Passphrase => "a passphrase or password",
-        CredentialKind::Signature => "a request signature",
-        CredentialKind::AccessHeader => "an OK-ACCESS header value",
+        CredentialKind::ApiKeyUuid => t!(lang, "an API key", "API Key"),
+        CredentialKind::SecretHex32 => t!(lang, "a secret key", "Secret Key"),
+        CredentialKind::Passphrase => t!(lang, "a passphrase or password", "Passphrase 或密码"),
+        CredentialKind::Signature => t!(lang, "a request signature", "请求签名"),
+        CredentialKind::AccessHeader => t!(lang, "an OK-ACCESS header value", "OK-ACCESS 请求头的值"),
     }
 }
 
-fn card(f: &Finding, d: &Diagnosis) -> Card {
+/// Characters of a message kept in a title (the engine cuts its English titles the same way).
+const TITLE_CHARS: usize = 98;
+
+/// A finding's title in `lang`. In Chinese, a catalog code is titled with OKX's official Chinese
+/// message (the paste's own wording stays in the evidence); other titles are the engine's.
+fn title(f: &Finding, lang: Lang) -> String {
+    let by_code = matches!(
+        f.kind,
+        FindingKind::OkxCode
+            | FindingKind::BatchItem
+            | FindingKind::WsFrame
+            | FindingKind::WsClose
+            | FindingKind::MessageMatch
+    );
+    let zh = match lang {
+        Lang::Zh if by_code => f
+            .code
+            .as_deref()
+            .and_then(catalog::get)
+            .and_then(catalog::msg_zh)
+            .map(|m| crate::core::template::readable(m).trim().to_string())
+            .filter(|m| !m.is_empty()),
+        _ => None,
+    };
+    match (zh, f.code.as_deref()) {
+        (Some(m), Some(code)) => {
+            let m = m.trim_end_matches(['。', '.']);
+            let m = if m.chars().count() > TITLE_CHARS {
+                m.chars().take(TITLE_CHARS - 1).collect::<String>() + "…"
+            } else {
+                m.to_string()
+            };
+            format!("{code} {m}")
+        }
+        _ => f.title.clone(),
+    }
+}
+
+fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
     Card {
         code: f.code.clone(),
         has_page: f.code.as_deref().is_some_and(|c| catalog::get(c).is_some()),
         category: f.category.id().to_string(),
         category_label: f.category.label().to_string(),
         confidence: f.confidence,
-        title: f.title.clone(),
+        title: title(f, lang),
         evidence: f.evidence.clone(),
         count: f.count,
         notes: f.notes.clone(),
@@ -131,24 +171,58 @@ fn card(f: &Finding, d: &Diagnosis) -> Card {
     }
 }
 
-/// The report of a diagnosis of `text`.
-pub fn report_for(text: &str, d: &Diagnosis) -> PasteReport {
-    let mut r = report(d);
-    if d.findings.is_empty() {
-        r.suggestions = search::suggest(text, SUGGESTIONS)
-            .into_iter()
-            .map(|s| Suggestion {
-                code: s.entry.code.to_string(),
-                msg: readable(s.entry.msg),
-                reason: s.reason(),
-            })
-            .collect();
-    }
-    r
+/// Whether the paste box offers catalog codes for the words of `text`: when nothing was found,
+/// and when a Chinese sentence was only read as a description (`下单提示余额不足`: the Chinese
+/// search finds the codes whose messages say it).
+fn wants_suggestions(text: &str, d: &Diagnosis) -> bool {
+    d.findings.is_empty()
+        || (search::has_cjk(text) && d.findings.iter().all(|f| f.kind == FindingKind::Description))
 }
 
-/// The report of a diagnosis.
-pub fn report(d: &Diagnosis) -> PasteReport {
+/// The catalog codes the words of `text` point to, when the paste box offers them (see
+/// [`wants_suggestions`]; empty otherwise), their messages and reasons in `lang`. Chinese text is
+/// also compared with OKX's official Chinese messages.
+pub fn suggestions(text: &str, d: &Diagnosis, lang: Lang) -> Vec<Suggestion> {
+    if !wants_suggestions(text, d) {
+        return Vec::new();
+    }
+    // More than shown: a code's sub-codes share its words, and only the first of them is kept.
+    let wanted = SUGGESTIONS * 4;
+    let mut found = if search::has_cjk(text) {
+        search::suggest_zh(text, wanted)
+    } else {
+        search::suggest(text, wanted)
+    };
+    let mut bases: Vec<&str> = Vec::new();
+    found.retain(|s| {
+        let new = !bases.contains(&s.entry.base_code);
+        bases.push(s.entry.base_code);
+        new
+    });
+    found
+        .into_iter()
+        .take(SUGGESTIONS)
+        .map(|s| Suggestion {
+            code: s.entry.code.to_string(),
+            msg: match lang {
+                Lang::Zh => catalog::msg_zh(s.entry).map_or_else(|| readable(s.entry.msg), readable),
+                Lang::En => readable(s.entry.msg),
+            },
+            reason: t!(lang, s.reason(), s.reason_zh()),
+        })
+        .collect()
+}
+
+/// The report of a diagnosis of `text`, its text in `lang`.
+pub fn report_for(text: &str, d: &Diagnosis, lang: Lang) -> PasteReport {
+    PasteReport {
+        suggestions: suggestions(text, d, lang),
+        ..report(d, lang)
+    }
+}
+
+/// The report of a diagnosis, its text in `lang`.
+pub fn report(d: &Diagnosis, lang: Lang) -> PasteReport {
     let top = d.top();
     let ask = first_question(d).map(|q| Ask {
         question: q.text.to_string(),
@@ -162,13 +236,13 @@ pub fn report(d: &Diagnosis) -> PasteReport {
         unsure: d.unsure,
         ask,
         suggestions: Vec::new(),
-        cards: d.findings.iter().take(MAX_CARDS).map(|f| card(f, d)).collect(),
+        cards: d.findings.iter().take(MAX_CARDS).map(|f| card(f, d, lang)).collect(),
         more: d.findings.len().saturating_sub(MAX_CARDS),
         credentials: d
             .credentials
             .iter()
             .map(|c| Credential {
-                label: credential_label(c.kind).to_string(),
+                label: credential_label(c.kind, lang).to_string(),
                 redacted: c.redacted.clone(),
             })
             .collect(),
@@ -196,7 +270,7 @@ mod tests {
     #[test]
     fn report_round_trips_and_carries_the_wizard_link() {
         let d = diagnose("ccxt.base.errors.AuthenticationError: okx {\"msg\":\"Invalid Sign\",\"code\":\"50113\"}");
-        let r = report(&d);
+        let r = report(&d, Lang::En);
         assert_eq!(r.cards[0].code.as_deref(), Some("50113"));
         assert!(r.cards[0].has_page && r.cards[0].wizard_query.starts_with("?c="));
         assert!(r.cards[0].causes.len() <= CARD_CAUSES);
@@ -209,7 +283,7 @@ mod tests {
         let text: String = (50000..50200)
             .map(|c| format!("{{\"code\":\"{c}\",\"msg\":\"x\"}}\n"))
             .collect();
-        let r = report(&diagnose(&text));
+        let r = report(&diagnose(&text), Lang::En);
         assert!(r.cards.len() <= MAX_CARDS);
         assert_eq!(r.cards.len() + r.more, diagnose(&text).findings.len());
     }

@@ -6,7 +6,9 @@
 //! module is loaded into the page instead and called directly. Natively requests are dropped.
 
 use crate::core::catalog_rows::{Query, Rows};
+use crate::core::lang::Lang;
 use crate::core::paste_report::PasteReport;
+use crate::t;
 
 /// A request to the worker.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +53,37 @@ pub enum Update {
     /// Catalog rows.
     Rows(Rows),
     /// The request could not be answered.
-    Failed(String),
+    Failed(Failure),
+}
+
+/// Why a request could not be answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// This build has no analysis worker.
+    NoWorker,
+    /// The worker sent an answer the page cannot read.
+    Unreadable,
+    /// No worker could start, and the analysis could not be loaded into the page either.
+    NotLoaded,
+}
+
+impl Failure {
+    /// Why, in words (a clause: the paste box puts it into a sentence).
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Failure::NoWorker => t!(lang, "this build has no analysis worker", "当前页面缺少分析模块"),
+            Failure::Unreadable => t!(
+                lang,
+                "the analysis sent an answer this page cannot read",
+                "分析模块返回的结果无法读取"
+            ),
+            Failure::NotLoaded => t!(
+                lang,
+                "the analysis could not be loaded on this page",
+                "无法在此页面加载分析模块"
+            ),
+        }
+    }
 }
 
 /// Reads an answer's JSON (`report` or `rows`).
@@ -61,7 +93,7 @@ fn parse(kind: &str, json: &str) -> Update {
         "report" => PasteReport::from_json(json).map(Update::Done),
         _ => Rows::from_json(json).map(Update::Rows),
     };
-    parsed.unwrap_or_else(|| Update::Failed("the analysis sent an answer this page cannot read".into()))
+    parsed.unwrap_or(Update::Failed(Failure::Unreadable))
 }
 
 /// The files of the analysis worker, from its Trunk output name (`okx-doctor-worker-<hash>`).
@@ -95,7 +127,7 @@ pub use imp::{request, warm_up};
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use super::{parse, Request, Update, WorkerFiles};
+    use super::{parse, Failure, Request, Update, WorkerFiles};
     use std::cell::RefCell;
     use std::collections::HashMap;
     use std::rc::Rc;
@@ -233,7 +265,7 @@ mod imp {
             let kind = if r.op() == "analyse" { "report" } else { "rows" };
             let update = match result.ok().and_then(|v| v.as_string()) {
                 Some(json) => parse(kind, &json),
-                None => Update::Failed("the analysis could not be loaded on this page".into()),
+                None => Update::Failed(Failure::NotLoaded),
             };
             deliver(id, update);
         });

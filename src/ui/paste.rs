@@ -2,13 +2,15 @@
 //! by the analysis worker (`super::analysis`), never on the page's main thread. Nothing typed here
 //! is stored or put in a URL; credential-shaped text is flagged with advice to revoke it.
 
-use super::analysis::{self, Request, Update, WorkerFiles};
+use super::analysis::{self, Failure, Request, Update, WorkerFiles};
 use super::browser::{now_ms, pasted_text, reveal_id, sleep_ms};
 use super::env::use_env;
 use super::island::{flag, Island, Props};
+use crate::core::lang::Lang;
 use crate::core::num::fixed;
 use crate::core::paste_report::{confidence_label, Card, PasteReport, MAX_CARDS};
 use crate::core::routes::Route;
+use crate::{t, tf};
 use leptos::prelude::*;
 
 /// Pastes larger than this are analysed without being put into the textarea: a browser needs
@@ -63,45 +65,61 @@ enum State {
         bytes: usize,
         ms: f64,
     },
-    Failed(String),
+    Failed(Failure),
 }
 
-fn human_bytes(n: usize) -> String {
+fn human_bytes(n: usize, lang: Lang) -> String {
     if n >= 1_000_000 {
         format!("{} MB", fixed(n as f64 / 1_000_000.0, 1))
     } else if n >= 1_000 {
         format!("{} KB", fixed(n as f64 / 1_000.0, 1))
     } else {
-        format!("{n} bytes")
+        tf!(lang, "{n} bytes", "{n} 字节")
     }
 }
 
 /// The status line for a state.
-fn status_text(s: &State) -> String {
+fn status_text(s: &State, lang: Lang) -> String {
     match s {
         State::Empty => String::new(),
-        State::Busy(None) => "Analysing…".into(),
-        State::Busy(Some(p)) => format!("Analysing… {}%", fixed(p * 100.0, 0)),
-        State::Failed(why) => format!("The analysis failed: {why}. Reload the page and try again."),
+        State::Busy(None) => t!(lang, "Analysing…", "正在分析…").into(),
+        State::Busy(Some(p)) => tf!(lang, "Analysing… {}%", "正在分析… {}%", fixed(p * 100.0, 0)),
+        State::Failed(why) => tf!(
+            lang,
+            "The analysis failed: {}. Reload the page and try again.",
+            "分析失败：{}。请刷新页面后重试。",
+            why.text(lang)
+        ),
         State::Done { report, bytes, ms } => {
             let n = report.cards.len() + report.more;
+            let size = human_bytes(*bytes, lang);
+            let ms = fixed(*ms, 0);
             let found = match n {
-                0 => "No error".to_string(),
-                1 => "1 error".to_string(),
-                n => format!("{n} distinct errors"),
+                0 => t!(lang, "No error".to_string(), "未发现错误".to_string()),
+                1 => t!(lang, "1 error".to_string(), "发现 1 个错误".to_string()),
+                n => tf!(lang, "{n} distinct errors", "发现 {n} 个不同的错误"),
             };
             let cut = if report.truncated {
-                "; only the first part of this very large paste was read"
+                t!(
+                    lang,
+                    "; only the first part of this very large paste was read",
+                    "；内容过大，只读取了开头的一部分"
+                )
             } else {
                 ""
             };
-            format!("{found} found in {} ({} ms){cut}", human_bytes(*bytes), fixed(*ms, 0))
+            tf!(
+                lang,
+                "{found} found in {size} ({ms} ms){cut}",
+                "已分析 {size}：{found}（{ms} ms）{cut}"
+            )
         }
     }
 }
 
 fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
     let env = use_env();
+    let lang = env.lang;
     let files = StoredValue::new(worker.map(|w| WorkerFiles::new(&env.base, &w)));
     let state = RwSignal::new(State::Empty);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
@@ -122,7 +140,7 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
     // Every access after an await is a `try_` one: the user may have left the page meanwhile.
     let run = move |request: Request, bytes: usize| {
         let Some(f) = files.get_value() else {
-            state.set(State::Failed("this build has no analysis worker".into()));
+            state.set(State::Failed(Failure::NoWorker));
             return;
         };
         state.set(State::Busy(None));
@@ -203,16 +221,19 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
 
     view! {
         <section class="paste" aria-labelledby="paste-title">
-            <h2 id="paste-title">"Paste your error"</h2>
+            <h2 id="paste-title">{t!(lang, "Paste your error", "粘贴报错信息")}</h2>
             <p class="paste-hint" id="paste-hint">
-                "A raw OKX response, a ccxt traceback, a bot log, a WebSocket frame or just the message. "
-                "It is analysed here in your browser and never sent anywhere."
+                {t!(
+                    lang,
+                    "A raw OKX response, a ccxt traceback, a bot log, a WebSocket frame or just the message. It is analysed here in your browser and never sent anywhere.",
+                    "欧易（OKX）接口返回的原始内容、ccxt 的 traceback、机器人日志、WebSocket 消息，或者只有报错信息都可以。内容只在你的浏览器里分析，不会发送到任何地方。"
+                )}
             </p>
             <textarea
                 id="paste-input"
                 class="paste-input"
                 data-testid="paste-input"
-                aria-label="Error text"
+                aria-label=t!(lang, "Error text", "报错内容")
                 aria-describedby="paste-hint"
                 node_ref=textarea
                 rows=if embed { "5" } else { "8" }
@@ -224,12 +245,17 @@ fn paste_box(embed: bool, worker: Option<String>) -> impl IntoView {
             ></textarea>
             <Show when=move || large_bytes.get() != 0>
                 <p class="paste-large" data-testid="paste-large">
-                    {move || format!("Pasted {}: analysed in full, but not shown in the box, so the page stays fast. ", human_bytes(large_bytes.get()))}
-                    <button type="button" data-testid="paste-clear" on:click=clear>"Clear"</button>
+                    {move || tf!(
+                        lang,
+                        "Pasted {}: analysed in full, but not shown in the box, so the page stays fast. ",
+                        "已粘贴 {}：内容已完整分析，但为了让页面保持流畅，没有显示在输入框里。",
+                        human_bytes(large_bytes.get(), lang)
+                    )}
+                    <button type="button" data-testid="paste-clear" on:click=clear>{t!(lang, "Clear", "清除")}</button>
                 </p>
             </Show>
             <div class="paste-status" aria-live="polite" data-testid="paste-status">
-                {move || state.with(status_text)}
+                {move || state.with(|s| status_text(s, lang))}
             </div>
             {move || state.with(|s| match s {
                 State::Done { report, .. } => Some(view! { <Report report=report.clone() embed=embed /> }),
@@ -247,27 +273,40 @@ fn Report(
     /// Inside an embed (links open a new tab).
     embed: bool,
 ) -> impl IntoView {
+    let env = use_env();
+    let lang = env.lang;
     let warning = (!report.credentials.is_empty()).then(|| {
-        let kinds = report.credentials.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(", ");
+        let kinds = report
+            .credentials
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect::<Vec<_>>()
+            .join(t!(lang, ", ", "、"));
         let values = report.credentials.iter().map(|c| c.redacted.as_str()).collect::<Vec<_>>().join(", ");
         view! {
             <div class="credential-warning" role="alert" data-testid="credential-warning">
-                <strong>"Your paste contains credentials. "</strong>
-                {format!("It looks like it includes {kinds} ({values}). ")}
-                "okx-doctor keeps it on this page only, but if you shared this text anywhere else, "
-                "delete that API key on OKX and create a new one. Remove keys, secrets and passphrases before posting logs."
+                <strong>{t!(lang, "Your paste contains credentials. ", "粘贴的内容里有 API 凭证。")}</strong>
+                {tf!(lang, "It looks like it includes {kinds} ({values}). ", "看起来包含 {kinds}（{values}）。")}
+                {t!(
+                    lang,
+                    "okx-doctor keeps it on this page only, but if you shared this text anywhere else, delete that API key on OKX and create a new one. Remove keys, secrets and passphrases before posting logs.",
+                    "okx-doctor 只在本页面处理这些内容；但如果这段文字还发到过别的地方，请在欧易删除这个 API Key 并重新创建。发布日志前，请先删掉其中的 API Key、Secret Key 和 Passphrase。"
+                )}
             </div>
         }
     });
-    let env = use_env();
     let target = embed.then_some("_blank");
     let ask = report.ask.clone().filter(|_| report.unsure && !report.cards.is_empty()).map(|a| {
         let href = format!("{}{}", env.href(&Route::Wizard), a.wizard_query);
         view! {
             <div class="unsure" data-testid="paste-unsure" role="note">
                 <p>
-                    <strong>"Not sure. "</strong>
-                    "This text does not say clearly what went wrong, so the finding below is a guess. A question settles it: "
+                    <strong>{t!(lang, "Not sure. ", "不确定。")}</strong>
+                    {t!(
+                        lang,
+                        "This text does not say clearly what went wrong, so the finding below is a guess. A question settles it: ",
+                        "这段文字没有说清楚哪里出了问题，下面的结果只是推测。回答一个问题就能确定："
+                    )}
                 </p>
                 <p><a class="button" href=href target=target data-testid="paste-ask">{a.question}</a></p>
             </div>
@@ -283,15 +322,30 @@ fn Report(
             })
             .collect_view();
         view! {
-            <p>"It reads like a description. These codes match its words:"</p>
+            <p>{t!(
+                lang,
+                "It reads like a description. These codes match its words:",
+                "这段文字像是对问题的描述。以下错误码与其中的词语相符："
+            )}</p>
             <ul class="suggestions" data-testid="paste-suggestions">{items}</ul>
         }
     });
     let body = if report.cards.is_empty() {
         view! {
             <p class="no-findings" data-testid="no-findings">
-                "No error found in this text. Paste the full response body, traceback or log lines (including the "
-                <code>"code"</code> " and " <code>"msg"</code> " fields if there are any), or search the catalog below."
+                {t!(
+                    lang,
+                    "No error found in this text. Paste the full response body, traceback or log lines (including the ",
+                    "这段文字里没有发现错误。请粘贴完整的响应内容、traceback 或日志行（如果有 "
+                )}
+                <code>"code"</code>
+                {t!(lang, " and ", " 和 ")}
+                <code>"msg"</code>
+                {t!(
+                    lang,
+                    " fields if there are any), or search the catalog below.",
+                    " 字段，请一并粘贴），或者在下方的错误码目录里搜索。"
+                )}
             </p>
             {suggestions}
         }
@@ -308,9 +362,14 @@ fn Report(
             <ol class="findings" data-testid="findings">{cards}</ol>
             {(more > 0).then(|| view! {
                 <p class="findings-more" data-testid="findings-more">
-                    {format!("{more} more distinct errors are not shown; these are the {MAX_CARDS} most likely. Paste a smaller part of the log to see the others.")}
+                    {tf!(
+                        lang,
+                        "{more} more distinct errors are not shown; these are the {MAX_CARDS} most likely. Paste a smaller part of the log to see the others.",
+                        "另有 {more} 个不同的错误没有显示，这里列出的是最可能的 {MAX_CARDS} 个。只粘贴日志的一部分，就能看到其他错误。"
+                    )}
                 </p>
             })}
+            {suggestions}
         }
         .into_any()
     };
@@ -328,6 +387,7 @@ fn FindingCard(
     embed: bool,
 ) -> impl IntoView {
     let env = use_env();
+    let lang = env.lang;
     let wizard_href = format!("{}{}", env.href(&Route::Wizard), card.wizard_query);
     let code_link = card
         .code
@@ -341,9 +401,11 @@ fn FindingCard(
         }
         None => view! { <span>{card.title.clone()}</span> }.into_any(),
     };
-    let confidence = format!(
+    let confidence = tf!(
+        lang,
         "{} ({}%)",
-        confidence_label(card.confidence),
+        "{}（{}%）",
+        confidence_label(card.confidence, lang),
         fixed(f64::from(card.confidence) * 100.0, 0)
     );
     view! {
@@ -362,10 +424,110 @@ fn FindingCard(
                 <ul class="finding-notes">{card.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
             })}
             {(!card.causes.is_empty()).then(|| view! {
-                <p class="finding-causes-title">"Most likely causes:"</p>
+                <p class="finding-causes-title">{t!(lang, "Most likely causes:", "最可能的原因：")}</p>
                 <ol class="finding-causes">{card.causes.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ol>
             })}
-            <p><a class="button" href=wizard_href target=target data-testid="finding-wizard">"Fix it step by step"</a></p>
+            <p><a class="button" href=wizard_href target=target data-testid="finding-wizard">{t!(lang, "Fix it step by step", "一步步排查修复")}</a></p>
         </li>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::diagnose::diagnose;
+    use crate::core::paste_report::report_for;
+    use crate::ui::env::Env;
+
+    fn render(lang: Lang, report: PasteReport) -> String {
+        let owner = Owner::new();
+        owner.with(|| {
+            provide_context(Env::default().with_lang(lang));
+            view! { <Report report=report embed=false /> }.to_html()
+        })
+    }
+
+    fn report(text: &str, lang: Lang) -> PasteReport {
+        report_for(text, &diagnose(text), lang)
+    }
+
+    /// A paste with a credential, an OKX code and a description's worth of doubt.
+    const PASTE: &str = "OK-ACCESS-KEY: 3f8c2d1e-7a6b-4c5d-9e8f-0a1b2c3d4e5f\n{\"code\":\"50113\",\"msg\":\"Invalid Sign\"}";
+
+    #[test]
+    fn findings_in_chinese() {
+        let mut r = report(PASTE, Lang::Zh);
+        r.more = 3;
+        let html = render(Lang::Zh, r);
+        for zh in [
+            "粘贴的内容里有 API 凭证。",
+            "看起来包含 OK-ACCESS 请求头的值（",
+            "请在欧易删除这个 API Key",
+            "50113 无效的签名",
+            "高置信度（95%）",
+            "最可能的原因：",
+            "一步步排查修复",
+            "另有 3 个不同的错误没有显示",
+        ] {
+            assert!(html.contains(zh), "{zh}: {html}");
+        }
+        for en in [
+            "Your paste contains credentials",
+            "It looks like it includes",
+            "high confidence",
+            "Most likely causes",
+            "Fix it step by step",
+            "more distinct errors",
+        ] {
+            assert!(!html.contains(en), "{en}: {html}");
+        }
+        // The English report keeps its text.
+        let html = render(Lang::En, report(PASTE, Lang::En));
+        for en in ["Your paste contains credentials. ", "an OK-ACCESS header value", "50113 Invalid Sign", "high confidence (95%)", "Fix it step by step"] {
+            assert!(html.contains(en), "{en}: {html}");
+        }
+    }
+
+    #[test]
+    fn doubt_descriptions_and_nothing_found_in_chinese() {
+        let html = render(Lang::Zh, report("下单提示余额不足", Lang::Zh));
+        for zh in ["不确定。", "下面的结果只是推测", "这段文字像是对问题的描述", "51008", "报错信息含", "不确定（45%）"] {
+            assert!(html.contains(zh), "{zh}: {html}");
+        }
+        assert!(!html.contains("Not sure. ") && !html.contains("It reads like a description"), "{html}");
+        let html = render(Lang::Zh, report("hello world", Lang::Zh));
+        assert!(html.contains("这段文字里没有发现错误") && html.contains("错误码目录"), "{html}");
+        assert!(!html.contains("No error found"), "{html}");
+    }
+
+    #[test]
+    fn status_lines_in_chinese() {
+        let done = |n: usize, truncated| State::Done {
+            report: PasteReport {
+                cards: report(PASTE, Lang::Zh).cards.into_iter().cycle().take(n).collect(),
+                truncated,
+                ..Default::default()
+            },
+            bytes: 2_500,
+            ms: 12.0,
+        };
+        assert_eq!(status_text(&done(0, false), Lang::Zh), "已分析 2.5 KB：未发现错误（12 ms）");
+        assert_eq!(status_text(&done(1, false), Lang::Zh), "已分析 2.5 KB：发现 1 个错误（12 ms）");
+        assert_eq!(
+            status_text(&done(2, true), Lang::Zh),
+            "已分析 2.5 KB：发现 2 个不同的错误（12 ms）；内容过大，只读取了开头的一部分"
+        );
+        assert_eq!(status_text(&done(2, false), Lang::En), "2 distinct errors found in 2.5 KB (12 ms)");
+        assert_eq!(status_text(&State::Busy(Some(0.42)), Lang::Zh), "正在分析… 42%");
+        assert_eq!(
+            status_text(&State::Failed(Failure::NoWorker), Lang::Zh),
+            "分析失败：当前页面缺少分析模块。请刷新页面后重试。"
+        );
+        assert_eq!(
+            status_text(&State::Failed(Failure::NoWorker), Lang::En),
+            "The analysis failed: this build has no analysis worker. Reload the page and try again."
+        );
+        assert_eq!(human_bytes(999, Lang::Zh), "999 字节");
+        assert_eq!(human_bytes(999, Lang::En), "999 bytes");
     }
 }

@@ -4,19 +4,26 @@
 use leptos::prelude::*;
 
 use super::browser::focus_id;
+use super::env::use_env;
 use crate::core::facts::Library;
+use crate::core::lang::Lang;
 use crate::core::wizard::{self, Step, WizardState};
+use crate::{t, tf};
 
 const HEADING_ID: &str = "wizard-step-heading";
 
 /// Copies `text` to the clipboard and reports the outcome in `status`.
-fn copy_text(text: String, status: RwSignal<&'static str>) {
+fn copy_text(text: String, status: RwSignal<&'static str>, lang: Lang) {
     // `try_`: the step may be gone by the time the clipboard answers.
     super::browser::copy_text(text, move |ok| {
         let _ = status.try_set(if ok {
-            "Copied."
+            t!(lang, "Copied.", "已复制。")
         } else {
-            "Copying was blocked: select the text and press Ctrl+C."
+            t!(
+                lang,
+                "Copying was blocked: select the text and press Ctrl+C.",
+                "浏览器阻止了复制：请选中文字后按 Ctrl+C。"
+            )
         });
     });
 }
@@ -24,6 +31,7 @@ fn copy_text(text: String, status: RwSignal<&'static str>) {
 /// The wizard. `clock_check` is rendered inside the clock question (the inline clock check).
 #[component]
 pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check: Option<ViewFn>) -> impl IntoView {
+    let lang = use_env().lang;
     let step_key = Memo::new(move |_| state.with(|s| (wizard::current_node(s).id(), s.path().count())));
     Effect::new(move |prev: Option<(&'static str, usize)>| {
         let key = step_key.get();
@@ -35,9 +43,11 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
 
     let announcement = move || {
         state.with(|s| match wizard::current_node(s) {
-            Step::Question { question, number, .. } => format!("Question {number}: {}", question.text),
-            Step::Fix { fix, .. } => format!("Suggested fix: {}", fix.title),
-            Step::Report => "Report ready to copy.".to_string(),
+            Step::Question { question, number, .. } => {
+                tf!(lang, "Question {number}: {}", "问题 {number}：{}", question.text)
+            }
+            Step::Fix { fix, .. } => tf!(lang, "Suggested fix: {}", "建议的修复方法：{}", fix.title),
+            Step::Report => t!(lang, "Report ready to copy.", "报告已生成，可以复制。").to_string(),
         })
     };
     let can_back = move || state.with(wizard::can_go_back);
@@ -61,7 +71,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                         <fieldset class="wizard-fieldset">
                             <legend class="wizard-legend">
                                 <h2 id=HEADING_ID class="wizard-heading" tabindex="-1">
-                                    <span class="wizard-step-number">{format!("Question {number}. ")}</span>
+                                    <span class="wizard-step-number">{tf!(lang, "Question {number}. ", "问题 {number}：")}</span>
                                     {question.text}
                                 </h2>
                             </legend>
@@ -94,7 +104,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                                         .then(|| {
                                                             view! {
                                                                 <span class="wizard-badge">
-                                                                    "pre-filled from your paste"
+                                                                    {t!(lang, "pre-filled from your paste", "已根据粘贴内容预选")}
                                                                 </span>
                                                             }
                                                         })}
@@ -114,18 +124,18 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                 let snippet = fix.snippet_for(lib);
                 let copied = RwSignal::new("");
                 let snippet_label = snippet.map(|s| match Library::from_id(s.lib) {
-                    Some(l) => format!("For {}", l.label()),
-                    None => "For any library".to_string(),
+                    Some(l) => tf!(lang, "For {}", "适用于 {}", l.label()),
+                    None => t!(lang, "For any library", "适用于任意库").to_string(),
                 });
                 view! {
                     <section class="wizard-step wizard-fix" data-testid="wizard-fix" data-fix=fix.key>
                         <h2 id=HEADING_ID class="wizard-heading" tabindex="-1">
-                            <span class="wizard-fix-kicker">"Try this: "</span>
+                            <span class="wizard-fix-kicker">{t!(lang, "Try this: ", "试试这样做：")}</span>
                             {fix.title}
                         </h2>
                         <p class="wizard-change">{fix.change}</p>
                         <label class="wizard-lib-picker">
-                            <span>"Show the code for "</span>
+                            <span>{t!(lang, "Show the code for ", "显示以下库的代码：")}</span>
                             <select
                                 class="wizard-lib-select"
                                 on:change=move |ev| {
@@ -134,7 +144,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                 }
                             >
                                 <option value="" selected=lib.is_none()>
-                                    "any library"
+                                    {t!(lang, "any library", "任意库")}
                                 </option>
                                 {Library::ALL
                                     .iter()
@@ -161,9 +171,9 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                             type="button"
                                             class="wizard-copy"
                                             data-testid="wizard-copy-snippet"
-                                            on:click=move |_| copy_text(code.to_string(), copied)
+                                            on:click=move |_| copy_text(code.to_string(), copied, lang)
                                         >
-                                            "Copy code"
+                                            {t!(lang, "Copy code", "复制代码")}
                                         </button>
                                         <span class="wizard-copy-status" role="status">
                                             {move || copied.get()}
@@ -172,7 +182,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                 }
                             })}
                         <div class="wizard-verify" data-testid="wizard-verify">
-                            <h3 class="wizard-subheading">"Check that it worked"</h3>
+                            <h3 class="wizard-subheading">{t!(lang, "Check that it worked", "确认问题已解决")}</h3>
                             <p>{fix.verify}</p>
                         </div>
                         <button
@@ -186,7 +196,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                     })
                             }
                         >
-                            "Still failing? Show the next likely cause"
+                            {t!(lang, "Still failing? Show the next likely cause", "还是不行？看下一个可能的原因")}
                         </button>
                     </section>
                 }
@@ -199,19 +209,23 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                 view! {
                     <section class="wizard-step wizard-report" data-testid="wizard-report">
                         <h2 id=HEADING_ID class="wizard-heading" tabindex="-1">
-                            "Ask for help with this report"
+                            {t!(lang, "Ask for help with this report", "带上这份报告去求助")}
                         </h2>
                         <p class="wizard-help">
-                            "None of the fixes worked. Post this report in the library's issue tracker or forum. It contains no keys or secrets; keep it that way when you add the response body."
+                            {t!(
+                                lang,
+                                "None of the fixes worked. Post this report in the library's issue tracker or forum. It contains no keys or secrets; keep it that way when you add the response body.",
+                                "以上修复方法都没有解决问题。请把这份报告发到所用库的 issue 区或论坛。报告里没有任何 API Key 或 Secret Key；补充响应内容时，也请不要把它们加进去。"
+                            )}
                         </p>
                         <label class="wizard-version">
-                            <span>"Library version (optional): "</span>
+                            <span>{t!(lang, "Library version (optional): ", "库的版本（可选）：")}</span>
                             <input
                                 type="text"
                                 class="wizard-version-input"
                                 inputmode="decimal"
                                 autocomplete="off"
-                                placeholder="e.g. 4.4.12"
+                                placeholder=t!(lang, "e.g. 4.4.12", "例如 4.4.12")
                                 prop:value=move || version.get()
                                 on:input=move |ev| version.set(event_target_value(&ev))
                             />
@@ -221,9 +235,9 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                             type="button"
                             class="wizard-copy"
                             data-testid="wizard-copy-report"
-                            on:click=move |_| copy_text(text(), copied)
+                            on:click=move |_| copy_text(text(), copied, lang)
                         >
-                            "Copy report"
+                            {t!(lang, "Copy report", "复制报告")}
                         </button>
                         <span class="wizard-copy-status" role="status">
                             {move || copied.get()}
@@ -241,7 +255,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                 {announcement}
             </p>
             {body}
-            <nav class="wizard-nav" aria-label="Wizard">
+            <nav class="wizard-nav" aria-label=t!(lang, "Wizard", "排查向导")>
                 <button
                     type="button"
                     class="wizard-back"
@@ -254,7 +268,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                             })
                     }
                 >
-                    "Back"
+                    {t!(lang, "Back", "上一步")}
                 </button>
             </nav>
         </div>

@@ -10,6 +10,7 @@ use super::wizard::Wizard;
 use crate::core::category::Category;
 use crate::core::routes::{EmbedRoute, Route};
 use crate::core::wizard::{self, WizardState};
+use crate::t;
 use leptos::prelude::*;
 
 /// The wizard (an island).
@@ -61,9 +62,17 @@ fn wizard_island() -> impl IntoView {
     });
     // The clock question shows the embedded clock check: its code loads only when that question
     // is on screen, not with the wizard.
-    let clock_src = format!("{}?compact=1", use_env().href(&Route::Embed(EmbedRoute::Clock)));
+    let env = use_env();
+    let lang = env.lang;
+    let clock_src = format!("{}?compact=1", env.href(&Route::Embed(EmbedRoute::Clock)));
     let clock = ViewFn::from(move || {
-        view! { <iframe class="wizard-clock-frame" src=clock_src.clone() title="Clock check against OKX server time"></iframe> }
+        view! {
+            <iframe
+                class="wizard-clock-frame"
+                src=clock_src.clone()
+                title=t!(lang, "Clock check against OKX server time", "对照欧易服务器时间检查本机时间")
+            ></iframe>
+        }
     });
     // The whole wizard follows the state in the URL, which the static page cannot know.
     view! {
@@ -83,12 +92,13 @@ fn WizardIntro(
     state: RwSignal<WizardState>,
 ) -> impl IntoView {
     let env = use_env();
+    let lang = env.lang;
     let code_link = {
         let env = env.clone();
         move || {
             state.with(|s| s.code.clone()).map(|c| {
                 let href = env.href(&Route::Error(c.clone()));
-                view! { " · error " <a href=href>{c}</a> }
+                view! { {t!(lang, " · error ", " · 错误码 ")} <a href=href>{c}</a> }
             })
         }
     };
@@ -103,7 +113,13 @@ fn WizardIntro(
         auth.then(|| {
             view! {
                 " · "
-                <a href=sign.clone() data-testid="wizard-sign-lab">"Check your signature and credentials in the signature lab"</a>
+                <a href=sign.clone() data-testid="wizard-sign-lab">
+                    {t!(
+                        lang,
+                        "Check your signature and credentials in the signature lab",
+                        "到签名实验室检查签名和 API 凭证"
+                    )}
+                </a>
             }
         })
     };
@@ -113,9 +129,9 @@ fn WizardIntro(
             {code_link}
             {sign_link}
             " · "
-            <a href=env.href(&Route::Wizard)>"Start over"</a>
+            <a href=env.href(&Route::Wizard)>{t!(lang, "Start over", "重新开始")}</a>
             " · "
-            {CopyButton::page_url("Copy link to this step", "wizard-copy-link").view()}
+            {CopyButton::page_url(t!(lang, "Copy link to this step", "复制这一步的链接"), "wizard-copy-link").view()}
         </p>
     }
 }
@@ -124,6 +140,7 @@ fn WizardIntro(
 #[component]
 fn ColdStart() -> impl IntoView {
     let env = use_env();
+    let lang = env.lang;
     let items = Category::ALL
         .iter()
         .map(|c| {
@@ -137,9 +154,13 @@ fn ColdStart() -> impl IntoView {
         .collect_view();
     view! {
         <p>
-            "Paste your error on the "
-            <a href=env.href(&Route::Home)>"home page"</a>
-            " and okx-doctor will pick the right questions. Or choose what you are seeing:"
+            {t!(lang, "Paste your error on the ", "在")}
+            <a href=env.href(&Route::Home)>{t!(lang, "home page", "首页")}</a>
+            {t!(
+                lang,
+                " and okx-doctor will pick the right questions. Or choose what you are seeing:",
+                "粘贴报错信息，okx-doctor 会据此挑出该问的问题。也可以直接选择你遇到的情况："
+            )}
         </p>
         <ul class="wizard-categories" data-testid="wizard-categories">{items}</ul>
     }

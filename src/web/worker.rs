@@ -10,6 +10,7 @@
 mod imp {
     use okx_doctor::core::catalog_rows::{nearest_rows, search_rows, Query};
     use okx_doctor::core::diagnose::{diagnose, diagnose_chunked, CHUNK_BYTES};
+    use okx_doctor::core::lang::Lang;
     use okx_doctor::core::paste_report::report_for;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -18,11 +19,16 @@ mod imp {
     /// Nearest codes an unknown code's page suggests.
     const NEAREST: usize = 5;
 
+    /// The language of the reports: the one this build carries (a worker per language).
+    fn lang() -> Lang {
+        Lang::compiled().unwrap_or_default()
+    }
+
     /// Answers a request in this thread: the paste report, or catalog rows, as JSON.
     #[wasm_bindgen]
     pub fn answer(op: &str, text: &str) -> String {
         match op {
-            "analyse" => report_for(text, &diagnose(text)).to_json(),
+            "analyse" => report_for(text, &diagnose(text), lang()).to_json(),
             "search" => search_rows(&serde_json::from_str::<Query>(text).unwrap_or_default()).to_json(),
             _ => nearest_rows(text, NEAREST).to_json(),
         }
@@ -50,7 +56,7 @@ mod imp {
         .await;
         post(
             &scope,
-            &[("id", id.into()), ("report", report_for(&text, &d).to_json().into())],
+            &[("id", id.into()), ("report", report_for(&text, &d, lang()).to_json().into())],
         );
     }
 

@@ -1,8 +1,9 @@
 //! The diagnosis engine: finds every OKX error in pasted text of any shape — OKX bodies (JSON,
 //! Python dict, JS object, curly quotes, escaped JSON, truncated), ccxt exceptions and tracebacks,
 //! batch responses (`data[].sCode`), WebSocket error frames and close codes, bot logs, HTTP status
-//! lines, message-only text (fuzzy), legacy OKEx v3 codes, errors raised inside a library, and
-//! network failures.
+//! lines, message-only text (fuzzy), OKX's official Chinese messages, legacy OKEx v3 codes, errors
+//! raised inside a library, and network failures. Codes of OKX Outcomes, a separate API, are named
+//! as such and never read as v5 or legacy codes.
 //!
 //! A code is only reported when it stands in a code context (`"code":"50113"`, `sCode`, `okx 50113`,
 //! `Error code 50113` …) or when a known message implies it; bare numbers (timestamps, order ids,
@@ -18,6 +19,7 @@ mod messages;
 mod needles;
 mod patterns;
 mod prose;
+mod zh;
 pub use chunked::{diagnose_chunked, CHUNK_BYTES};
 pub(crate) mod util;
 
@@ -59,6 +61,8 @@ pub enum FindingKind {
     Description,
     /// The paste holds an error the engine does not recognise.
     Unrecognised,
+    /// A code of OKX Outcomes (prediction markets), a separate API whose codes are not v5 ones.
+    OutcomesCode,
 }
 
 /// One error found in the paste.
@@ -141,7 +145,8 @@ fn tier(f: &Finding) -> u8 {
         | FindingKind::BatchItem
         | FindingKind::WsFrame
         | FindingKind::WsClose
-        | FindingKind::LegacyV3 => {
+        | FindingKind::LegacyV3
+        | FindingKind::OutcomesCode => {
             if f.category == Category::Other && f.confidence < 0.5 {
                 2
             } else {
@@ -282,6 +287,13 @@ fn refine_subcode(e: &'static Entry, runtime: &str) -> &'static Entry {
     if e.sub_codes.is_empty() && catalog::sub_entries(e.base_code).next().is_none() {
         return e;
     }
+    // A Chinese message is one of the sub-codes' official Chinese messages, or none of them.
+    if runtime.chars().any(crate::core::search::is_cjk) {
+        return catalog::codes_for_zh_message(runtime)
+            .into_iter()
+            .find(|s| s.base_code == e.base_code)
+            .unwrap_or(e);
+    }
     let rl = crate::core::search::normalize(runtime);
     let mut best: Option<(&'static Entry, f64)> = None;
     for s in catalog::sub_entries(e.base_code) {
@@ -382,6 +394,36 @@ fn legacy_finding(code: &str, api: legacy::Api, runtime: Option<&str>) -> (Strin
             )
         }
     }
+}
+
+/// Confidence that a code is OKX Outcomes': its code table is OKX's own, but the engine knows
+/// nothing more about it.
+const CONF_OUTCOMES: f32 = 0.8;
+
+/// Whether the paste shows OKEx's retired v1 API, whose REST codes 10000–10002 OKX Outcomes uses
+/// again (`{"error_code":10000,"result":false}` from `/api/v1/`).
+fn v1_context(lower: &str) -> bool {
+    ["error_code", "/api/v1/", "okcoin", "\"result\":false", "\"result\": false", "'result': false"]
+        .iter()
+        .any(|m| lower.contains(m))
+}
+
+/// Whether the paste names another exchange and not OKX (6-digit codes are common elsewhere).
+fn other_exchange(lower: &str) -> bool {
+    let okx = ["okx", "okex", "ouyi", "欧易"].iter().any(|m| lower.contains(m));
+    !okx && ["bybit", "binance", "bitget", "kucoin", "gate.io", "gateio", "huobi", "htx", "mexc", "bingx", "deribit"]
+        .iter()
+        .any(|m| lower.contains(m))
+}
+
+/// Whether a code in a code context is OKX Outcomes' rather than a v5 or legacy one: listed, or
+/// of its 6-digit shape outside prose (`okx 123456` may be an id), and the paste is not about
+/// OKEx v1 or another exchange.
+fn is_outcomes(code: &str, key: KeyKind, lower: &str) -> bool {
+    catalog::is_outcomes_api_code(code)
+        && (key != KeyKind::Prose || catalog::OUTCOMES_API_CODES.contains(&code))
+        && !v1_context(lower)
+        && !other_exchange(lower)
 }
 
 /// RFC 6455 WebSocket close codes that OKX does not define itself.
@@ -604,6 +646,18 @@ pub fn diagnose(input: &str) -> Diagnosis {
             }
             let title = code_title(e, runtime);
             acc.add(Some(e.base_code.to_string()), cat, conf, h.span, title, kind, notes, 1);
+        } else if is_outcomes(code, h.key, &lower) {
+            claimed.push(lines.bounds(h.span.0));
+            acc.add(
+                Some(code.to_string()),
+                Category::Other,
+                CONF_OUTCOMES,
+                h.span,
+                format!("{code} (OKX Outcomes API, not an API v5 code)"),
+                FindingKind::OutcomesCode,
+                vec!["OKX Outcomes (prediction markets, /api/v5/predictions/*) is a separate API with its own error codes, documented in OKX's Chinese docs only; okx-doctor explains the codes of the trading API v5, so look this one up in the Outcomes docs".into()],
+                1,
+            );
         } else if let Some(api) = legacy::api_of(code) {
             claimed.push(lines.bounds(h.span.0));
             let (title, cat, note) = legacy_finding(code, api, runtime);
@@ -655,6 +709,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
     // 2. Line scanners: library-local errors, HTTP status, network failures, message matches.
     let mut line_cache: HashMap<String, Vec<usize>> = HashMap::new();
     let mut fuzzy_cache: HashMap<String, Option<messages::MsgMatch>> = HashMap::new();
+    let mut zh_cache: HashMap<String, Option<zh::ZhHit>> = HashMap::new();
     let line_count = text.lines().take(50).count();
     let mut pos = 0usize;
     let tb = text.as_bytes();
@@ -735,7 +790,9 @@ pub fn diagnose(input: &str) -> Diagnosis {
                     1,
                 ));
             }
-            if (line_count <= 20 || patterns::looks_like_error(lbody)) && fuzzy_cache.len() < MAX_FUZZY_LINES {
+            let cjk = !body.is_ascii() && body.chars().any(super::search::is_cjk);
+            let error_like = line_count <= 20 || patterns::looks_like_error(lbody) || (cjk && zh::looks_like_error(body));
+            if error_like && fuzzy_cache.len() + zh_cache.len() < MAX_FUZZY_LINES {
                 // "429 Too Many Requests": the words right after a status are its HTTP reason
                 // phrase, not OKX's message of the same wording; they are left out of matching.
                 let stripped = status.and_then(|(st, sp)| without_reason(body, lbody, st, sp));
@@ -749,6 +806,58 @@ pub fn diagnose(input: &str) -> Diagnosis {
                         m
                     }
                 };
+                // OKX's official Chinese messages, when no English one matched.
+                let zh_hit = match (m, cjk) {
+                    // Keyed by the line itself: the hit's span is a place in it.
+                    (None, true) => match zh_cache.get(body) {
+                        Some(h) => h.clone(),
+                        None => {
+                            let h = zh::find(body, ws);
+                            zh_cache.insert(body.to_string(), h.clone());
+                            h
+                        }
+                    },
+                    _ => None,
+                };
+                if let Some(h) = zh_hit {
+                    let e = h.entry;
+                    let code_in_line = has_token(body, e.base_code);
+                    let (kind, conf) = if code_in_line {
+                        (FindingKind::OkxCode, 0.9)
+                    } else if h.others.is_empty() {
+                        (FindingKind::MessageMatch, 0.88)
+                    } else {
+                        (FindingKind::MessageMatch, 0.75)
+                    };
+                    let mut notes = Vec::new();
+                    if kind == FindingKind::MessageMatch {
+                        notes.push(format!(
+                            "no code in the paste; the text is OKX's official Chinese message of {}",
+                            e.base_code
+                        ));
+                    }
+                    if !h.others.is_empty() {
+                        notes.push(format!(
+                            "OKX gives the same Chinese message for {} too",
+                            h.others.join(", ")
+                        ));
+                    }
+                    if let Some(sc) = e.sub_code {
+                        notes.push(format!("the message matches sub-code {} ({})", sc, e.code));
+                    }
+                    let cat = categorize::category_for_message(e, body);
+                    let title = code_title(e, None);
+                    produced.push(acc.add(
+                        Some(e.base_code.to_string()),
+                        cat,
+                        conf,
+                        (off + h.span.0, off + h.span.1),
+                        title,
+                        kind,
+                        notes,
+                        1,
+                    ));
+                }
                 if let Some(m) = m {
                     let e = &catalog::entries()[m.entry];
                     let code_in_line = has_token(body, e.base_code);
@@ -830,7 +939,10 @@ fn rank(findings: &mut Vec<Finding>, facts: &PasteFacts) {
         .collect();
     findings.retain(|f| !(f.kind == FindingKind::MessageMatch && f.code.as_ref().is_some_and(|c| coded.contains(c))));
     for f in findings.iter_mut() {
-        f.causes = causes::ranked(f.code.as_deref(), f.category, facts, &f.title);
+        // The knowledge base has nothing on another API's codes.
+        if f.kind != FindingKind::OutcomesCode {
+            f.causes = causes::ranked(f.code.as_deref(), f.category, facts, &f.title);
+        }
         f.confidence = (f.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     }
     findings.sort_by(|a, b| {
