@@ -84,3 +84,21 @@ fn the_chinese_wizard_trees_are_the_english_trees_in_chinese() {
         }
     }
 }
+
+#[test]
+fn a_chinese_paste_report_and_wizard_report_read_in_chinese() {
+    use okx_doctor::core::diagnose::diagnose;
+    use okx_doctor::core::paste_report::report_for;
+    use okx_doctor::core::wizard::{report_text, WizardState};
+    let paste = r#"okx {"code":"50113","msg":"Invalid Sign"}"#;
+    let r = report_for(paste, &diagnose(paste), Lang::Zh);
+    let card = &r.cards[0];
+    assert!(has_cjk(&card.category_label), "{}", card.category_label);
+    assert!(!card.causes.is_empty() && card.causes.iter().all(|c| has_cjk(c)), "{:?}", card.causes);
+    let en = report_for(paste, &diagnose(paste), Lang::En);
+    assert!(en.cards[0].causes.iter().all(|c| !has_cjk(c)), "{:?}", en.cards[0].causes);
+    let mut state = WizardState::new(Category::AuthSignature, Some("50113"));
+    state.lang = Lang::Zh;
+    let text = report_text(&state, None, None);
+    assert!(text.contains("错误码：50113") && text.contains("类别："), "{text}");
+}

@@ -115,7 +115,7 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
             i + 1,
             f.title,
             f.category.id(),
-            f.category.label(),
+            f.category.label_in(lang),
             t!(lang, "confidence", "置信度"),
             f.confidence,
             seen
@@ -127,7 +127,7 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
         if !f.causes.is_empty() {
             s.push_str(t!(lang, "   likely causes:\n", "   可能的原因：\n"));
             for c in &f.causes {
-                let _ = writeln!(s, "     - {c}");
+                let _ = writeln!(s, "     - {}", crate::core::kb::cause_title_in(lang, c));
             }
         }
     }
@@ -178,7 +178,7 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
         fl.push(format!(
             "{}{}{}",
             t!(lang, "library: ", "库："),
-            l.label(),
+            l.label_in(lang),
             facts
                 .library_version
                 .as_deref()

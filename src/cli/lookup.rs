@@ -131,7 +131,7 @@ pub fn render(e: &Entry, lang: Lang) -> String {
     let docs = t!(lang, e.doc_status.label(), e.doc_status.label_zh());
     line(&mut s, lang, "docs:        ", "文档状态：", docs);
     let cat = categorize::category_of(e);
-    line(&mut s, lang, "category:    ", "问题类别：", format!("{} ({})", cat.id(), cat.label()));
+    line(&mut s, lang, "category:    ", "问题类别：", format!("{} ({})", cat.id(), cat.label_in(lang)));
     if !e.sub_codes.is_empty() {
         line(&mut s, lang, "sub-codes:   ", "子错误码列表：", e.sub_codes.join(", "));
     }

@@ -227,6 +227,26 @@ fn own_rows<T: 'static>(table: &'static [(&'static str, &'static [T])], code: Op
         .unwrap_or(&[])
 }
 
+/// A cause title of the English tables in `lang`: the Chinese title of the same cause (the
+/// engine lists cause titles in English natively; a wasm build already has its own language's).
+pub fn cause_title_in(lang: Lang, title: &str) -> &str {
+    #[cfg(not(target_arch = "wasm32"))]
+    if lang == Lang::Zh {
+        let pairs = CODE_CAUSE_HEADS_EN
+            .iter()
+            .zip(CODE_CAUSE_HEADS_ZH)
+            .map(|((_, en), (_, zh))| (*en, *zh))
+            .chain(CATEGORY_CAUSE_HEADS_EN.iter().zip(CATEGORY_CAUSE_HEADS_ZH).map(|((_, en), (_, zh))| (*en, *zh)));
+        for (en, zh) in pairs {
+            if let Some(i) = en.iter().position(|h| h.title == title) {
+                return zh[i].title;
+            }
+        }
+    }
+    let _ = lang;
+    title
+}
+
 /// The titles of [`causes`], in the same order, from tables of their own (the paste box needs
 /// only the titles; `tests/kb.rs` checks that both always agree).
 pub fn cause_titles(code: Option<&str>, category: Category) -> Vec<&'static str> {

@@ -6,6 +6,7 @@
 use super::catalog;
 use super::category::Category;
 use super::diagnose::{first_question, Diagnosis, Finding, FindingKind};
+use super::kb;
 use super::lang::Lang;
 use super::search;
 use super::secrets::CredentialKind;
@@ -160,13 +161,13 @@ fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
         code: f.code.clone(),
         has_page: f.code.as_deref().is_some_and(|c| catalog::get(c).is_some()),
         category: f.category.id().to_string(),
-        category_label: f.category.label().to_string(),
+        category_label: f.category.label_in(lang).to_string(),
         confidence: f.confidence,
         title: title(f, lang),
         evidence: f.evidence.clone(),
         count: f.count,
         notes: f.notes.clone(),
-        causes: f.causes.iter().take(CARD_CAUSES).cloned().collect(),
+        causes: f.causes.iter().take(CARD_CAUSES).map(|c| kb::cause_title_in(lang, c).to_string()).collect(),
         wizard_query: wizard::query_from_facts(f.category, f.code.as_deref(), &d.facts),
     }
 }

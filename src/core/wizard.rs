@@ -711,11 +711,11 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
     let code = state.code.as_deref().map(str::trim).filter(|c| is_code_shaped(c));
     let code = code.unwrap_or(t!(lang, "unknown", "未知"));
     out.push_str(&tf!(lang, "- Error code: {code}\n", "- 错误码：{code}\n"));
-    out.push_str(&tf!(lang, "- Category: {}\n", "- 类别：{}\n", state.category.label()));
+    out.push_str(&tf!(lang, "- Category: {}\n", "- 类别：{}\n", state.category.label_in(lang)));
     let lib = library.or(state.library);
     let lib_text = match (lib, version.and_then(clean_version)) {
-        (Some(l), Some(v)) => format!("{} {v}", l.label()),
-        (Some(l), None) => tf!(lang, "{} (version not given)", "{}（未提供版本）", l.label()),
+        (Some(l), Some(v)) => format!("{} {v}", l.label_in(lang)),
+        (Some(l), None) => tf!(lang, "{} (version not given)", "{}（未提供版本）", l.label_in(lang)),
         (None, Some(v)) => tf!(lang, "not given (version {v})", "未提供（版本 {v}）"),
         (None, None) => t!(lang, "not given", "未提供").to_string(),
     };

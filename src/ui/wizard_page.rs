@@ -30,9 +30,15 @@ impl Island for WizardIsland {
 }
 
 fn wizard_island() -> impl IntoView {
-    let initial = wizard::from_query(&use_env().query);
+    let lang = use_env().lang;
+    // The state's steps read in the page's language (the URL does not carry it).
+    let in_lang = move |mut s: WizardState| {
+        s.lang = lang;
+        s
+    };
+    let initial = wizard::from_query(&use_env().query).map(in_lang);
     let active = RwSignal::new(initial.is_some());
-    let state = RwSignal::new(initial.unwrap_or_else(|| WizardState::new(Category::Other, None)));
+    let state = RwSignal::new(initial.unwrap_or_else(|| in_lang(WizardState::new(Category::Other, None))));
     // Whether the state was just read from the URL (at start, or on back and forward): then the
     // URL is only rewritten in its normal form, in place. Pushing there added an entry on start
     // (a finding's link carries answers the tree may drop) and, on Back to such an entry, pushed
@@ -42,7 +48,7 @@ fn wizard_island() -> impl IntoView {
     on_popstate(move || match wizard::from_query(&current_search()) {
         Some(s) => {
             from_url.set_value(true);
-            state.set(s);
+            state.set(in_lang(s));
             active.set(true);
         }
         None => active.set(false),
