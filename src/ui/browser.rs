@@ -164,6 +164,11 @@ mod imp {
         on_cleanup(move || handle.remove());
     }
 
+    /// Sets the document's title (a wizard step's own title, for history and screen readers).
+    pub fn set_title(title: &str) {
+        document().set_title(title);
+    }
+
     /// Focuses the element with this id (after the next frame, so it is in the DOM).
     pub fn focus_id(id: &'static str) {
         request_animation_frame(move || {
@@ -288,6 +293,7 @@ mod imp {
     pub fn on_keydown(_cb: impl Fn(web_sys::KeyboardEvent) + 'static) {}
     pub fn on_popstate(_cb: impl Fn() + 'static) {}
     pub fn focus_id(_id: &'static str) {}
+    pub fn set_title(_title: &str) {}
     pub fn reveal_id(_id: &'static str) {}
     pub async fn next_frame() {}
     pub fn pasted_text(_ev: &web_sys::ClipboardEvent) -> Option<js_sys::JsString> {

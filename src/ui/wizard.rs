@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::focus_id;
+use super::browser::{focus_id, set_title};
 use super::env::use_env;
 use crate::core::facts::Library;
 use crate::core::lang::Lang;
@@ -33,14 +33,6 @@ fn copy_text(text: String, status: RwSignal<&'static str>, lang: Lang) {
 pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check: Option<ViewFn>) -> impl IntoView {
     let lang = use_env().lang;
     let step_key = Memo::new(move |_| state.with(|s| (wizard::current_node(s).id(), s.path().count())));
-    Effect::new(move |prev: Option<(&'static str, usize)>| {
-        let key = step_key.get();
-        if prev.is_some_and(|p| p != key) {
-            focus_id(HEADING_ID);
-        }
-        key
-    });
-
     let announcement = move || {
         state.with(|s| match wizard::current_node(s) {
             Step::Question { question, number, .. } => {
@@ -50,6 +42,16 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
             Step::Report => t!(lang, "Report ready to copy.", "报告已生成，可以复制。").to_string(),
         })
     };
+    // Every step (the first one too: arriving at the wizard) gets the focus on its heading and its
+    // own document title, so history entries and screen readers name the step.
+    Effect::new(move |prev: Option<(&'static str, usize)>| {
+        let key = step_key.get();
+        if prev != Some(key) {
+            focus_id(HEADING_ID);
+            set_title(&format!("{} | {}", untrack(announcement), crate::core::pages::SITE));
+        }
+        key
+    });
     let can_back = move || state.with(wizard::can_go_back);
 
     let body = move || {

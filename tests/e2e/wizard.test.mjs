@@ -170,17 +170,17 @@ test("wizard: keyboard only from paste to fix, with visible focus at every step"
   const toWizard = await tabTo(page, "finding-wizard", seen);
   await page.keyboard.press("Enter");
   await page.waitForSelector("[data-testid=wizard-question]");
-  // The wizard is another bundle (src/core/routes.rs, Bundle), so the link loads a new page and
-  // focus starts at its top, as on any page load: the first Tab is the skip link.
+  // The wizard is another bundle (src/core/routes.rs, Bundle), so the link loads a new page; on
+  // arrival the focus is on the first question's heading, and the page's title names the step.
   await appReady(page);
-  await page.keyboard.press("Tab");
-  const skip = await focusState(page);
-  seen.push(skip);
-  assert.ok(skip.visible && /skip to content/i.test(skip.text), `first stop on the wizard page: ${skip.text} (${skip.why})`);
+  await page.waitForFunction(() => document.activeElement?.id === "wizard-step-heading");
+  const firstTitle = await page.title();
+  assert.match(firstTitle, /^Question 1: .+ \| okx-doctor$/, firstTitle);
   const toAnswer = await tabTo(page, "wizard-answer-startup", seen);
   await page.keyboard.press("Space");
   await page.waitForSelector("[data-testid=wizard-fix]");
   await page.waitForFunction(() => document.activeElement?.id === "wizard-step-heading");
+  await page.waitForFunction((t) => document.title !== t && /^Suggested fix: /.test(document.title), firstTitle);
   const heading = await focusState(page);
   assert.ok(heading.visible, `the fix heading's focus is not visible: ${heading.why}`);
   assert.match(await page.textContent("[data-testid=wizard-fix]"), /rate ?limit/i);
