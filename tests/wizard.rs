@@ -680,3 +680,14 @@ fn shared_fixes_are_the_same_everywhere() {
     }
     assert!(seen.len() >= 50, "{} distinct fixes", seen.len());
 }
+
+/// The report names the error that started the walk: its code and OKX's message for it.
+#[test]
+fn report_includes_the_starting_error() {
+    use okx_doctor::core::wizard::{report_text, WizardState};
+    let state = WizardState::new(okx_doctor::core::category::Category::RateLimit, Some("50011"));
+    let text = report_text(&state, None, None);
+    assert!(text.contains("- Error code: 50011"), "{text}");
+    let msg = okx_doctor::core::catalog::get("50011").unwrap().msg.trim();
+    assert!(text.contains(&format!("- OKX message: {msg}")), "{text}");
+}

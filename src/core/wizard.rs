@@ -711,6 +711,10 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
     let code = state.code.as_deref().map(str::trim).filter(|c| is_code_shaped(c));
     let code = code.unwrap_or(t!(lang, "unknown", "未知"));
     out.push_str(&tf!(lang, "- Error code: {code}\n", "- 错误码：{code}\n"));
+    // The error that started the walk, as OKX words it (the catalog's message, never the paste).
+    if let Some(e) = crate::core::catalog::get(code).filter(|e| !e.msg.trim().is_empty()) {
+        out.push_str(&tf!(lang, "- OKX message: {}\n", "- 欧易消息：{}\n", e.msg.trim()));
+    }
     out.push_str(&tf!(lang, "- Category: {}\n", "- 类别：{}\n", state.category.label_in(lang)));
     let lib = library.or(state.library);
     let lib_text = match (lib, version.and_then(clean_version)) {
