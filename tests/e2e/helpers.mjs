@@ -54,8 +54,13 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-export async function launch() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+/** Chromium as the tests drive it. `{ bfcache: true }` keeps the back-forward cache on (Playwright
+ *  switches it off by default), for the tests of what Back restores. */
+export async function launch({ bfcache = false } = {}) {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true,
+    ...(bfcache ? { ignoreDefaultArgs: ["--disable-back-forward-cache"] } : {}),
+  });
 }
 
 /** A new page that records console errors, page errors and failed requests. */

@@ -132,3 +132,31 @@ test("paste: timing from paste to findings (printed), page stays responsive on 5
   await page.waitForSelector("[data-testid=paste-large]", { state: "detached" });
   await page.context().close();
 });
+
+// Issue 15 item 5: going from a finding to the wizard and back keeps the paste and its findings,
+// without writing the paste to storage or the URL: the page stays eligible for the browser's
+// back-forward cache (no unload handler, no no-store), so Back shows it exactly as it was.
+test("a paste survives going to the wizard and back (back-forward cache), and is never stored", async () => {
+  const bf = await launch({ bfcache: true });
+  try {
+    const page = await newPage(bf);
+    await page.goto(site.url(""));
+    await appReady(page);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    const paste = `okx {"code":"50011","msg":"Too Many Requests"}`;
+    await page.fill("[data-testid=paste-input]", paste);
+    await page.waitForSelector("[data-testid=finding-wizard]");
+    await page.click("[data-testid=finding-wizard]");
+    await page.waitForSelector("[data-testid=wizard-question]");
+    assert.ok(!page.url().includes("Too%20Many"), "the paste is not in the wizard's URL");
+    await page.goBack({ waitUntil: "commit" });
+    await page.waitForSelector("[data-testid=finding]");
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, "Back restored the page from the back-forward cache");
+    assert.equal(await page.inputValue("[data-testid=paste-input]"), paste);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.ok(!stored.includes("50011"), `the paste is not in storage: ${stored}`);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await bf.close();
+  }
+});
