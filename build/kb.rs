@@ -222,7 +222,11 @@ type Tr<'a> = &'a dyn Fn(&str) -> String;
 /// The `&[CauseHead]` literal for `causes`: what the paste box needs, without the long texts.
 fn heads_lit(causes: &[CauseDef], replaced: &[Vec<String>], tr: Tr) -> String {
     rows_lit("CauseHead", causes, replaced, |c| {
-        vec![("id", lit(&c.id)), ("title", lit(&tr(&c.title)))]
+        vec![
+            ("id", lit(&c.id)),
+            ("title", lit(&tr(&c.title))),
+            ("fix", lit(first_sentence(&tr(&c.fix)))),
+        ]
     })
 }
 
@@ -470,4 +474,15 @@ fn emit_tables(
         );
     }
     out.push_str("];\n");
+}
+
+/// The first sentence of `s` (kept in step with `first_sentence` in src/core/kb.rs).
+fn first_sentence(s: &str) -> &str {
+    let en = s.find(". ").map(|i| i + 1);
+    let zh = s.find('。').map(|i| i + '。'.len_utf8());
+    match (en, zh) {
+        (Some(a), Some(b)) => &s[..a.min(b)],
+        (Some(i), None) | (None, Some(i)) => &s[..i],
+        (None, None) => s,
+    }
 }

@@ -95,8 +95,11 @@ fn a_chinese_paste_report_and_wizard_report_read_in_chinese() {
     let card = &r.cards[0];
     assert!(has_cjk(&card.category_label), "{}", card.category_label);
     assert!(!card.causes.is_empty() && card.causes.iter().all(|c| has_cjk(c)), "{:?}", card.causes);
+    assert_eq!(card.fixes.len(), card.causes.len());
+    assert!(card.fixes.iter().all(|f| has_cjk(f)), "one-line fixes in Chinese: {:?}", card.fixes);
     let en = report_for(paste, &diagnose(paste), Lang::En);
     assert!(en.cards[0].causes.iter().all(|c| !has_cjk(c)), "{:?}", en.cards[0].causes);
+    assert!(en.cards[0].fixes.iter().all(|f| !f.is_empty() && !has_cjk(f)), "{:?}", en.cards[0].fixes);
     let mut state = WizardState::new(Category::AuthSignature, Some("50113"));
     state.lang = Lang::Zh;
     let text = report_text(&state, None, None);

@@ -36,6 +36,8 @@ pub struct Cause {
 pub struct CauseHead {
     pub id: &'static str,
     pub title: &'static str,
+    /// The fix's first sentence: the one-line fix the paste box shows under each cause.
+    pub fix: &'static str,
     pub params: &'static [&'static str],
     pub replaces: &'static [&'static str],
 }
@@ -46,6 +48,7 @@ impl Cause {
         CauseHead {
             id: self.id,
             title: self.title,
+            fix: first_sentence(self.fix),
             params: self.params,
             replaces: self.replaces,
         }
@@ -225,6 +228,26 @@ fn own_rows<T: 'static>(table: &'static [(&'static str, &'static [T])], code: Op
     let find = |c: &str| table.iter().find(|(k, _)| *k == c).map(|(_, rows)| *rows);
     code.and_then(|c| find(c).or_else(|| c.split_once('_').and_then(|(base, _)| find(base))))
         .unwrap_or(&[])
+}
+
+/// The first sentence of `s` (up to ". " or "。"), the whole of it when it has one sentence.
+pub fn first_sentence(s: &str) -> &str {
+    let en = s.find(". ").map(|i| i + 1);
+    let zh = s.find('。').map(|i| i + '。'.len_utf8());
+    match (en, zh) {
+        (Some(a), Some(b)) => &s[..a.min(b)],
+        (Some(i), None) | (None, Some(i)) => &s[..i],
+        (None, None) => s,
+    }
+}
+
+/// The one-line fix of the cause titled `title` (as the engine lists it, in the build's or the
+/// English tables) in `lang`; `None` for a title the knowledge base does not have.
+pub fn cause_fix_for_title(lang: Lang, title: &str) -> Option<&'static str> {
+    let title = cause_title_in(lang, title);
+    let code_heads = t!(lang, CODE_CAUSE_HEADS_EN, CODE_CAUSE_HEADS_ZH).iter().map(|(_, h)| *h);
+    let cat_heads = t!(lang, CATEGORY_CAUSE_HEADS_EN, CATEGORY_CAUSE_HEADS_ZH).iter().map(|(_, h)| *h);
+    code_heads.chain(cat_heads).flat_map(|h| h.iter()).find(|h| h.title == title).map(|h| h.fix)
 }
 
 /// A cause title of the English tables in `lang`: the Chinese title of the same cause (the

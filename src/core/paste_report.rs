@@ -45,6 +45,9 @@ pub struct Card {
     pub notes: Vec<String>,
     /// The first [`CARD_CAUSES`] cause titles.
     pub causes: Vec<String>,
+    /// Each cause's one-line fix (empty when the knowledge base has none), in the same order.
+    #[serde(default)]
+    pub fixes: Vec<String>,
     /// The wizard's query string for this finding, pre-filled from the paste (`?c=…`).
     pub wizard_query: String,
 }
@@ -168,6 +171,12 @@ fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
         count: f.count,
         notes: f.notes.clone(),
         causes: f.causes.iter().take(CARD_CAUSES).map(|c| kb::cause_title_in(lang, c).to_string()).collect(),
+        fixes: f
+            .causes
+            .iter()
+            .take(CARD_CAUSES)
+            .map(|c| kb::cause_fix_for_title(lang, c).unwrap_or("").to_string())
+            .collect(),
         wizard_query: wizard::query_from_facts(f.category, f.code.as_deref(), &d.facts),
     }
 }

@@ -425,7 +425,21 @@ fn FindingCard(
             })}
             {(!card.causes.is_empty()).then(|| view! {
                 <p class="finding-causes-title">{t!(lang, "Most likely causes:", "最可能的原因：")}</p>
-                <ol class="finding-causes">{card.causes.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ol>
+                <ol class="finding-causes">
+                    {card.causes.iter().zip(card.fixes.iter().map(Some).chain(std::iter::repeat(None))).map(|(c, fix)| {
+                        let fix = fix.filter(|f| !f.is_empty()).cloned();
+                        view! {
+                            <li>
+                                <span class="cause-title">{c.clone()}</span>
+                                {fix.map(|f| view! {
+                                    <span class="cause-fix" data-testid="finding-fix">
+                                        <span class="cause-fix-label">{t!(lang, "Fix: ", "修复：")}</span>{f}
+                                    </span>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
             })}
             <p><a class="button" href=wizard_href target=target data-testid="finding-wizard">{t!(lang, "Fix it step by step", "一步步排查修复")}</a></p>
         </li>

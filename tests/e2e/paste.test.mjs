@@ -136,7 +136,7 @@ test("paste: timing from paste to findings (printed), page stays responsive on 5
 // Issue 15 item 5: going from a finding to the wizard and back keeps the paste and its findings,
 // without writing the paste to storage or the URL: the page stays eligible for the browser's
 // back-forward cache (no unload handler, no no-store), so Back shows it exactly as it was.
-test("a paste survives going to the wizard and back (back-forward cache), and is never stored", async () => {
+test("findings show each cause's one-line fix; a paste survives going to the wizard and back (back-forward cache), and is never stored", async () => {
   const bf = await launch({ bfcache: true });
   try {
     const page = await newPage(bf);
@@ -146,6 +146,9 @@ test("a paste survives going to the wizard and back (back-forward cache), and is
     const paste = `okx {"code":"50011","msg":"Too Many Requests"}`;
     await page.fill("[data-testid=paste-input]", paste);
     await page.waitForSelector("[data-testid=finding-wizard]");
+    // Each likely cause shows its one-line fix inline.
+    const fixes = await page.$$eval("[data-testid=finding-fix]", (els) => els.map((e) => e.textContent.trim()));
+    assert.ok(fixes.length >= 2 && fixes.every((f) => /^Fix: \S/.test(f)), JSON.stringify(fixes));
     await page.click("[data-testid=finding-wizard]");
     await page.waitForSelector("[data-testid=wizard-question]");
     assert.ok(!page.url().includes("Too%20Many"), "the paste is not in the wizard's URL");
