@@ -177,10 +177,16 @@ fn explain_in_chinese() {
         "下单提示余额不足，资金账户里明明有钱".as_bytes(),
     );
     assert_eq!(code, 0);
-    assert!(out.contains("不确定：") && out.contains("排查向导的第一个问题：") && out.contains("/zh/wizard/"), "{out}");
+    assert!(
+        out.contains("不确定：") && out.contains("排查向导的第一个问题：") && out.contains("/zh/wizard/"),
+        "{out}"
+    );
     assert!(!out.contains("Not sure:") && !out.contains("First question"), "{out}");
     // The codes its words point to.
-    assert!(out.contains("以下错误码与其中的词语相符") && out.contains("51008"), "{out}");
+    assert!(
+        out.contains("以下错误码与其中的词语相符") && out.contains("51008"),
+        "{out}"
+    );
     // Nothing found, facts and a credential warning.
     let (code, out, _) = run(&["explain", "--lang", "zh"], b"hello world");
     assert_eq!(code, 1);
@@ -189,7 +195,10 @@ fn explain_in_chinese() {
         &["explain", "--lang", "zh"],
         b"ccxt 4.4.12 POST https://www.okx.com/api/v5/trade/order\nOK-ACCESS-KEY: 3f8c2d1e-7a6b-4c5d-9e8f-0a1b2c3d4e5f\n{\"code\":\"50113\"}",
     );
-    assert!(out.contains("从粘贴内容看出：") && out.contains("警告：") && !out.contains("0a1b2c3d4e5f"), "{out}");
+    assert!(
+        out.contains("从粘贴内容看出：") && out.contains("警告：") && !out.contains("0a1b2c3d4e5f"),
+        "{out}"
+    );
     assert!(!out.contains("WARNING") && !out.contains("From the paste"), "{out}");
 }
 
@@ -219,7 +228,13 @@ fn explain_json_is_the_same_in_both_languages_and_bad_languages_are_usage_errors
 fn lookup_in_chinese() {
     let (code, out, _) = run(&["lookup", "--lang", "zh", "50113"], b"");
     assert_eq!(code, 0);
-    for zh in ["错误码：50113", "HTTP 状态码：401", "中文消息：无效的签名", "英文消息：Invalid signature", "可能的原因："] {
+    for zh in [
+        "错误码：50113",
+        "HTTP 状态码：401",
+        "中文消息：无效的签名",
+        "英文消息：Invalid signature",
+        "可能的原因：",
+    ] {
         assert!(out.contains(zh), "{zh}: {out}");
     }
     assert!(!out.contains("code:") && !out.contains("likely causes"), "{out}");
@@ -228,7 +243,10 @@ fn lookup_in_chinese() {
     assert!(out.contains("子错误码：1001（属于 51008）"), "{out}");
     let (code, out, _) = run(&["lookup", "--lang", "zh", "5011"], b"");
     assert_eq!(code, 1);
-    assert!(out.contains("不在欧易 API v5 错误码目录中") && out.contains("最接近的错误码："), "{out}");
+    assert!(
+        out.contains("不在欧易 API v5 错误码目录中") && out.contains("最接近的错误码："),
+        "{out}"
+    );
 }
 
 #[test]
@@ -246,8 +264,14 @@ fn lookup_names_outcomes_codes() {
 fn help_in_both_languages() {
     let (code, out, _) = run(&["help"], b"");
     assert_eq!(code, 0);
-    assert!(out.starts_with("okx-doctor: find the cause") && out.contains("--lang en|zh"), "{out}");
+    assert!(
+        out.starts_with("okx-doctor: find the cause") && out.contains("--lang en|zh"),
+        "{out}"
+    );
     let (code, out, _) = run(&["help", "--lang", "zh"], b"");
     assert_eq!(code, 0);
-    assert!(out.contains("用法：") && out.contains("欧易（OKX）") && !out.contains("USAGE"), "{out}");
+    assert!(
+        out.contains("用法：") && out.contains("欧易（OKX）") && !out.contains("USAGE"),
+        "{out}"
+    );
 }

@@ -36,7 +36,10 @@ fn every_official_chinese_message_pasted_alone_is_its_code() {
             n += 1;
             let text = filled(m);
             // The entries OKX gives this very message (无效的签名: 50113 and 60007).
-            let same: Vec<&str> = catalog::codes_for_zh_message(&text).iter().map(|x| x.base_code).collect();
+            let same: Vec<&str> = catalog::codes_for_zh_message(&text)
+                .iter()
+                .map(|x| x.base_code)
+                .collect();
             assert!(same.contains(&e.base_code), "the catalog itself matches {text:?}");
             let d = diagnose(&text);
             let got = d.top().and_then(|f| f.code.clone());
@@ -46,7 +49,12 @@ fn every_official_chinese_message_pasted_alone_is_its_code() {
         }
     }
     assert!(n > 1000, "{n} messages");
-    assert!(missed.is_empty(), "{} of {n} not recognised:\n{}", missed.len(), missed.join("\n"));
+    assert!(
+        missed.is_empty(),
+        "{} of {n} not recognised:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
 }
 
 #[test]
@@ -56,7 +64,11 @@ fn a_bare_chinese_message() {
     assert_eq!(f.code.as_deref(), Some("50102"));
     assert_eq!(f.category, Category::Timestamp);
     assert_eq!(f.kind, FindingKind::MessageMatch);
-    assert!(!d.unsure && f.notes.iter().any(|n| n.contains("60006")), "{:?}", f.notes);
+    assert!(
+        !d.unsure && f.notes.iter().any(|n| n.contains("60006")),
+        "{:?}",
+        f.notes
+    );
     // The same message in a WebSocket log is the WebSocket code.
     let d = diagnose("wss://ws.okx.com:8443/ws/v5/private 登录返回：请求时间戳过期");
     assert_eq!(top(&d).code.as_deref(), Some("60006"));
@@ -102,12 +114,20 @@ fn a_message_inside_a_sentence_is_a_description_with_codes() {
     assert!(d.unsure);
     // The Chinese search finds the codes whose messages say it.
     let r = report_for(text, &d, Lang::Zh);
-    assert!(r.suggestions.iter().any(|s| s.code.starts_with("51008")), "{:?}", r.suggestions);
+    assert!(
+        r.suggestions.iter().any(|s| s.code.starts_with("51008")),
+        "{:?}",
+        r.suggestions
+    );
     let s = &r.suggestions[0];
     assert!(s.reason.contains("余额"), "{}", s.reason);
     assert!(!s.msg.is_ascii(), "the official Chinese message: {}", s.msg);
     let r = report_for(text, &d, Lang::En);
-    assert!(r.suggestions[0].reason.starts_with("its message has"), "{}", r.suggestions[0].reason);
+    assert!(
+        r.suggestions[0].reason.starts_with("its message has"),
+        "{}",
+        r.suggestions[0].reason
+    );
     // An English description keeps its report as it was: no suggestions next to the finding.
     let text = "fetch_balance results in timeout, I already tried a VPN";
     assert!(report_for(text, &diagnose(text), Lang::En).suggestions.is_empty());
@@ -122,7 +142,9 @@ fn outcomes_api_codes_are_not_v5_codes() {
     assert_eq!(f.kind, FindingKind::OutcomesCode);
     assert!(f.title.contains("Outcomes") && f.causes.is_empty(), "{f:?}");
     assert!(
-        d.findings.iter().all(|f| f.code.as_deref().is_none_or(catalog::is_outcomes_api_code)),
+        d.findings
+            .iter()
+            .all(|f| f.code.as_deref().is_none_or(catalog::is_outcomes_api_code)),
         "no v5 code read from it: {:?}",
         d.findings
     );
@@ -133,9 +155,16 @@ fn outcomes_api_codes_are_not_v5_codes() {
     assert_eq!(top(&d).kind, FindingKind::LegacyV3);
     assert!(top(&d).title.contains("v1"));
     // An unlisted 6-digit code has Outcomes' shape; another exchange's is left alone.
-    assert_eq!(top(&diagnose("{\"code\":\"123456\",\"msg\":\"x\"}")).kind, FindingKind::OutcomesCode);
+    assert_eq!(
+        top(&diagnose("{\"code\":\"123456\",\"msg\":\"x\"}")).kind,
+        FindingKind::OutcomesCode
+    );
     let d = diagnose("bybit error: {\"retCode\":110007,\"retMsg\":\"ab not enough for new order\"}");
-    assert!(d.findings.iter().all(|f| f.kind != FindingKind::OutcomesCode), "{:?}", d.findings);
+    assert!(
+        d.findings.iter().all(|f| f.kind != FindingKind::OutcomesCode),
+        "{:?}",
+        d.findings
+    );
     // And the paste box has no page to link to.
     let r = report_for(paste, &diagnose(paste), Lang::Zh);
     assert!(!r.cards[0].has_page);

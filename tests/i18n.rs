@@ -22,8 +22,18 @@ fn every_data_text_has_its_chinese_and_no_entry_is_stale() {
         unused.len()
     );
     let show = |v: &[&str]| v.iter().take(10).map(|s| format!("\n  {s:?}")).collect::<String>();
-    assert!(missing.is_empty(), "{} data texts have no Chinese in data/i18n/zh/:{}", missing.len(), show(missing));
-    assert!(unused.is_empty(), "{} entries of data/i18n/zh/ match no English text:{}", unused.len(), show(unused));
+    assert!(
+        missing.is_empty(),
+        "{} data texts have no Chinese in data/i18n/zh/:{}",
+        missing.len(),
+        show(missing)
+    );
+    assert!(
+        unused.is_empty(),
+        "{} entries of data/i18n/zh/ match no English text:{}",
+        unused.len(),
+        show(unused)
+    );
 }
 
 #[test]
@@ -44,7 +54,10 @@ fn the_chinese_knowledge_base_has_the_english_shape_in_chinese() {
     let (en, zh) = (kb::code_infos_in(Lang::En), kb::code_infos_in(Lang::Zh));
     assert_eq!(en.len(), zh.len());
     for (e, z) in en.iter().zip(zh) {
-        assert_eq!((e.code, e.causes.len(), e.snippets.len()), (z.code, z.causes.len(), z.snippets.len()));
+        assert_eq!(
+            (e.code, e.causes.len(), e.snippets.len()),
+            (z.code, z.causes.len(), z.snippets.len())
+        );
         assert!(has_cjk(z.summary), "{}: {}", z.code, z.summary);
         for (s, t) in e.snippets.iter().zip(z.snippets) {
             assert_eq!(s.code, t.code, "snippets' code is the same in both languages");
@@ -54,7 +67,10 @@ fn the_chinese_knowledge_base_has_the_english_shape_in_chinese() {
     for cat in Category::ALL {
         let en = kb::causes_for_message_in(Lang::En, Some("50113"), cat, "");
         let zh = kb::causes_for_message_in(Lang::Zh, Some("50113"), cat, "");
-        assert_eq!(en.iter().map(|c| c.id).collect::<Vec<_>>(), zh.iter().map(|c| c.id).collect::<Vec<_>>());
+        assert_eq!(
+            en.iter().map(|c| c.id).collect::<Vec<_>>(),
+            zh.iter().map(|c| c.id).collect::<Vec<_>>()
+        );
     }
 }
 
@@ -94,12 +110,28 @@ fn a_chinese_paste_report_and_wizard_report_read_in_chinese() {
     let r = report_for(paste, &diagnose(paste), Lang::Zh);
     let card = &r.cards[0];
     assert!(has_cjk(&card.category_label), "{}", card.category_label);
-    assert!(!card.causes.is_empty() && card.causes.iter().all(|c| has_cjk(c)), "{:?}", card.causes);
+    assert!(
+        !card.causes.is_empty() && card.causes.iter().all(|c| has_cjk(c)),
+        "{:?}",
+        card.causes
+    );
     assert_eq!(card.fixes.len(), card.causes.len());
-    assert!(card.fixes.iter().all(|f| has_cjk(f)), "one-line fixes in Chinese: {:?}", card.fixes);
+    assert!(
+        card.fixes.iter().all(|f| has_cjk(f)),
+        "one-line fixes in Chinese: {:?}",
+        card.fixes
+    );
     let en = report_for(paste, &diagnose(paste), Lang::En);
-    assert!(en.cards[0].causes.iter().all(|c| !has_cjk(c)), "{:?}", en.cards[0].causes);
-    assert!(en.cards[0].fixes.iter().all(|f| !f.is_empty() && !has_cjk(f)), "{:?}", en.cards[0].fixes);
+    assert!(
+        en.cards[0].causes.iter().all(|c| !has_cjk(c)),
+        "{:?}",
+        en.cards[0].causes
+    );
+    assert!(
+        en.cards[0].fixes.iter().all(|f| !f.is_empty() && !has_cjk(f)),
+        "{:?}",
+        en.cards[0].fixes
+    );
     let mut state = WizardState::new(Category::AuthSignature, Some("50113"));
     state.lang = Lang::Zh;
     let text = report_text(&state, None, None);

@@ -76,9 +76,20 @@ fn the_paste_box_in_chinese() {
     };
     let t = text(&zh(island));
     has_all(&t, &["粘贴报错信息", "欧易（OKX）", "不会发送到任何地方", "报错内容"]);
-    has_none(&t, &["Paste your error", "A raw OKX response", "never sent anywhere", "Error text"]);
+    has_none(
+        &t,
+        &[
+            "Paste your error",
+            "A raw OKX response",
+            "never sent anywhere",
+            "Error text",
+        ],
+    );
     let t = text(&en(island));
-    has_all(&t, &["Paste your error", "It is analysed here in your browser", "Error text"]);
+    has_all(
+        &t,
+        &["Paste your error", "It is analysed here in your browser", "Error text"],
+    );
 }
 
 /// The wizard's steps for a category: its first question, the first fix the first answers lead
@@ -122,24 +133,65 @@ fn the_wizard_in_chinese() {
     has_all(&t, &["问题 1：", "上一步", "排查向导"]);
     has_none(&t, &["Question 1", "Back", "Wizard"]);
     let t = text(&zh(wiz(fix.clone())));
-    has_all(&t, &["试试这样做：", "显示以下库的代码：", "任意库", "确认问题已解决", "还是不行？", "建议的修复方法："]);
+    has_all(
+        &t,
+        &[
+            "试试这样做：",
+            "显示以下库的代码：",
+            "任意库",
+            "确认问题已解决",
+            "还是不行？",
+            "建议的修复方法：",
+        ],
+    );
     has_none(
         &t,
-        &["Try this", "Show the code for", "any library", "Check that it worked", "Still failing", "Suggested fix"],
+        &[
+            "Try this",
+            "Show the code for",
+            "any library",
+            "Check that it worked",
+            "Still failing",
+            "Suggested fix",
+        ],
     );
     if t.contains("适用于") {
         has_all(&t, &["复制代码"]);
     }
     has_none(&t, &["Copy code", "For any library"]);
     let t = text(&zh(wiz(report.clone())));
-    has_all(&t, &["带上这份报告去求助", "库的版本（可选）：", "例如 4.4.12", "复制报告", "报告已生成"]);
+    has_all(
+        &t,
+        &[
+            "带上这份报告去求助",
+            "库的版本（可选）：",
+            "例如 4.4.12",
+            "复制报告",
+            "报告已生成",
+        ],
+    );
     has_none(
         &t,
-        &["Ask for help", "None of the fixes worked", "Library version", "e.g. 4.4.12", "Copy report", "Report ready"],
+        &[
+            "Ask for help",
+            "None of the fixes worked",
+            "Library version",
+            "e.g. 4.4.12",
+            "Copy report",
+            "Report ready",
+        ],
     );
     // English keeps its text.
     let t = text(&en(wiz(fix)));
-    has_all(&t, &["Try this: ", "Check that it worked", "Still failing? Show the next likely cause", "Back"]);
+    has_all(
+        &t,
+        &[
+            "Try this: ",
+            "Check that it worked",
+            "Still failing? Show the next likely cause",
+            "Back",
+        ],
+    );
 }
 
 #[test]
@@ -147,14 +199,26 @@ fn the_wizard_page_in_chinese() {
     // Cold start: no state in the URL.
     let t = text(&zh(|| WizardIsland.render()));
     has_all(&t, &["首页", "粘贴报错信息，okx-doctor 会据此挑出该问的问题"]);
-    has_none(&t, &["Paste your error on the", "home page", "pick the right questions"]);
+    has_none(
+        &t,
+        &["Paste your error on the", "home page", "pick the right questions"],
+    );
     // From a finding's link: the intro with the code, the signature lab and the copy button.
     let query = wizard::to_query(&WizardState::new(Category::AuthSignature, Some("50113")));
     let env = Env::default().with_lang(Lang::Zh).with_query(&query);
     let html = render(env, || WizardIsland.render());
     let t = text(&html);
-    has_all(&t, &["错误码", "签名实验室", "重新开始", "复制这一步的链接", "问题 1："]);
-    has_none(&t, &[" · error ", "signature lab", "Start over", "Copy link to this step"]);
+    has_all(
+        &t,
+        &["错误码", "签名实验室", "重新开始", "复制这一步的链接", "问题 1："],
+    );
+    has_none(
+        &t,
+        &[" · error ", "signature lab", "Start over", "Copy link to this step"],
+    );
     // Its links stay in Chinese.
-    assert!(html.contains("href=\"/zh/wizard/\"") && html.contains("href=\"/zh/e/50113/\""), "{html}");
+    assert!(
+        html.contains("href=\"/zh/wizard/\"") && html.contains("href=\"/zh/e/50113/\""),
+        "{html}"
+    );
 }

@@ -147,7 +147,12 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
         }
         if let Some(q) = diagnose::first_question(d) {
             let answers: Vec<&str> = q.answers.iter().map(|a| a.label).collect();
-            let _ = writeln!(s, "{}{}", t!(lang, "First question of the wizard: ", "排查向导的第一个问题："), q.text);
+            let _ = writeln!(
+                s,
+                "{}{}",
+                t!(lang, "First question of the wizard: ", "排查向导的第一个问题："),
+                q.text
+            );
             if !answers.is_empty() {
                 let _ = writeln!(s, "   {}{}", t!(lang, "answers: ", "可选回答："), answers.join(" / "));
             }
@@ -201,7 +206,11 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
     }
     if let Some(w) = facts.ws_endpoint {
         let endpoint = format!("{w:?}").to_lowercase();
-        fl.push(t!(lang, format!("websocket endpoint: {endpoint}"), format!("WebSocket 地址：{endpoint}")));
+        fl.push(t!(
+            lang,
+            format!("websocket endpoint: {endpoint}"),
+            format!("WebSocket 地址：{endpoint}")
+        ));
     }
     if !fl.is_empty() {
         let _ = writeln!(

@@ -57,7 +57,11 @@ pub fn run(args: &[String]) -> i32 {
         None => {
             println!(
                 "{}",
-                tf!(lang, "{code}: not in the OKX API v5 catalog.", "{code}：不在欧易 API v5 错误码目录中。")
+                tf!(
+                    lang,
+                    "{code}: not in the OKX API v5 catalog.",
+                    "{code}：不在欧易 API v5 错误码目录中。"
+                )
             );
             let near = search::nearest_codes(code, 5);
             if !near.is_empty() {
@@ -126,12 +130,24 @@ pub fn render(e: &Entry, lang: Lang) -> String {
     line(&mut s, lang, "section:     ", "所属分类：", section);
     line(&mut s, lang, "channel:     ", "通道：", e.channel.label());
     if let Some(c) = e.ccxt_exception {
-        line(&mut s, lang, "ccxt class:  ", "ccxt 异常类：", catalog::ccxt_ancestry(c).join(" < "));
+        line(
+            &mut s,
+            lang,
+            "ccxt class:  ",
+            "ccxt 异常类：",
+            catalog::ccxt_ancestry(c).join(" < "),
+        );
     }
     let docs = t!(lang, e.doc_status.label(), e.doc_status.label_zh());
     line(&mut s, lang, "docs:        ", "文档状态：", docs);
     let cat = categorize::category_of(e);
-    line(&mut s, lang, "category:    ", "问题类别：", format!("{} ({})", cat.id(), cat.label_in(lang)));
+    line(
+        &mut s,
+        lang,
+        "category:    ",
+        "问题类别：",
+        format!("{} ({})", cat.id(), cat.label_in(lang)),
+    );
     if !e.sub_codes.is_empty() {
         line(&mut s, lang, "sub-codes:   ", "子错误码列表：", e.sub_codes.join(", "));
     }

@@ -173,7 +173,10 @@ pub fn snippets(code: Option<&str>, category: Category) -> Vec<&'static Snippet>
 /// [`snippets`] with titles in `lang`.
 pub fn snippets_in(lang: Lang, code: Option<&str>, category: Category) -> Vec<&'static Snippet> {
     let mut out: Vec<&'static Snippet> = Vec::new();
-    let code_snips = code.and_then(|c| code_info_in(lang, c)).map(|i| i.snippets).unwrap_or(&[]);
+    let code_snips = code
+        .and_then(|c| code_info_in(lang, c))
+        .map(|i| i.snippets)
+        .unwrap_or(&[]);
     let cat_snips = category_info_in(lang, category).map(|i| i.snippets).unwrap_or(&[]);
     for s in code_snips.iter().chain(cat_snips.iter()) {
         if !out.iter().any(|o| o.id == s.id) {
@@ -245,9 +248,17 @@ pub fn first_sentence(s: &str) -> &str {
 /// English tables) in `lang`; `None` for a title the knowledge base does not have.
 pub fn cause_fix_for_title(lang: Lang, title: &str) -> Option<&'static str> {
     let title = cause_title_in(lang, title);
-    let code_heads = t!(lang, CODE_CAUSE_HEADS_EN, CODE_CAUSE_HEADS_ZH).iter().map(|(_, h)| *h);
-    let cat_heads = t!(lang, CATEGORY_CAUSE_HEADS_EN, CATEGORY_CAUSE_HEADS_ZH).iter().map(|(_, h)| *h);
-    code_heads.chain(cat_heads).flat_map(|h| h.iter()).find(|h| h.title == title).map(|h| h.fix)
+    let code_heads = t!(lang, CODE_CAUSE_HEADS_EN, CODE_CAUSE_HEADS_ZH)
+        .iter()
+        .map(|(_, h)| *h);
+    let cat_heads = t!(lang, CATEGORY_CAUSE_HEADS_EN, CATEGORY_CAUSE_HEADS_ZH)
+        .iter()
+        .map(|(_, h)| *h);
+    code_heads
+        .chain(cat_heads)
+        .flat_map(|h| h.iter())
+        .find(|h| h.title == title)
+        .map(|h| h.fix)
 }
 
 /// A cause title of the English tables in `lang`: the Chinese title of the same cause (the
@@ -259,7 +270,12 @@ pub fn cause_title_in(lang: Lang, title: &str) -> &str {
             .iter()
             .zip(CODE_CAUSE_HEADS_ZH)
             .map(|((_, en), (_, zh))| (*en, *zh))
-            .chain(CATEGORY_CAUSE_HEADS_EN.iter().zip(CATEGORY_CAUSE_HEADS_ZH).map(|((_, en), (_, zh))| (*en, *zh)));
+            .chain(
+                CATEGORY_CAUSE_HEADS_EN
+                    .iter()
+                    .zip(CATEGORY_CAUSE_HEADS_ZH)
+                    .map(|((_, en), (_, zh))| (*en, *zh)),
+            );
         for (en, zh) in pairs {
             if let Some(i) = en.iter().position(|h| h.title == title) {
                 return zh[i].title;
@@ -311,13 +327,11 @@ pub fn causes_for_message(code: Option<&str>, category: Category, message: &str)
 }
 
 /// [`causes_for_message`] in `lang` (the same causes in the same order; only the text differs).
-pub fn causes_for_message_in(
-    lang: Lang,
-    code: Option<&str>,
-    category: Category,
-    message: &str,
-) -> Vec<&'static Cause> {
-    let own = code.and_then(|c| code_info_in(lang, c)).map(|i| i.causes).unwrap_or(&[]);
+pub fn causes_for_message_in(lang: Lang, code: Option<&str>, category: Category, message: &str) -> Vec<&'static Cause> {
+    let own = code
+        .and_then(|c| code_info_in(lang, c))
+        .map(|i| i.causes)
+        .unwrap_or(&[]);
     let cat = category_info_in(lang, category).map(|i| i.causes).unwrap_or(&[]);
     merge(own, cat, message, Cause::head)
 }

@@ -224,7 +224,9 @@ fn error_description(e: &Entry, lang: Lang) -> String {
         return tf!(lang, "OKX error {}: {}", "欧易（OKX）错误码 {}：{}", e.code, i.summary);
     }
     let cat: Category = category_of(e);
-    let meaning = kb::category_info_in(lang, cat).map(|c| first_sentence(c.meaning)).unwrap_or("");
+    let meaning = kb::category_info_in(lang, cat)
+        .map(|c| first_sentence(c.meaning))
+        .unwrap_or("");
     if e.msg.trim().is_empty() {
         tf!(
             lang,

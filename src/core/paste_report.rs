@@ -170,7 +170,12 @@ fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
         evidence: f.evidence.clone(),
         count: f.count,
         notes: f.notes.clone(),
-        causes: f.causes.iter().take(CARD_CAUSES).map(|c| kb::cause_title_in(lang, c).to_string()).collect(),
+        causes: f
+            .causes
+            .iter()
+            .take(CARD_CAUSES)
+            .map(|c| kb::cause_title_in(lang, c).to_string())
+            .collect(),
         fixes: f
             .causes
             .iter()
@@ -185,8 +190,7 @@ fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
 /// and when a Chinese sentence was only read as a description (`下单提示余额不足`: the Chinese
 /// search finds the codes whose messages say it).
 fn wants_suggestions(text: &str, d: &Diagnosis) -> bool {
-    d.findings.is_empty()
-        || (search::has_cjk(text) && d.findings.iter().all(|f| f.kind == FindingKind::Description))
+    d.findings.is_empty() || (search::has_cjk(text) && d.findings.iter().all(|f| f.kind == FindingKind::Description))
 }
 
 /// The catalog codes the words of `text` point to, when the paste box offers them (see

@@ -466,7 +466,8 @@ mod tests {
     }
 
     /// A paste with a credential, an OKX code and a description's worth of doubt.
-    const PASTE: &str = "OK-ACCESS-KEY: 3f8c2d1e-7a6b-4c5d-9e8f-0a1b2c3d4e5f\n{\"code\":\"50113\",\"msg\":\"Invalid Sign\"}";
+    const PASTE: &str =
+        "OK-ACCESS-KEY: 3f8c2d1e-7a6b-4c5d-9e8f-0a1b2c3d4e5f\n{\"code\":\"50113\",\"msg\":\"Invalid Sign\"}";
 
     #[test]
     fn findings_in_chinese() {
@@ -497,7 +498,13 @@ mod tests {
         }
         // The English report keeps its text.
         let html = render(Lang::En, report(PASTE, Lang::En));
-        for en in ["Your paste contains credentials. ", "an OK-ACCESS header value", "50113 Invalid Sign", "high confidence (95%)", "Fix it step by step"] {
+        for en in [
+            "Your paste contains credentials. ",
+            "an OK-ACCESS header value",
+            "50113 Invalid Sign",
+            "high confidence (95%)",
+            "Fix it step by step",
+        ] {
             assert!(html.contains(en), "{en}: {html}");
         }
     }
@@ -505,12 +512,25 @@ mod tests {
     #[test]
     fn doubt_descriptions_and_nothing_found_in_chinese() {
         let html = render(Lang::Zh, report("下单提示余额不足", Lang::Zh));
-        for zh in ["不确定。", "下面的结果只是推测", "这段文字像是对问题的描述", "51008", "报错信息含", "不确定（45%）"] {
+        for zh in [
+            "不确定。",
+            "下面的结果只是推测",
+            "这段文字像是对问题的描述",
+            "51008",
+            "报错信息含",
+            "不确定（45%）",
+        ] {
             assert!(html.contains(zh), "{zh}: {html}");
         }
-        assert!(!html.contains("Not sure. ") && !html.contains("It reads like a description"), "{html}");
+        assert!(
+            !html.contains("Not sure. ") && !html.contains("It reads like a description"),
+            "{html}"
+        );
         let html = render(Lang::Zh, report("hello world", Lang::Zh));
-        assert!(html.contains("这段文字里没有发现错误") && html.contains("错误码目录"), "{html}");
+        assert!(
+            html.contains("这段文字里没有发现错误") && html.contains("错误码目录"),
+            "{html}"
+        );
         assert!(!html.contains("No error found"), "{html}");
     }
 
@@ -525,13 +545,22 @@ mod tests {
             bytes: 2_500,
             ms: 12.0,
         };
-        assert_eq!(status_text(&done(0, false), Lang::Zh), "已分析 2.5 KB：未发现错误（12 ms）");
-        assert_eq!(status_text(&done(1, false), Lang::Zh), "已分析 2.5 KB：发现 1 个错误（12 ms）");
+        assert_eq!(
+            status_text(&done(0, false), Lang::Zh),
+            "已分析 2.5 KB：未发现错误（12 ms）"
+        );
+        assert_eq!(
+            status_text(&done(1, false), Lang::Zh),
+            "已分析 2.5 KB：发现 1 个错误（12 ms）"
+        );
         assert_eq!(
             status_text(&done(2, true), Lang::Zh),
             "已分析 2.5 KB：发现 2 个不同的错误（12 ms）；内容过大，只读取了开头的一部分"
         );
-        assert_eq!(status_text(&done(2, false), Lang::En), "2 distinct errors found in 2.5 KB (12 ms)");
+        assert_eq!(
+            status_text(&done(2, false), Lang::En),
+            "2 distinct errors found in 2.5 KB (12 ms)"
+        );
         assert_eq!(status_text(&State::Busy(Some(0.42)), Lang::Zh), "正在分析… 42%");
         assert_eq!(
             status_text(&State::Failed(Failure::NoWorker), Lang::Zh),

@@ -56,7 +56,10 @@ mod imp {
         .await;
         post(
             &scope,
-            &[("id", id.into()), ("report", report_for(&text, &d, lang()).to_json().into())],
+            &[
+                ("id", id.into()),
+                ("report", report_for(&text, &d, lang()).to_json().into()),
+            ],
         );
     }
 

@@ -403,17 +403,26 @@ const CONF_OUTCOMES: f32 = 0.8;
 /// Whether the paste shows OKEx's retired v1 API, whose REST codes 10000–10002 OKX Outcomes uses
 /// again (`{"error_code":10000,"result":false}` from `/api/v1/`).
 fn v1_context(lower: &str) -> bool {
-    ["error_code", "/api/v1/", "okcoin", "\"result\":false", "\"result\": false", "'result': false"]
-        .iter()
-        .any(|m| lower.contains(m))
+    [
+        "error_code",
+        "/api/v1/",
+        "okcoin",
+        "\"result\":false",
+        "\"result\": false",
+        "'result': false",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
 }
 
 /// Whether the paste names another exchange and not OKX (6-digit codes are common elsewhere).
 fn other_exchange(lower: &str) -> bool {
     let okx = ["okx", "okex", "ouyi", "欧易"].iter().any(|m| lower.contains(m));
-    !okx && ["bybit", "binance", "bitget", "kucoin", "gate.io", "gateio", "huobi", "htx", "mexc", "bingx", "deribit"]
-        .iter()
-        .any(|m| lower.contains(m))
+    !okx && [
+        "bybit", "binance", "bitget", "kucoin", "gate.io", "gateio", "huobi", "htx", "mexc", "bingx", "deribit",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
 }
 
 /// Whether a code in a code context is OKX Outcomes' rather than a v5 or legacy one: listed, or
@@ -791,7 +800,8 @@ pub fn diagnose(input: &str) -> Diagnosis {
                 ));
             }
             let cjk = !body.is_ascii() && body.chars().any(super::search::is_cjk);
-            let error_like = line_count <= 20 || patterns::looks_like_error(lbody) || (cjk && zh::looks_like_error(body));
+            let error_like =
+                line_count <= 20 || patterns::looks_like_error(lbody) || (cjk && zh::looks_like_error(body));
             if error_like && fuzzy_cache.len() + zh_cache.len() < MAX_FUZZY_LINES {
                 // "429 Too Many Requests": the words right after a status are its HTTP reason
                 // phrase, not OKX's message of the same wording; they are left out of matching.

@@ -76,7 +76,10 @@ fn index() -> &'static Index {
             for m in catalog::zh_messages(e) {
                 let pieces = pieces(m);
                 let chars: usize = pieces.iter().map(|p| p.chars().count()).sum();
-                let Some((anchor, a)) = pieces.iter().enumerate().max_by_key(|(i, p)| (p.chars().count(), usize::MAX - i))
+                let Some((anchor, a)) = pieces
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(i, p)| (p.chars().count(), usize::MAX - i))
                 else {
                     continue;
                 };
@@ -297,8 +300,27 @@ pub fn find(line: &str, ws: bool) -> Option<ZhHit> {
 /// compared with messages.
 pub fn looks_like_error(line: &str) -> bool {
     const MARKERS: &[&str] = &[
-        "失败", "错误", "不足", "无效", "不存在", "不能", "不可", "不支持", "过期", "超过", "超出", "频率", "限制",
-        "拒绝", "禁止", "异常", "报错", "冻结", "不合法", "非法", "为空",
+        "失败",
+        "错误",
+        "不足",
+        "无效",
+        "不存在",
+        "不能",
+        "不可",
+        "不支持",
+        "过期",
+        "超过",
+        "超出",
+        "频率",
+        "限制",
+        "拒绝",
+        "禁止",
+        "异常",
+        "报错",
+        "冻结",
+        "不合法",
+        "非法",
+        "为空",
     ];
     MARKERS.iter().any(|m| line.contains(m))
 }
