@@ -447,13 +447,23 @@ fn emit_tables(
     // Cause heads (id, title, params, replaces) again, on their own: the paste box lists the titles
     // for each finding, and with these tables the home page's bundle does not carry the knowledge
     // base's full text.
-    let _ = writeln!(out, "{cfg}\npub static CATEGORY_CAUSE_HEADS_{sfx}: &[(Category, &[CauseHead])] = &[");
+    let _ = writeln!(
+        out,
+        "{cfg}\npub static CATEGORY_CAUSE_HEADS_{sfx}: &[(Category, &[CauseHead])] = &["
+    );
     for (id, variant) in CATEGORIES {
         let causes = &cats[id].1.cause;
-        let _ = writeln!(out, "  (Category::{variant}, {}),", heads_lit(causes, &none(causes), tr));
+        let _ = writeln!(
+            out,
+            "  (Category::{variant}, {}),",
+            heads_lit(causes, &none(causes), tr)
+        );
     }
     out.push_str("];\n");
-    let _ = writeln!(out, "{cfg}\npub static CODE_CAUSE_HEADS_{sfx}: &[(&str, &[CauseHead])] = &[");
+    let _ = writeln!(
+        out,
+        "{cfg}\npub static CODE_CAUSE_HEADS_{sfx}: &[(&str, &[CauseHead])] = &["
+    );
     for (code, (_, c, replaced)) in codes {
         let _ = writeln!(out, "  ({}, {}),", lit(code), heads_lit(&c.cause, replaced, tr));
     }

@@ -946,7 +946,11 @@ pub fn generate(out_dir: &Path, zh: &Zh) {
     let en = |t: &str| t.to_string();
     let zh_tr = |t: &str| zh.tr(t);
     for (lang, tr) in [("en", &en as Tr), ("zh", &zh_tr as Tr)] {
-        out.push_str(&format!("{}\npub static TREES_{}: &[Tree] = &[\n", cfg_for(lang), lang.to_ascii_uppercase()));
+        out.push_str(&format!(
+            "{}\npub static TREES_{}: &[Tree] = &[\n",
+            cfg_for(lang),
+            lang.to_ascii_uppercase()
+        ));
         for cat in CATEGORIES {
             out.push_str(&emit(&trees[cat], tr));
         }

@@ -22,8 +22,18 @@ fn every_data_text_has_its_chinese_and_no_entry_is_stale() {
         unused.len()
     );
     let show = |v: &[&str]| v.iter().take(10).map(|s| format!("\n  {s:?}")).collect::<String>();
-    assert!(missing.is_empty(), "{} data texts have no Chinese in data/i18n/zh/:{}", missing.len(), show(missing));
-    assert!(unused.is_empty(), "{} entries of data/i18n/zh/ match no English text:{}", unused.len(), show(unused));
+    assert!(
+        missing.is_empty(),
+        "{} data texts have no Chinese in data/i18n/zh/:{}",
+        missing.len(),
+        show(missing)
+    );
+    assert!(
+        unused.is_empty(),
+        "{} entries of data/i18n/zh/ match no English text:{}",
+        unused.len(),
+        show(unused)
+    );
 }
 
 #[test]
@@ -44,7 +54,10 @@ fn the_chinese_knowledge_base_has_the_english_shape_in_chinese() {
     let (en, zh) = (kb::code_infos_in(Lang::En), kb::code_infos_in(Lang::Zh));
     assert_eq!(en.len(), zh.len());
     for (e, z) in en.iter().zip(zh) {
-        assert_eq!((e.code, e.causes.len(), e.snippets.len()), (z.code, z.causes.len(), z.snippets.len()));
+        assert_eq!(
+            (e.code, e.causes.len(), e.snippets.len()),
+            (z.code, z.causes.len(), z.snippets.len())
+        );
         assert!(has_cjk(z.summary), "{}: {}", z.code, z.summary);
         for (s, t) in e.snippets.iter().zip(z.snippets) {
             assert_eq!(s.code, t.code, "snippets' code is the same in both languages");
@@ -54,7 +67,10 @@ fn the_chinese_knowledge_base_has_the_english_shape_in_chinese() {
     for cat in Category::ALL {
         let en = kb::causes_for_message_in(Lang::En, Some("50113"), cat, "");
         let zh = kb::causes_for_message_in(Lang::Zh, Some("50113"), cat, "");
-        assert_eq!(en.iter().map(|c| c.id).collect::<Vec<_>>(), zh.iter().map(|c| c.id).collect::<Vec<_>>());
+        assert_eq!(
+            en.iter().map(|c| c.id).collect::<Vec<_>>(),
+            zh.iter().map(|c| c.id).collect::<Vec<_>>()
+        );
     }
 }
 

@@ -170,7 +170,10 @@ pub fn snippets(code: Option<&str>, category: Category) -> Vec<&'static Snippet>
 /// [`snippets`] with titles in `lang`.
 pub fn snippets_in(lang: Lang, code: Option<&str>, category: Category) -> Vec<&'static Snippet> {
     let mut out: Vec<&'static Snippet> = Vec::new();
-    let code_snips = code.and_then(|c| code_info_in(lang, c)).map(|i| i.snippets).unwrap_or(&[]);
+    let code_snips = code
+        .and_then(|c| code_info_in(lang, c))
+        .map(|i| i.snippets)
+        .unwrap_or(&[]);
     let cat_snips = category_info_in(lang, category).map(|i| i.snippets).unwrap_or(&[]);
     for s in code_snips.iter().chain(cat_snips.iter()) {
         if !out.iter().any(|o| o.id == s.id) {
@@ -268,13 +271,11 @@ pub fn causes_for_message(code: Option<&str>, category: Category, message: &str)
 }
 
 /// [`causes_for_message`] in `lang` (the same causes in the same order; only the text differs).
-pub fn causes_for_message_in(
-    lang: Lang,
-    code: Option<&str>,
-    category: Category,
-    message: &str,
-) -> Vec<&'static Cause> {
-    let own = code.and_then(|c| code_info_in(lang, c)).map(|i| i.causes).unwrap_or(&[]);
+pub fn causes_for_message_in(lang: Lang, code: Option<&str>, category: Category, message: &str) -> Vec<&'static Cause> {
+    let own = code
+        .and_then(|c| code_info_in(lang, c))
+        .map(|i| i.causes)
+        .unwrap_or(&[]);
     let cat = category_info_in(lang, category).map(|i| i.causes).unwrap_or(&[]);
     merge(own, cat, message, Cause::head)
 }

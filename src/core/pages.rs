@@ -87,7 +87,7 @@ pub fn clip(s: &str, max: usize) -> String {
 
 /// First sentence of a paragraph.
 /// The first sentence of `s`: up to the first ". " (English) or "。" (Chinese).
-fn first_sentence(s: &str) -> &str {
+pub fn first_sentence(s: &str) -> &str {
     let en = s.find(". ").map(|i| i + 1);
     let zh = s.find('。').map(|i| i + '。'.len_utf8());
     match (en, zh) {
@@ -224,7 +224,9 @@ fn error_description(e: &Entry, lang: Lang) -> String {
         return tf!(lang, "OKX error {}: {}", "欧易（OKX）错误码 {}：{}", e.code, i.summary);
     }
     let cat: Category = category_of(e);
-    let meaning = kb::category_info_in(lang, cat).map(|c| first_sentence(c.meaning)).unwrap_or("");
+    let meaning = kb::category_info_in(lang, cat)
+        .map(|c| first_sentence(c.meaning))
+        .unwrap_or("");
     if e.msg.trim().is_empty() {
         tf!(
             lang,

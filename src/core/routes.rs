@@ -307,7 +307,12 @@ mod tests {
     fn localized_hrefs_round_trip() {
         for base in ["/", "/x/y/"] {
             for lang in Lang::ALL {
-                for r in [Route::Home, Route::Error("50113".into()), Route::Wizard, Route::Embed(EmbedRoute::Clock)] {
+                for r in [
+                    Route::Home,
+                    Route::Error("50113".into()),
+                    Route::Wizard,
+                    Route::Embed(EmbedRoute::Clock),
+                ] {
                     let href = r.href_in(base, lang);
                     assert_eq!(parse_localized(&href, base), (lang, r.clone()), "{href}");
                 }

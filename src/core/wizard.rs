@@ -18,10 +18,10 @@
 //! [`STILL_FAILING`] to the fix's node id.
 
 use crate::core::category::Category;
-use crate::core::lang::Lang;
-use crate::{t, tf};
 use crate::core::facts::{Library, PasteFacts, Region, Topic, WsChannel, WsEndpoint};
+use crate::core::lang::Lang;
 use crate::core::routes::{build_query, is_code_shaped, parse_query};
+use crate::{t, tf};
 
 /// One decision tree (one per category).
 #[derive(Debug)]
@@ -707,7 +707,11 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
     let lang = state.lang;
     let tree = tree_for_in(lang, state.category);
     let mut out = String::new();
-    out.push_str(t!(lang, "OKX API problem (prepared with okx-doctor)\n\n", "欧易 API 问题（用 okx-doctor 整理）\n\n"));
+    out.push_str(t!(
+        lang,
+        "OKX API problem (prepared with okx-doctor)\n\n",
+        "欧易 API 问题（用 okx-doctor 整理）\n\n"
+    ));
     let code = state.code.as_deref().map(str::trim).filter(|c| is_code_shaped(c));
     let code = code.unwrap_or(t!(lang, "unknown", "未知"));
     out.push_str(&tf!(lang, "- Error code: {code}\n", "- 错误码：{code}\n"));
@@ -746,11 +750,15 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
         })
         .filter_map(|p| {
             tree.nodes.iter().find_map(|n| match &n.kind {
-                NodeKind::Question(q) if q.key == p.question => q
-                    .answers
-                    .iter()
-                    .find(|d| d.id == p.answer)
-                    .map(|d| tf!(lang, "- {} → {} (detected from the error text)", "- {} → {}（从错误文本中识别）", q.text, d.label)),
+                NodeKind::Question(q) if q.key == p.question => q.answers.iter().find(|d| d.id == p.answer).map(|d| {
+                    tf!(
+                        lang,
+                        "- {} → {} (detected from the error text)",
+                        "- {} → {}（从错误文本中识别）",
+                        q.text,
+                        d.label
+                    )
+                }),
                 _ => None,
             })
         })
@@ -762,7 +770,11 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
             out.push('\n');
         }
     }
-    out.push_str(t!(lang, "\nTried without success (ruled out):\n", "\n试过但没解决（已排除）：\n"));
+    out.push_str(t!(
+        lang,
+        "\nTried without success (ruled out):\n",
+        "\n试过但没解决（已排除）：\n"
+    ));
     if tried.is_empty() {
         out.push_str(t!(lang, "- nothing yet\n", "- 暂无\n"));
     } else {

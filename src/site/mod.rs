@@ -182,8 +182,7 @@ pub fn write_site(dist: &std::path::Path, config: &Config) -> Result<Written, St
     };
     for lang in Lang::ALL {
         for route in pages::all_routes() {
-            let html =
-                render_with(&route, lang, config, &policy).ok_or_else(|| format!("no page for {route:?}"))?;
+            let html = render_with(&route, lang, config, &policy).ok_or_else(|| format!("no page for {route:?}"))?;
             write(&format!("{}{}", lang.prefix(), pages::file_path(&route)), &html)?;
             out.pages += 1;
         }

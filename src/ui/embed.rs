@@ -192,7 +192,9 @@ impl Island for EmbedPanel {
     const NAME: &'static str = "embed-panel";
 
     fn props(&self) -> Props {
-        let key = embed_target(&self.route, Lang::En).map(|(k, _, _)| k).unwrap_or_default();
+        let key = embed_target(&self.route, Lang::En)
+            .map(|(k, _, _)| k)
+            .unwrap_or_default();
         Props::new(&[("target", &key)])
     }
 

@@ -74,7 +74,9 @@ impl Env {
 
     /// The absolute URL of a route in `lang`, when the origin is known.
     pub fn absolute_in(&self, route: &Route, lang: Lang) -> Option<String> {
-        self.origin.as_ref().map(|o| format!("{o}{}", self.href_in(route, lang)))
+        self.origin
+            .as_ref()
+            .map(|o| format!("{o}{}", self.href_in(route, lang)))
     }
 
     /// A value of the page's query string.

@@ -67,7 +67,10 @@ fn MetaTags(
     // `hreflang` alternates, both ways (absolute when the origin is known), and x-default: the
     // English page.
     let alternates = (!matches!(meta.route, crate::core::routes::Route::NotFound(_))).then(|| {
-        let href = |l: Lang| env.absolute_in(&meta.route, l).unwrap_or_else(|| env.href_in(&meta.route, l));
+        let href = |l: Lang| {
+            env.absolute_in(&meta.route, l)
+                .unwrap_or_else(|| env.href_in(&meta.route, l))
+        };
         view! {
             {Lang::ALL.map(|l| view! { <link rel="alternate" hreflang=l.tag() href=href(l) /> })}
             <link rel="alternate" hreflang="x-default" href=href(Lang::En) />
