@@ -827,7 +827,10 @@ fn error_pages_put_the_fix_before_the_facts() {
             if html.contains("data-testid=\"toc\"") {
                 let toc = between(&html, "data-testid=\"toc\"", "</nav>");
                 for href in attrs(toc, "href") {
-                    let id = href.trim_start_matches('#');
+                    let page = env_href(lang, e.code);
+                    let id = href
+                        .strip_prefix(&format!("{page}#"))
+                        .unwrap_or_else(|| panic!("{}: toc link {href} is not to {page}#…", e.code));
                     assert!(html.contains(&format!(" id=\"{id}\"")), "{}: toc link {href}", e.code);
                 }
             }
@@ -844,6 +847,14 @@ fn error_pages_put_the_fix_before_the_facts() {
     }
     // The long page the issue names has its table of contents.
     assert!(error_page("50113").contains("data-testid=\"toc\""));
+}
+
+/// An error page's own path in `lang` (base `/`).
+fn env_href(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::En => format!("/e/{code}/"),
+        _ => format!("/zh/e/{code}/"),
+    }
 }
 
 // Issue 15, item 4: knowledge-base text written with backticks (`posSide`) renders as code: no

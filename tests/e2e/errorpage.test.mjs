@@ -59,11 +59,16 @@ test("the signature lab and the clock check are linked where they matter; the co
   assert.equal(await page.locator("[data-testid=tool-sign]").first().getAttribute("href"), "/sign/");
   assert.ok((await box(page, "[data-testid=tool-sign]")).bottom <= 740, "the lab's link on the first screen");
   for (const href of await page.locator("[data-testid=toc] a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
-    assert.equal(await page.locator(href).count(), 1, `${href} lands on a section`);
+    assert.ok(href.startsWith("/e/50113/#"), `${href} stays on the page`);
+    assert.equal(await page.locator(href.slice(href.indexOf("#"))).count(), 1, `${href} lands on a section`);
   }
-  await page.click("[data-testid=toc] a[href='#about']");
-  assert.equal(new URL(page.url()).hash, "#about");
-  assert.ok(await page.evaluate(() => { const r = document.getElementById("about").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }));
+  await page.click("[data-testid=toc] a[href$='#about']");
+  assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, "/e/50113/#about");
+  await page.waitForFunction(() => {
+    const el = document.getElementById("about");
+    const r = el?.getBoundingClientRect();
+    return r && r.top >= 0 && r.top < innerHeight;
+  }, null, { timeout: 5000 });
   await page.goto(site.url("e/50102/"));
   await appReady(page);
   assert.equal(await page.locator("[data-testid=tool-clock]").first().getAttribute("href"), "/clock/");

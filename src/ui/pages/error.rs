@@ -561,11 +561,12 @@ fn FixFirst(
     }
 }
 
-/// "On this page": anchor links to the sections of a long page.
-fn toc(lang: Lang, items: &[(&'static str, &'static str)]) -> impl IntoView {
+/// "On this page": anchor links to the sections of a long page (with the page's own path: the
+/// pages carry a `<base>`, against which a bare `#id` would lead to the home page).
+fn toc(lang: Lang, page: &str, items: &[(&'static str, &'static str)]) -> impl IntoView {
     let links = items
         .iter()
-        .map(|(id, label)| view! { <li><a href=format!("#{id}")>{*label}</a></li> })
+        .map(|(id, label)| view! { <li><a href=format!("{page}#{id}")>{*label}</a></li> })
         .collect_view();
     view! {
         <nav class="toc" data-testid="toc" aria-label=t!(lang, "On this page", "本页目录")>
@@ -612,7 +613,7 @@ pub fn ErrorPage(
         <article class="error-page" class:compact=embed data-testid="error-page">
             <ErrorHeading e=e />
             <FixFirst e=e category=category top=top snippets=snippets embed=embed />
-            {(long && !embed).then(|| toc(lang, &items))}
+            {(long && !embed).then(|| toc(lang, &use_env().href(&Route::Error(e.code.to_string())), &items))}
             <Causes causes=causes category=category />
             <Meaning e=e category=category />
             <Facts e=e category=category />
