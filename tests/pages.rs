@@ -576,10 +576,10 @@ fn chinese_error_page_shows_the_official_chinese_message_and_the_english_one() {
         "如何确认",
         "解决办法",
         "验证是否解决",
-        "代码示例",
+        "修复代码",
         "诊断我的情况",
         "复制链接",
-        "复制代码",
+        "复制 ccxt (Python) 代码",
         "关于这个错误码",
         "数据来源",
         "最近一次出现",
@@ -779,4 +779,115 @@ fn chinese_theme_button_and_page_metadata() {
         );
         assert!(!m.description.is_empty() && m.description.chars().count() <= pages::DESCRIPTION_MAX);
     }
+}
+
+// Issue 15, item 1: the fix first. An error page opens with the meaning in one sentence, the most
+// likely cause and its fix, the tool that checks it, "Diagnose my case" and the code; the facts
+// follow, after a short table of contents whose links all land on a section.
+#[test]
+fn error_pages_put_the_fix_before_the_facts() {
+    use okx_doctor::core::categorize::category_of;
+    let c = config("/", None);
+    for lang in [Lang::En, Lang::Zh] {
+        for e in catalog::entries() {
+            let html = site::render_in(&Route::Error(e.code.into()), lang, &c).unwrap();
+            let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{}: no {needle}", e.code));
+            let facts = at("data-testid=\"error-facts\"");
+            assert!(at("data-testid=\"fix-first\"") < facts, "{}", e.code);
+            assert!(
+                at("data-testid=\"diagnose-my-case\"") < facts,
+                "{}: wizard before the facts",
+                e.code
+            );
+            assert!(
+                at("data-testid=\"diagnose-my-case\"") < at("data-testid=\"error-causes\""),
+                "{}",
+                e.code
+            );
+            if html.contains("data-testid=\"top-cause\"") {
+                assert!(
+                    at("data-testid=\"top-fix\"") < at("data-testid=\"diagnose-my-case\""),
+                    "{}",
+                    e.code
+                );
+            }
+            if html.contains("class=\"snippet\"") {
+                assert!(
+                    at("class=\"snippet\"") < at("data-testid=\"error-causes\""),
+                    "{}: code first",
+                    e.code
+                );
+            }
+            assert!(
+                at("data-testid=\"meaning-line\"") < at("data-testid=\"fix-first\"") + 200,
+                "{}",
+                e.code
+            );
+            // The table of contents' links each land on an element of the page.
+            if html.contains("data-testid=\"toc\"") {
+                let toc = between(&html, "data-testid=\"toc\"", "</nav>");
+                for href in attrs(toc, "href") {
+                    let page = env_href(lang, e.code);
+                    let id = href
+                        .strip_prefix(&format!("{page}#"))
+                        .unwrap_or_else(|| panic!("{}: toc link {href} is not to {page}#…", e.code));
+                    assert!(html.contains(&format!(" id=\"{id}\"")), "{}: toc link {href}", e.code);
+                }
+            }
+            assert_heading_order(e.code, &html);
+            // The tools are linked where they check the cause.
+            let cat = category_of(e).id();
+            if ["auth_signature", "auth_key", "auth_passphrase"].contains(&cat) {
+                assert!(html.contains("data-testid=\"tool-sign\""), "{}: signature lab", e.code);
+            }
+            if cat == "timestamp" {
+                assert!(html.contains("data-testid=\"tool-clock\""), "{}: clock check", e.code);
+            }
+        }
+    }
+    // The long page the issue names has its table of contents.
+    assert!(error_page("50113").contains("data-testid=\"toc\""));
+}
+
+/// An error page's own path in `lang` (base `/`).
+fn env_href(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::En => format!("/e/{code}/"),
+        _ => format!("/zh/e/{code}/"),
+    }
+}
+
+// Issue 15, item 4: knowledge-base text written with backticks (`posSide`) renders as code: no
+// raw backtick reaches an error page's text outside its code examples.
+#[test]
+fn knowledge_base_backticks_render_as_code() {
+    let c = config("/", None);
+    let mut coded = 0;
+    for lang in [Lang::En, Lang::Zh] {
+        for e in catalog::entries() {
+            let html = site::render_in(&Route::Error(e.code.into()), lang, &c).unwrap();
+            let body = between(&html, "<article", "</article>");
+            // Code examples (<pre>) and the catalog's own messages may hold backticks.
+            let mut rest = String::new();
+            for (i, part) in body.split("<pre>").enumerate() {
+                rest.push_str(if i == 0 {
+                    part
+                } else {
+                    part.split_once("</pre>").map_or("", |(_, r)| r)
+                });
+            }
+            let mut t = text(&rest);
+            for m in catalog::all_messages(e) {
+                t = t.replace(m, "");
+            }
+            assert!(
+                !t.contains('`'),
+                "{} ({lang:?}): raw backtick in {}",
+                e.code,
+                &t[t.find('`').unwrap().saturating_sub(60)..]
+            );
+            coded += usize::from(rest.contains("<code>posSide</code>") || rest.contains("<code>password</code>"));
+        }
+    }
+    assert!(coded > 0, "some page shows a backticked word as code");
 }

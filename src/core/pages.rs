@@ -87,7 +87,7 @@ pub fn clip(s: &str, max: usize) -> String {
 
 /// First sentence of a paragraph.
 /// The first sentence of `s`: up to the first ". " (English) or "。" (Chinese).
-fn first_sentence(s: &str) -> &str {
+pub fn first_sentence(s: &str) -> &str {
     let en = s.find(". ").map(|i| i + 1);
     let zh = s.find('。').map(|i| i + '。'.len_utf8());
     match (en, zh) {

@@ -7,8 +7,9 @@ use crate::core::categorize::category_of;
 use crate::core::category::Category;
 use crate::core::kb::{self, Cause, Snippet};
 use crate::core::lang::Lang;
+use crate::core::pages::first_sentence;
 use crate::core::routes::{build_query, Route};
-use crate::core::template::{has_placeholder, readable};
+use crate::core::template::{code_segments, has_placeholder, readable, Segment};
 use crate::ui::copy::CopyButton;
 use crate::ui::embed::embed_panel;
 use crate::ui::env::use_env;
@@ -141,11 +142,60 @@ fn Meaning(
     let info = kb::code_info_in(lang, e.code);
     let cat_info = kb::category_info_in(lang, category).filter(|_| info.is_none() || category != Category::Other);
     view! {
-        <h2>{t!(lang, "What it means", "含义")}</h2>
-        {info.map(|i| view! { <p class="summary" data-testid="error-summary">{i.summary}</p> })}
-        {cat_info.map(|c| view! { <p class="category-meaning">{c.meaning}</p> })}
-        {e.note.map(|n| view! { <p class="note">{n}</p> })}
+        <h2 id="meaning">{t!(lang, "What it means", "含义")}</h2>
+        {info.map(|i| view! { <p class="summary" data-testid="error-summary">{kb_text(i.summary)}</p> })}
+        {cat_info.map(|c| view! { <p class="category-meaning">{kb_text(c.meaning)}</p> })}
+        {e.note.map(|n| view! { <p class="note">{kb_text(n)}</p> })}
     }
+}
+
+/// Knowledge-base text with its `` `backticked` `` parts as code.
+pub fn kb_text(text: &'static str) -> AnyView {
+    code_segments(text)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) => t.into_any(),
+            Segment::Code(c) => view! { <code>{c}</code> }.into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The site's tool that checks a cause of this category, when there is one: the signature lab
+/// for signature, key and passphrase codes, the clock check for timestamp codes (and for any
+/// cause about the clock).
+pub(crate) fn tool_for(category: Category, cause: Option<&Cause>) -> Option<Route> {
+    let about_clock = cause.is_some_and(|c| c.id.contains("clock") || c.id.contains("timestamp"));
+    match category {
+        Category::Timestamp => Some(Route::Clock),
+        _ if about_clock => Some(Route::Clock),
+        Category::AuthSignature | Category::AuthKey | Category::AuthPassphrase => Some(Route::Sign),
+        _ => None,
+    }
+}
+
+/// A link to the tool that checks a cause (see [`tool_for`]).
+fn tool_link(route: Route) -> AnyView {
+    let env = use_env();
+    let lang = env.lang;
+    let text = match route {
+        Route::Clock => t!(
+            lang,
+            "Check your clock against OKX's in the clock check",
+            "用时钟检查对比你的时钟和欧易服务器时间"
+        ),
+        _ => t!(
+            lang,
+            "Test your key, secret, passphrase and signature in the signature lab",
+            "在签名实验室检查你的 API Key、密钥、密码短语和签名"
+        ),
+    };
+    let testid = if route == Route::Clock {
+        "tool-clock"
+    } else {
+        "tool-sign"
+    };
+    view! { <p class="tool-link"><a href=env.href(&route) data-testid=testid>{text} " →"</a></p> }.into_any()
 }
 
 /// One cause with how to confirm it, the fix and how to check the fix worked.
@@ -155,20 +205,23 @@ fn CauseItem(
     c: &'static Cause,
     /// Its rank, from 1.
     rank: usize,
+    /// The page's category (for the tool link).
+    category: Category,
 ) -> impl IntoView {
     let lang = use_env().lang;
     view! {
         <li class="cause" id=format!("cause-{}", c.id)>
-            <h3>{format!("{rank}. {}", c.title)}</h3>
-            <p>{c.detail}</p>
+            <h3>{format!("{rank}. ")} {kb_text(c.title)}</h3>
+            <p>{kb_text(c.detail)}</p>
             <dl>
                 <dt>{t!(lang, "How to confirm", "如何确认")}</dt>
-                <dd>{c.confirm}</dd>
+                <dd>{kb_text(c.confirm)}</dd>
                 <dt>{t!(lang, "Fix", "解决办法")}</dt>
-                <dd>{c.fix}</dd>
+                <dd>{kb_text(c.fix)}</dd>
                 <dt>{t!(lang, "Check that it worked", "验证是否解决")}</dt>
-                <dd>{c.verify}</dd>
+                <dd>{kb_text(c.verify)}</dd>
             </dl>
+            {tool_for(category, Some(c)).map(tool_link)}
         </li>
     }
 }
@@ -178,6 +231,8 @@ fn CauseItem(
 fn Causes(
     /// The causes, most likely first.
     causes: Vec<&'static Cause>,
+    /// The page's category.
+    category: Category,
 ) -> impl IntoView {
     let lang = use_env().lang;
     let body = if causes.is_empty() {
@@ -195,12 +250,12 @@ fn Causes(
         let items = causes
             .into_iter()
             .enumerate()
-            .map(|(i, c)| view! { <CauseItem c=c rank=i + 1 /> })
+            .map(|(i, c)| view! { <CauseItem c=c rank=i + 1 category=category /> })
             .collect_view();
         view! { <ol class="causes" data-testid="error-causes">{items}</ol> }.into_any()
     };
     view! {
-        <h2>{t!(lang, "Likely causes and fixes", "可能的原因和解决办法")}</h2>
+        <h2 id="causes">{t!(lang, "Likely causes and fixes", "可能的原因和解决办法")}</h2>
         {body}
     }
 }
@@ -217,9 +272,9 @@ pub fn SnippetFigure(
             <figcaption>
                 <span class="snippet-lib">{kb::lib_label(s.lib)}</span>
                 " "
-                {s.title}
+                {kb_text(s.title)}
                 " "
-                {CopyButton::text(s.code, t!(lang, "Copy code", "复制代码"), "copy-snippet").view()}
+                {CopyButton::text(s.code, &tf!(lang, "Copy {} code", "复制 {} 代码", kb::lib_label(s.lib)), "copy-snippet").view()}
             </figcaption>
             <pre><code>{s.code}</code></pre>
         </figure>
@@ -278,7 +333,7 @@ fn Wordings(
             .collect_view();
         view! {
             <section class="secondary">
-                <h2>{t!(lang, "Other wording of this error", "这个错误的其他措辞")}</h2>
+                <h2 id="wordings">{t!(lang, "Other wording of this error", "这个错误的其他措辞")}</h2>
                 <ul class="variants">{items}</ul>
             </section>
         }
@@ -308,7 +363,7 @@ fn SubCodes(
         .collect();
     let list = (!subs.is_empty() && e.sub_code.is_none()).then(|| {
         view! {
-            <h2>{t!(lang, "Sub-codes", "子错误码")}</h2>
+            <h2 id="subcodes">{t!(lang, "Sub-codes", "子错误码")}</h2>
             <ul class="sub-codes">{subs.into_iter().map(|c| view! { <CodeItem code=c /> }).collect_view()}</ul>
         }
     });
@@ -346,8 +401,8 @@ fn Facts(
     };
     let doc_status = t!(lang, e.doc_status.label(), e.doc_status.label_zh());
     view! {
-        <h2>{t!(lang, "About this code", "关于这个错误码")}</h2>
-        <dl class="facts">
+        <h2 id="about">{t!(lang, "About this code", "关于这个错误码")}</h2>
+        <dl class="facts" data-testid="error-facts">
             <dt>{t!(lang, "Category", "类别")}</dt>
             <dd data-testid="error-category">{category.label_in(lang)} " " <code class="chip">{category.id()}</code></dd>
             <dt>{t!(lang, "HTTP status", "HTTP 状态码")}</dt>
@@ -452,6 +507,75 @@ fn Actions(
     }
 }
 
+/// The first screen of an error page: what the error means in one sentence, the most likely
+/// cause and its fix, the tool that checks it, "Diagnose my case" and the code for the reader's
+/// library (the stored or `?lib=` preference puts its snippet first).
+#[component]
+fn FixFirst(
+    /// The entry.
+    e: &'static Entry,
+    /// Its category.
+    category: Category,
+    /// The most likely cause, when the knowledge base has one.
+    top: Option<&'static Cause>,
+    /// The code examples.
+    snippets: Vec<&'static Snippet>,
+    /// Inside an embed.
+    embed: bool,
+) -> impl IntoView {
+    let lang = use_env().lang;
+    let meaning = kb::code_info_in(lang, e.code)
+        .map(|i| i.summary)
+        .or_else(|| kb::category_info_in(lang, category).map(|c| c.meaning))
+        .map(first_sentence)
+        .filter(|m| !m.trim().is_empty());
+    let cause = top.map(|c| {
+        view! {
+            <div class="top-cause" data-testid="top-cause">
+                <h2>{t!(lang, "Most likely cause", "最可能的原因")}</h2>
+                <p class="top-cause-title"><strong>{kb_text(c.title)}</strong></p>
+                <p class="top-cause-fix" data-testid="top-fix">
+                    <strong>{t!(lang, "Fix: ", "解决办法：")}</strong>
+                    {kb_text(c.fix)}
+                </p>
+            </div>
+        }
+    });
+    let tool = tool_for(category, top).map(tool_link);
+    let code = (!snippets.is_empty()).then(|| {
+        view! {
+            <h2 id="code">{t!(lang, "Code for the fix", "修复代码")}</h2>
+            <div class="snippets" data-testid="snippets">
+                {snippets.into_iter().map(|s| view! { <SnippetFigure s=s /> }).collect_view()}
+            </div>
+        }
+    });
+    view! {
+        <section class="fix-first" data-testid="fix-first">
+            {meaning.map(|m| view! { <p class="meaning-line" data-testid="meaning-line">{kb_text(m)}</p> })}
+            {cause}
+            {tool}
+            <Actions e=e category=category embed=embed />
+            {code}
+        </section>
+    }
+}
+
+/// "On this page": anchor links to the sections of a long page (with the page's own path: the
+/// pages carry a `<base>`, against which a bare `#id` would lead to the home page).
+fn toc(lang: Lang, page: &str, items: &[(&'static str, &'static str)]) -> impl IntoView {
+    let links = items
+        .iter()
+        .map(|(id, label)| view! { <li><a href=format!("{page}#{id}")>{*label}</a></li> })
+        .collect_view();
+    view! {
+        <nav class="toc" data-testid="toc" aria-label=t!(lang, "On this page", "本页目录")>
+            <span class="toc-label">{t!(lang, "On this page:", "本页：")}</span>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
 /// The page for an error code.
 #[component]
 pub fn ErrorPage(
@@ -466,22 +590,38 @@ pub fn ErrorPage(
     let causes = kb::causes_for_message_in(lang, Some(e.code), category, "");
     let snippets = kb::snippets_in(lang, Some(e.code), category);
     let related: Vec<&'static str> = kb::code_info(e.code).map(|i| i.related.to_vec()).unwrap_or_default();
+    let top = causes.first().copied();
+    // The table of contents lists the sections below the first screen, on pages long enough to need it.
+    let has_wordings = !wordings(e, lang).is_empty();
+    let has_subs = e.sub_code.is_none() && catalog::sub_entries(e.base_code).any(|s| s.code != e.code);
+    let mut items: Vec<(&'static str, &'static str)> = vec![
+        ("causes", t!(lang, "All causes", "全部原因")),
+        ("meaning", t!(lang, "What it means", "含义")),
+        ("about", t!(lang, "About this code", "关于这个错误码")),
+    ];
+    if has_wordings {
+        items.push(("wordings", t!(lang, "Other wording", "其他措辞")));
+    }
+    if has_subs {
+        items.push(("subcodes", t!(lang, "Sub-codes", "子错误码")));
+    }
+    if !related.is_empty() {
+        items.push(("related", t!(lang, "Related codes", "相关错误码")));
+    }
+    let long = causes.len() > 1 || !snippets.is_empty();
     view! {
         <article class="error-page" class:compact=embed data-testid="error-page">
             <ErrorHeading e=e />
+            <FixFirst e=e category=category top=top snippets=snippets embed=embed />
+            {(long && !embed).then(|| toc(lang, &use_env().href(&Route::Error(e.code.to_string())), &items))}
+            <Causes causes=causes category=category />
             <Meaning e=e category=category />
-            <Causes causes=causes />
-            {(!snippets.is_empty()).then(|| view! {
-                <h2>{t!(lang, "Code examples", "代码示例")}</h2>
-                <div class="snippets">{snippets.into_iter().map(|s| view! { <SnippetFigure s=s /> }).collect_view()}</div>
-            })}
-            <Actions e=e category=category embed=embed />
             <Facts e=e category=category />
             <Wordings e=e />
             <SubCodes e=e />
             {(!related.is_empty()).then(|| view! {
                 <section class="secondary">
-                    <h2>{t!(lang, "Related codes", "相关错误码")}</h2>
+                    <h2 id="related">{t!(lang, "Related codes", "相关错误码")}</h2>
                     <ul class="related">{related.into_iter().map(|c| view! { <CodeItem code=c /> }).collect_view()}</ul>
                 </section>
             })}
