@@ -158,38 +158,46 @@ async function tabTo(page, testid, seen) {
   assert.fail(`Tab never reached ${testid}`);
 }
 
-test("wizard: keyboard only from paste to fix, with visible focus at every step", async () => {
-  // No click, no programmatic focus: Tab, typing, Enter and Space only, from a fresh page load.
-  const page = await newPage(browser);
-  await page.goto(site.url(""));
-  await appReady(page);
-  const seen = [];
-  const toPaste = await tabTo(page, "paste-input", seen);
-  await page.keyboard.type(`{"code":"50011","msg":"Too Many Requests"}`);
-  await page.waitForSelector("[data-testid=finding-wizard]");
-  const toWizard = await tabTo(page, "finding-wizard", seen);
-  await page.keyboard.press("Enter");
-  await page.waitForSelector("[data-testid=wizard-question]");
-  // The wizard is another bundle (src/core/routes.rs, Bundle), so the link loads a new page; on
-  // arrival the focus is on the first question's heading, and the page's title names the step.
-  await appReady(page);
-  await page.waitForFunction(() => document.activeElement?.id === "wizard-step-heading");
-  const firstTitle = await page.title();
-  assert.match(firstTitle, /^Question 1: .+ \| okx-doctor$/, firstTitle);
-  const toAnswer = await tabTo(page, "wizard-answer-startup", seen);
-  await page.keyboard.press("Space");
-  await page.waitForSelector("[data-testid=wizard-fix]");
-  await page.waitForFunction(() => document.activeElement?.id === "wizard-step-heading");
-  await page.waitForFunction((t) => document.title !== t && /^Suggested fix: /.test(document.title), firstTitle);
-  const heading = await focusState(page);
-  assert.ok(heading.visible, `the fix heading's focus is not visible: ${heading.why}`);
-  assert.match(await page.textContent("[data-testid=wizard-fix]"), /rate ?limit/i);
-  // And on from the fix: Tab reaches its actions.
-  await tabTo(page, "wizard-still-failing", seen);
-  console.log(`# keyboard walk: ${toPaste} Tab(s) to the paste box, ${toWizard} to the wizard link, ${toAnswer} to the answer; ${seen.length} focus stops, all visible`);
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
-});
+// The keyboard walk, on the English pages and on the Chinese ones.
+const WALK_TEXT = {
+  "": { first: /^Question 1: .+ \| okx-doctor$/, fix: /^Suggested fix: /, fixText: /rate ?limit/i },
+  "zh/": { first: /^问题 1：.+ \| okx-doctor$/, fix: /^建议的修复方法：/, fixText: /[\u4e00-\u9fff]{4}/ },
+};
+for (const [lang, words] of Object.entries(WALK_TEXT)) {
+  test(`wizard: keyboard only from paste to fix, with visible focus at every step${lang ? " (Chinese pages)" : ""}`, async () => {
+    // No click, no programmatic focus: Tab, typing, Enter and Space only, from a fresh page load.
+    const page = await newPage(browser);
+    await page.goto(site.root(lang));
+    await appReady(page);
+    const seen = [];
+    const toPaste = await tabTo(page, "paste-input", seen);
+    await page.keyboard.type(`{"code":"50011","msg":"Too Many Requests"}`);
+    await page.waitForSelector("[data-testid=finding-wizard]");
+    const toWizard = await tabTo(page, "finding-wizard", seen);
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-testid=wizard-question]");
+    // The wizard is another bundle (src/core/routes.rs, Bundle), so the link loads a new page; on
+    // arrival the focus is on the first question's heading, and the page's title names the step.
+    await appReady(page);
+    assert.equal(new URL(page.url()).pathname.startsWith(`${site.base}zh/`), lang === "zh/", "the wizard link stays in the page's language");
+    await page.waitForFunction(() => document.activeElement?.id === "wizard-step-heading");
+    const firstTitle = await page.title();
+    assert.match(firstTitle, words.first, firstTitle);
+    const toAnswer = await tabTo(page, "wizard-answer-startup", seen);
+    await page.keyboard.press("Space");
+    await page.waitForSelector("[data-testid=wizard-fix]");
+    await page.waitForFunction(() => document.activeElement?.id === "wizard-step-heading");
+    await page.waitForFunction(([t, re]) => document.title !== t && new RegExp(re).test(document.title), [firstTitle, words.fix.source]);
+    const heading = await focusState(page);
+    assert.ok(heading.visible, `the fix heading's focus is not visible: ${heading.why}`);
+    assert.match(await page.textContent("[data-testid=wizard-fix]"), words.fixText);
+    // And on from the fix: Tab reaches its actions.
+    await tabTo(page, "wizard-still-failing", seen);
+    console.log(`# keyboard walk${lang ? " (zh)" : ""}: ${toPaste} Tab(s) to the paste box, ${toWizard} to the wizard link, ${toAnswer} to the answer; ${seen.length} focus stops, all visible`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
 
 test("wizard: cold start and hostile query parameters", async () => {
   const page = await newPage(browser);
