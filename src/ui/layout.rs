@@ -84,7 +84,8 @@ fn LangSuggestion(
     let env = use_env();
     let (lang, other) = (env.lang, env.lang.other());
     view! {
-        <aside class="lang-suggest" data-lang-suggest=other.id() data-testid="lang-suggest"
+        // data-dynamic: whether it shows depends on the browser (its languages, a stored choice).
+        <aside class="lang-suggest" data-lang-suggest=other.id() data-testid="lang-suggest" data-dynamic=""
             aria-label=t!(lang, "Language", "语言")>
             {t!(lang, "This page is also available in ", "本页也有")}
             <a href=env.href_in(&route, other) hreflang=other.tag() lang=other.tag() data-lang-switch=other.id()>

@@ -666,7 +666,7 @@ test("leaving a page or an island while it works (typing, a large paste, a runni
   await page.goto(site.url(""));
   await appReady(page);
   await page.type("[data-testid=paste-input]", '{"code":"50011"}');
-  await leaveByLink("nav[aria-label=Main] a:text-is('Signature lab')", site.url("sign/"));
+  await leaveByLink(`.site-header nav a[href$='sign/']`, site.url("sign/"));
   // A large paste, then leaving while it is analysed chunk by chunk.
   await page.goto(site.url(""));
   await appReady(page);
@@ -676,7 +676,7 @@ test("leaving a page or an island while it works (typing, a large paste, a runni
     document.querySelector("[data-testid=paste-input]").dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
   });
   assert.match(await page.textContent("[data-testid=paste-status]"), TX.analysing, "left while the paste was being analysed");
-  await leaveByLink("nav[aria-label=Main] a:text-is('Wizard')", site.url("wizard/"));
+  await leaveByLink(`.site-header nav a[href$='wizard/']`, site.url("wizard/"));
   // A clock check against a slow server, then leaving mid-check (the full page, then the embed).
   for (const p of ["clock/", "embed/clock/"]) {
     await page.goto(site.url(`${p}?okx_base=${enc(base)}`));
