@@ -85,17 +85,9 @@ pub fn clip(s: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([' ', ',', '.', ';', ':']))
 }
 
-/// First sentence of a paragraph.
-/// The first sentence of `s`: up to the first ". " (English) or "。" (Chinese).
-pub fn first_sentence(s: &str) -> &str {
-    let en = s.find(". ").map(|i| i + 1);
-    let zh = s.find('。').map(|i| i + '。'.len_utf8());
-    match (en, zh) {
-        (Some(a), Some(b)) => &s[..a.min(b)],
-        (Some(i), None) | (None, Some(i)) => &s[..i],
-        (None, None) => s,
-    }
-}
+/// The first sentence of a paragraph (one rule for both languages, shared with the paste box's
+/// one-line fixes).
+pub use super::kb::first_sentence;
 
 /// The metadata of a route's English page (`None` for an error route whose code is not in the
 /// catalog).
