@@ -164,7 +164,7 @@ fn explain_in_chinese() {
         let (code, out, _) = run(flag, body);
         assert_eq!(code, 0);
         assert!(out.contains("50113") && out.contains("auth_signature"), "{out}");
-        for zh in ["置信度 0.95", "原文：", "可能的原因："] {
+        for zh in ["auth_signature · 签名 · 置信度 0.95", "原文：", "可能的原因："] {
             assert!(out.contains(zh), "{zh}: {out}");
         }
         for en in ["confidence", "evidence:", "likely causes"] {
@@ -241,6 +241,7 @@ fn lookup_in_chinese() {
     let (code, out, _) = run(&["lookup", "51008_1001", "--lang=zh"], b"");
     assert_eq!(code, 0);
     assert!(out.contains("子错误码：1001（属于 51008）"), "{out}");
+    assert!(out.contains("问题类别：insufficient_balance（余额不足）"), "{out}");
     let (code, out, _) = run(&["lookup", "--lang", "zh", "5011"], b"");
     assert_eq!(code, 1);
     assert!(
