@@ -198,15 +198,38 @@ fn the_wizard_in_chinese() {
 fn the_wizard_page_in_chinese() {
     // Cold start: no state in the URL.
     let t = text(&zh(|| WizardIsland.render()));
-    has_all(&t, &["首页", "粘贴报错信息，okx-doctor 会据此挑出该问的问题", "限速", "模拟盘 / 实盘不匹配"]);
-    has_none(&t, &["Paste your error on the", "home page", "pick the right questions"]);
+    has_all(
+        &t,
+        &[
+            "首页",
+            "粘贴报错信息，okx-doctor 会据此挑出该问的问题",
+            "限速",
+            "模拟盘 / 实盘不匹配",
+        ],
+    );
+    has_none(
+        &t,
+        &["Paste your error on the", "home page", "pick the right questions"],
+    );
     // From a finding's link: the intro with the code, the signature lab and the copy button.
     let query = wizard::to_query(&WizardState::new(Category::AuthSignature, Some("50113")));
     let env = Env::default().with_lang(Lang::Zh).with_query(&query);
     let html = render(env, || WizardIsland.render());
     let t = text(&html);
-    has_all(&t, &["签名 · 错误码 50113", "签名实验室", "重新开始", "复制这一步的链接", "问题 1："]);
-    has_none(&t, &[" · error ", "signature lab", "Start over", "Copy link to this step"]);
+    has_all(
+        &t,
+        &[
+            "签名 · 错误码 50113",
+            "签名实验室",
+            "重新开始",
+            "复制这一步的链接",
+            "问题 1：",
+        ],
+    );
+    has_none(
+        &t,
+        &[" · error ", "signature lab", "Start over", "Copy link to this step"],
+    );
     // Its links stay in Chinese.
     assert!(
         html.contains("href=\"/zh/wizard/\"") && html.contains("href=\"/zh/e/50113/\""),
