@@ -182,6 +182,15 @@ fn explain_in_chinese() {
         "{out}"
     );
     assert!(!out.contains("Not sure:") && !out.contains("First question"), "{out}");
+    // The engine's title and note in Chinese.
+    assert!(
+        out.contains("1. 余额不足：根据问题描述推断，不是来自报错信息") && out.contains("说明：粘贴内容里没有报错信息"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("read from a description") && !out.contains("no error message in the paste"),
+        "{out}"
+    );
     // The codes its words point to.
     assert!(
         out.contains("以下错误码与其中的词语相符") && out.contains("51008"),

@@ -90,8 +90,8 @@ pub fn run(args: &[String]) -> i32 {
     }
 }
 
-/// The human-readable explanation of `text`, its headings and labels in `lang` (findings, causes
-/// and the wizard's question are the engine's and the knowledge base's text).
+/// The human-readable explanation of `text` in `lang` (the causes and the wizard's question are
+/// the knowledge base's and the wizard's text).
 pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
     use std::fmt::Write;
     let mut s = String::new();
@@ -113,7 +113,7 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
             s,
             "{}. {}  [{} · {} · {} {:.2}{}]",
             i + 1,
-            f.title,
+            diagnose::title_in(f, lang),
             f.category.id(),
             f.category.label_in(lang),
             t!(lang, "confidence", "置信度"),
@@ -121,7 +121,7 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
             seen
         );
         let _ = writeln!(s, "   {}{}", t!(lang, "evidence: ", "原文："), f.evidence);
-        for n in &f.notes {
+        for n in &diagnose::notes_in(f, lang) {
             let _ = writeln!(s, "   {}{n}", t!(lang, "note: ", "说明："));
         }
         if !f.causes.is_empty() {

@@ -5,7 +5,7 @@
 
 use super::catalog;
 use super::category::Category;
-use super::diagnose::{first_question, Diagnosis, Finding, FindingKind};
+use super::diagnose::{first_question, notes_in, title_in, Diagnosis, Finding, FindingKind};
 use super::kb;
 use super::lang::Lang;
 use super::search;
@@ -121,44 +121,6 @@ pub fn credential_label(k: CredentialKind, lang: Lang) -> &'static str {
     }
 }
 
-/// Characters of a message kept in a title (the engine cuts its English titles the same way).
-const TITLE_CHARS: usize = 98;
-
-/// A finding's title in `lang`. In Chinese, a catalog code is titled with OKX's official Chinese
-/// message (the paste's own wording stays in the evidence); other titles are the engine's.
-fn title(f: &Finding, lang: Lang) -> String {
-    let by_code = matches!(
-        f.kind,
-        FindingKind::OkxCode
-            | FindingKind::BatchItem
-            | FindingKind::WsFrame
-            | FindingKind::WsClose
-            | FindingKind::MessageMatch
-    );
-    let zh = match lang {
-        Lang::Zh if by_code => f
-            .code
-            .as_deref()
-            .and_then(catalog::get)
-            .and_then(catalog::msg_zh)
-            .map(|m| crate::core::template::readable(m).trim().to_string())
-            .filter(|m| !m.is_empty()),
-        _ => None,
-    };
-    match (zh, f.code.as_deref()) {
-        (Some(m), Some(code)) => {
-            let m = m.trim_end_matches(['。', '.']);
-            let m = if m.chars().count() > TITLE_CHARS {
-                m.chars().take(TITLE_CHARS - 1).collect::<String>() + "…"
-            } else {
-                m.to_string()
-            };
-            format!("{code} {m}")
-        }
-        _ => f.title.clone(),
-    }
-}
-
 fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
     Card {
         code: f.code.clone(),
@@ -166,10 +128,10 @@ fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
         category: f.category.id().to_string(),
         category_label: f.category.label_in(lang).to_string(),
         confidence: f.confidence,
-        title: title(f, lang),
+        title: title_in(f, lang),
         evidence: f.evidence.clone(),
         count: f.count,
-        notes: f.notes.clone(),
+        notes: notes_in(f, lang),
         causes: f
             .causes
             .iter()

@@ -497,6 +497,18 @@ mod tests {
         ] {
             assert!(!html.contains(en), "{en}: {html}");
         }
+        // The engine's notes too.
+        let html = render(
+            Lang::Zh,
+            report(
+                "{\"code\":\"1\",\"data\":[{\"sCode\":\"51008\",\"sMsg\":\"x\"}]}",
+                Lang::Zh,
+            ),
+        );
+        assert!(
+            html.contains("<li>外层错误码 1（批量操作全部失败）；内层 sCode 51008 才是原因</li>"),
+            "{html}"
+        );
         // The English report keeps its text.
         let html = render(Lang::En, report(PASTE, Lang::En));
         for en in [
