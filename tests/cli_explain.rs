@@ -209,6 +209,7 @@ fn explain_in_chinese() {
         "{out}"
     );
     assert!(!out.contains("WARNING") && !out.contains("From the paste"), "{out}");
+    assert!(out.contains("OK-ACCESS 请求头的值 3f8c…（36 个字符）"), "{out}");
 }
 
 #[test]

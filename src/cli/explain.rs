@@ -163,8 +163,9 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
             ));
         }
     }
-    // A Chinese sentence: the codes its words point to (as the paste box offers them).
-    if search::has_cjk(text) {
+    // A Chinese sentence read as a description: the codes its words point to, as the paste box
+    // offers them.
+    if search::has_cjk(text) && !d.findings.is_empty() {
         let found = paste_report::suggestions(text, d, lang);
         if !found.is_empty() {
             s.push_str(t!(
@@ -224,9 +225,16 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
         let list: Vec<String> = d
             .credentials
             .iter()
-            .map(|c| format!("{:?} {}", c.kind, c.redacted))
+            .map(|c| match lang {
+                Lang::En => format!("{:?} {}", c.kind, c.redacted),
+                Lang::Zh => format!(
+                    "{} {}",
+                    paste_report::credential_label(c.kind, lang),
+                    paste_report::redacted_in(&c.redacted, lang)
+                ),
+            })
             .collect();
-        let list = list.join(", ");
+        let list = list.join(t!(lang, ", ", "、"));
         let _ = writeln!(
             s,
             "{}",

@@ -121,6 +121,15 @@ pub fn credential_label(k: CredentialKind, lang: Lang) -> &'static str {
     }
 }
 
+/// A credential's safe rendering (`a1b2…(36 chars)`) in `lang`: `a1b2…（36 个字符）`.
+pub fn redacted_in(redacted: &str, lang: Lang) -> String {
+    let zh = || {
+        let (head, n) = redacted.strip_suffix(" chars)")?.rsplit_once("…(")?;
+        Some(format!("{head}…（{n} 个字符）"))
+    };
+    t!(lang, redacted.to_string(), zh().unwrap_or_else(|| redacted.to_string()))
+}
+
 fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
     Card {
         code: f.code.clone(),
@@ -219,7 +228,7 @@ pub fn report(d: &Diagnosis, lang: Lang) -> PasteReport {
             .iter()
             .map(|c| Credential {
                 label: credential_label(c.kind, lang).to_string(),
-                redacted: c.redacted.clone(),
+                redacted: redacted_in(&c.redacted, lang),
             })
             .collect(),
         truncated: d.truncated_input,
@@ -252,6 +261,13 @@ mod tests {
         assert!(r.cards[0].causes.len() <= CARD_CAUSES);
         assert_eq!(PasteReport::from_json(&r.to_json()), Some(r));
         assert_eq!(PasteReport::from_json("{\"cards\":[{}]}"), None);
+    }
+
+    #[test]
+    fn redacted_values_in_chinese() {
+        assert_eq!(redacted_in("a1b2…(36 chars)", Lang::Zh), "a1b2…（36 个字符）");
+        assert_eq!(redacted_in("…(9 chars)", Lang::Zh), "…（9 个字符）");
+        assert_eq!(redacted_in("a1b2…(36 chars)", Lang::En), "a1b2…(36 chars)");
     }
 
     #[test]

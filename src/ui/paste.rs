@@ -476,7 +476,7 @@ mod tests {
         let html = render(Lang::Zh, r);
         for zh in [
             "粘贴的内容里有 API 凭证。",
-            "看起来包含 OK-ACCESS 请求头的值（",
+            "看起来包含 OK-ACCESS 请求头的值（3f8c…（36 个字符））。",
             "请在欧易删除这个 API Key",
             "50113 无效的签名",
             ">签名</span>",
