@@ -123,11 +123,13 @@ pub fn credential_label(k: CredentialKind, lang: Lang) -> &'static str {
 
 /// A credential's safe rendering (`a1b2…(36 chars)`) in `lang`: `a1b2…（36 个字符）`.
 pub fn redacted_in(redacted: &str, lang: Lang) -> String {
-    let zh = || {
-        let (head, n) = redacted.strip_suffix(" chars)")?.rsplit_once("…(")?;
-        Some(format!("{head}…（{n} 个字符）"))
-    };
-    t!(lang, redacted.to_string(), zh().unwrap_or_else(|| redacted.to_string()))
+    t!(lang, redacted.to_string(), {
+        let zh = redacted
+            .strip_suffix(" chars)")
+            .and_then(|r| r.rsplit_once("…("))
+            .map(|(head, n)| format!("{head}…（{n} 个字符）"));
+        zh.unwrap_or_else(|| redacted.to_string())
+    })
 }
 
 fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
