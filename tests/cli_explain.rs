@@ -164,7 +164,7 @@ fn explain_in_chinese() {
         let (code, out, _) = run(flag, body);
         assert_eq!(code, 0);
         assert!(out.contains("50113") && out.contains("auth_signature"), "{out}");
-        for zh in ["置信度 0.95", "原文：", "可能的原因："] {
+        for zh in ["auth_signature · 签名 · 置信度 0.95", "原文：", "可能的原因："] {
             assert!(out.contains(zh), "{zh}: {out}");
         }
         for en in ["confidence", "evidence:", "likely causes"] {
@@ -182,6 +182,15 @@ fn explain_in_chinese() {
         "{out}"
     );
     assert!(!out.contains("Not sure:") && !out.contains("First question"), "{out}");
+    // The engine's title and note in Chinese.
+    assert!(
+        out.contains("1. 余额不足：根据问题描述推断，不是来自报错信息") && out.contains("说明：粘贴内容里没有报错信息"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("read from a description") && !out.contains("no error message in the paste"),
+        "{out}"
+    );
     // The codes its words point to.
     assert!(
         out.contains("以下错误码与其中的词语相符") && out.contains("51008"),
@@ -200,6 +209,7 @@ fn explain_in_chinese() {
         "{out}"
     );
     assert!(!out.contains("WARNING") && !out.contains("From the paste"), "{out}");
+    assert!(out.contains("OK-ACCESS 请求头的值 3f8c…（36 个字符）"), "{out}");
 }
 
 #[test]
@@ -241,6 +251,7 @@ fn lookup_in_chinese() {
     let (code, out, _) = run(&["lookup", "51008_1001", "--lang=zh"], b"");
     assert_eq!(code, 0);
     assert!(out.contains("子错误码：1001（属于 51008）"), "{out}");
+    assert!(out.contains("问题类别：insufficient_balance（余额不足）"), "{out}");
     let (code, out, _) = run(&["lookup", "--lang", "zh", "5011"], b"");
     assert_eq!(code, 1);
     assert!(

@@ -169,3 +169,95 @@ fn outcomes_api_codes_are_not_v5_codes() {
     let r = report_for(paste, &diagnose(paste), Lang::Zh);
     assert!(!r.cards[0].has_page);
 }
+
+/// Every paste of the corpora (ours and the real ones), with a few that reach the rarer texts.
+fn corpus() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in ["tests/corpus", "tests/corpus-real/tune", "tests/corpus-real/heldout"] {
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for p in files.into_iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {
+            out.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
+        }
+    }
+    for (name, text) in [
+        ("batch 2", "{\"code\":\"2\",\"msg\":\"\",\"data\":[{\"sCode\":\"51008\",\"sMsg\":\"x\"},{\"sCode\":\"0\"}]}"),
+        ("bare 1", "okx {\"code\":\"1\",\"msg\":\"All operations failed\"}"),
+        ("v3", "{\"code\":30013,\"message\":\"Invalid Sign\"}\n{\"error_code\":\"32019\",\"error_message\":\"x\"}"),
+        ("v1", "okcoin {\"error_code\":10009,\"result\":false}"),
+        ("other", "bybit {\"retCode\":\"170131\"} {\"code\":\"99999\",\"msg\":\"unknown\"}"),
+        ("proxy", "proxies = {'https': 'http://127.0.0.1:7890'}\nrequests.exceptions.ConnectTimeout: timed out"),
+        ("unrecognised", "Exception in thread main: something odd happened"),
+        ("outcomes", "{\"code\":\"100001\",\"msg\":\"参数错误\"}"),
+        ("ws close", "websocket closed with code 4004 No data received in 30s"),
+        ("sub-code", "{\"code\":\"51008\",\"msg\":\"Order failed. Insufficient USDT margin in account\"}"),
+        ("description", "下单提示余额不足"),
+        ("library", "ccxt.base.errors.ArgumentsRequired: okx fetchMyTrades() requires a symbol argument"),
+        ("credential", "ccxt.base.errors.AuthenticationError: okx requires \"password\" credential"),
+        ("not supported", "ccxt.base.errors.NotSupported: okx fetchDeposits() is not supported yet"),
+        ("runtime", "  File \"bot.py\", line 3, in run\nTypeError: 'NoneType' object is not subscriptable"),
+        ("success", "ccxt.base.errors.ExchangeError: okex {\"result\":true,\"error_code\":\"0\"}"),
+        ("bare", "ccxt.base.errors.ExchangeError: okex GET https://www.okx.com/api/v5/asset/currencies"),
+        ("bare class", "ccxt.base.errors.InsufficientFunds: okx POST https://www.okx.com/api/v5/trade/order"),
+        ("ws credentials", "okx.websocket: cannot auth - missing api or secret or pass in config"),
+        ("min size", "ccxt.base.errors.InvalidOrder: okx amount of BTC/USDT must be greater than minimum amount precision of 0.00001"),
+        ("symbol", "ccxt.base.errors.BadSymbol: okx does not have market symbol BTC/USD"),
+        ("argument", "System.ArgumentException: Either instId or ccy is required"),
+        ("dns", "socket.gaierror: [Errno -3] Temporary failure in name resolution"),
+        ("proxy error", "requests.exceptions.ProxyError: HTTPSConnectionPool: Cannot connect to proxy."),
+        ("ssl", "ssl.SSLCertVerificationError: certificate verify failed: unable to get local issuer certificate"),
+        ("refused", "ConnectionRefusedError: [Errno 111] Connection refused"),
+        ("reset", "ConnectionResetError: [Errno 104] Connection reset by peer"),
+        ("unreachable", "OSError: [Errno 101] Network is unreachable"),
+        ("html", "okx GET https://www.okx.com/api/v5/account/balance 502 <!DOCTYPE html><html><body>cloudflare</body></html>"),
+        ("ccxt network", "ccxt.base.errors.NetworkError: okx GET https://www.okx.com/api/v5/public/time"),
+        ("maintenance", "ccxt.base.errors.ExchangeNotAvailable: okx is under maintenance"),
+        ("windows zh", "ConnectionRefusedError: [WinError 10061] 由于目标计算机积极拒绝，无法连接。"),
+        ("windows zh timeout", "TimeoutError: [WinError 10060] 由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败。"),
+        ("http", "HTTP 401 Unauthorized\nHTTP 403 Forbidden\nstatus code 408\nHTTP 418\nHTTP 404 Not Found\nHTTP 503 Service Unavailable\n429 Too Many Requests"),
+    ] {
+        out.push((name.to_string(), text.to_string()));
+    }
+    out
+}
+
+#[test]
+fn every_finding_of_the_corpora_has_its_chinese_title_and_notes() {
+    use okx_doctor::core::diagnose::{notes_in, title_in};
+    let cjk = |s: &str| s.chars().any(okx_doctor::core::search::is_cjk);
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for (name, text) in corpus() {
+        for f in diagnose(&text).findings {
+            seen += 1;
+            assert_eq!(title_in(&f, Lang::En), f.title, "English stays the engine's");
+            assert_eq!(notes_in(&f, Lang::En), f.notes);
+            let title = title_in(&f, Lang::Zh);
+            // HTTP statuses keep their standard reason phrase; a code OKX gives no Chinese message
+            // keeps its English one, and a legacy code not in our tables the message pasted with it.
+            let english_ok = f.kind == FindingKind::HttpStatus
+                || f.code
+                    .as_deref()
+                    .and_then(catalog::get)
+                    .is_some_and(|e| catalog::msg_zh(e).is_none())
+                || (f.kind == FindingKind::LegacyV3 && title.contains("（OKEx v"));
+            if !cjk(&title) && !english_ok {
+                missing.push(format!("{name}: title {title:?} ({:?})", f.kind));
+            }
+            for n in notes_in(&f, Lang::Zh) {
+                if !cjk(&n) {
+                    missing.push(format!("{name}: note {n:?}"));
+                }
+            }
+        }
+    }
+    assert!(seen > 300, "{seen} findings");
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "{} without Chinese:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}

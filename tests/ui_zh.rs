@@ -198,7 +198,15 @@ fn the_wizard_in_chinese() {
 fn the_wizard_page_in_chinese() {
     // Cold start: no state in the URL.
     let t = text(&zh(|| WizardIsland.render()));
-    has_all(&t, &["首页", "粘贴报错信息，okx-doctor 会据此挑出该问的问题"]);
+    has_all(
+        &t,
+        &[
+            "首页",
+            "粘贴报错信息，okx-doctor 会据此挑出该问的问题",
+            "限速",
+            "模拟盘 / 实盘不匹配",
+        ],
+    );
     has_none(
         &t,
         &["Paste your error on the", "home page", "pick the right questions"],
@@ -210,7 +218,13 @@ fn the_wizard_page_in_chinese() {
     let t = text(&html);
     has_all(
         &t,
-        &["错误码", "签名实验室", "重新开始", "复制这一步的链接", "问题 1："],
+        &[
+            "签名 · 错误码 50113",
+            "签名实验室",
+            "重新开始",
+            "复制这一步的链接",
+            "问题 1：",
+        ],
     );
     has_none(
         &t,

@@ -90,8 +90,8 @@ pub fn run(args: &[String]) -> i32 {
     }
 }
 
-/// The human-readable explanation of `text`, its headings and labels in `lang` (findings, causes
-/// and the wizard's question are the engine's and the knowledge base's text).
+/// The human-readable explanation of `text` in `lang` (the causes and the wizard's question are
+/// the knowledge base's and the wizard's text).
 pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
     use std::fmt::Write;
     let mut s = String::new();
@@ -113,7 +113,7 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
             s,
             "{}. {}  [{} · {} · {} {:.2}{}]",
             i + 1,
-            f.title,
+            diagnose::title_in(f, lang),
             f.category.id(),
             f.category.label_in(lang),
             t!(lang, "confidence", "置信度"),
@@ -121,7 +121,7 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
             seen
         );
         let _ = writeln!(s, "   {}{}", t!(lang, "evidence: ", "原文："), f.evidence);
-        for n in &f.notes {
+        for n in &diagnose::notes_in(f, lang) {
             let _ = writeln!(s, "   {}{n}", t!(lang, "note: ", "说明："));
         }
         if !f.causes.is_empty() {
@@ -163,8 +163,9 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
             ));
         }
     }
-    // A Chinese sentence: the codes its words point to (as the paste box offers them).
-    if search::has_cjk(text) {
+    // A Chinese sentence read as a description: the codes its words point to, as the paste box
+    // offers them.
+    if search::has_cjk(text) && !d.findings.is_empty() {
         let found = paste_report::suggestions(text, d, lang);
         if !found.is_empty() {
             s.push_str(t!(
@@ -224,9 +225,16 @@ pub fn render(text: &str, d: &Diagnosis, lang: Lang) -> String {
         let list: Vec<String> = d
             .credentials
             .iter()
-            .map(|c| format!("{:?} {}", c.kind, c.redacted))
+            .map(|c| match lang {
+                Lang::En => format!("{:?} {}", c.kind, c.redacted),
+                Lang::Zh => format!(
+                    "{} {}",
+                    paste_report::credential_label(c.kind, lang),
+                    paste_report::redacted_in(&c.redacted, lang)
+                ),
+            })
             .collect();
-        let list = list.join(", ");
+        let list = list.join(t!(lang, ", ", "、"));
         let _ = writeln!(
             s,
             "{}",

@@ -146,7 +146,7 @@ pub fn render(e: &Entry, lang: Lang) -> String {
         lang,
         "category:    ",
         "问题类别：",
-        format!("{} ({})", cat.id(), cat.label_in(lang)),
+        tf!(lang, "{} ({})", "{}（{}）", cat.id(), cat.label_in(lang)),
     );
     if !e.sub_codes.is_empty() {
         line(&mut s, lang, "sub-codes:   ", "子错误码列表：", e.sub_codes.join(", "));

@@ -5,7 +5,7 @@
 
 use super::catalog;
 use super::category::Category;
-use super::diagnose::{first_question, Diagnosis, Finding, FindingKind};
+use super::diagnose::{first_question, notes_in, title_in, Diagnosis, Finding, FindingKind};
 use super::kb;
 use super::lang::Lang;
 use super::search;
@@ -121,42 +121,15 @@ pub fn credential_label(k: CredentialKind, lang: Lang) -> &'static str {
     }
 }
 
-/// Characters of a message kept in a title (the engine cuts its English titles the same way).
-const TITLE_CHARS: usize = 98;
-
-/// A finding's title in `lang`. In Chinese, a catalog code is titled with OKX's official Chinese
-/// message (the paste's own wording stays in the evidence); other titles are the engine's.
-fn title(f: &Finding, lang: Lang) -> String {
-    let by_code = matches!(
-        f.kind,
-        FindingKind::OkxCode
-            | FindingKind::BatchItem
-            | FindingKind::WsFrame
-            | FindingKind::WsClose
-            | FindingKind::MessageMatch
-    );
-    let zh = match lang {
-        Lang::Zh if by_code => f
-            .code
-            .as_deref()
-            .and_then(catalog::get)
-            .and_then(catalog::msg_zh)
-            .map(|m| crate::core::template::readable(m).trim().to_string())
-            .filter(|m| !m.is_empty()),
-        _ => None,
-    };
-    match (zh, f.code.as_deref()) {
-        (Some(m), Some(code)) => {
-            let m = m.trim_end_matches(['。', '.']);
-            let m = if m.chars().count() > TITLE_CHARS {
-                m.chars().take(TITLE_CHARS - 1).collect::<String>() + "…"
-            } else {
-                m.to_string()
-            };
-            format!("{code} {m}")
-        }
-        _ => f.title.clone(),
-    }
+/// A credential's safe rendering (`a1b2…(36 chars)`) in `lang`: `a1b2…（36 个字符）`.
+pub fn redacted_in(redacted: &str, lang: Lang) -> String {
+    t!(lang, redacted.to_string(), {
+        let zh = redacted
+            .strip_suffix(" chars)")
+            .and_then(|r| r.rsplit_once("…("))
+            .map(|(head, n)| format!("{head}…（{n} 个字符）"));
+        zh.unwrap_or_else(|| redacted.to_string())
+    })
 }
 
 fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
@@ -166,10 +139,10 @@ fn card(f: &Finding, d: &Diagnosis, lang: Lang) -> Card {
         category: f.category.id().to_string(),
         category_label: f.category.label_in(lang).to_string(),
         confidence: f.confidence,
-        title: title(f, lang),
+        title: title_in(f, lang),
         evidence: f.evidence.clone(),
         count: f.count,
-        notes: f.notes.clone(),
+        notes: notes_in(f, lang),
         causes: f
             .causes
             .iter()
@@ -257,7 +230,7 @@ pub fn report(d: &Diagnosis, lang: Lang) -> PasteReport {
             .iter()
             .map(|c| Credential {
                 label: credential_label(c.kind, lang).to_string(),
-                redacted: c.redacted.clone(),
+                redacted: redacted_in(&c.redacted, lang),
             })
             .collect(),
         truncated: d.truncated_input,
@@ -290,6 +263,13 @@ mod tests {
         assert!(r.cards[0].causes.len() <= CARD_CAUSES);
         assert_eq!(PasteReport::from_json(&r.to_json()), Some(r));
         assert_eq!(PasteReport::from_json("{\"cards\":[{}]}"), None);
+    }
+
+    #[test]
+    fn redacted_values_in_chinese() {
+        assert_eq!(redacted_in("a1b2…(36 chars)", Lang::Zh), "a1b2…（36 个字符）");
+        assert_eq!(redacted_in("…(9 chars)", Lang::Zh), "…（9 个字符）");
+        assert_eq!(redacted_in("a1b2…(36 chars)", Lang::En), "a1b2…(36 chars)");
     }
 
     #[test]

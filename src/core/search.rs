@@ -540,6 +540,8 @@ const STOPWORDS: &[&str] = &[
     "happens", "happened", "work", "works", "working", "run", "running", "using", "use", "used", "code", "message",
     "returns", "returned", "response", "then", "than", "also", "into", "out", "about", "after", "before", "while",
     "because", "since", "only", "like", "one", "two", "now", "today", "time", "times",
+    // The parts of a link in the text (several messages quote OKX's help-center links).
+    "http", "https", "www", "com", "github",
 ];
 
 /// Where the words of a [`Suggestion`] matched.

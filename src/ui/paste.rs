@@ -476,9 +476,10 @@ mod tests {
         let html = render(Lang::Zh, r);
         for zh in [
             "粘贴的内容里有 API 凭证。",
-            "看起来包含 OK-ACCESS 请求头的值（",
+            "看起来包含 OK-ACCESS 请求头的值（3f8c…（36 个字符））。",
             "请在欧易删除这个 API Key",
             "50113 无效的签名",
+            ">签名</span>",
             "高置信度（95%）",
             "最可能的原因：",
             "一步步排查修复",
@@ -496,6 +497,18 @@ mod tests {
         ] {
             assert!(!html.contains(en), "{en}: {html}");
         }
+        // The engine's notes too.
+        let html = render(
+            Lang::Zh,
+            report(
+                "{\"code\":\"1\",\"data\":[{\"sCode\":\"51008\",\"sMsg\":\"x\"}]}",
+                Lang::Zh,
+            ),
+        );
+        assert!(
+            html.contains("<li>外层错误码 1（批量操作全部失败）；内层 sCode 51008 才是原因</li>"),
+            "{html}"
+        );
         // The English report keeps its text.
         let html = render(Lang::En, report(PASTE, Lang::En));
         for en in [

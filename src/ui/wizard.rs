@@ -126,7 +126,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                 let snippet = fix.snippet_for(lib);
                 let copied = RwSignal::new("");
                 let snippet_label = snippet.map(|s| match Library::from_id(s.lib) {
-                    Some(l) => tf!(lang, "For {}", "适用于 {}", l.label()),
+                    Some(l) => tf!(lang, "For {}", "适用于 {}", l.label_in(lang)),
                     None => t!(lang, "For any library", "适用于任意库").to_string(),
                 });
                 view! {
@@ -153,7 +153,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                     .map(|l| {
                                         view! {
                                             <option value=l.id() selected=lib == Some(*l)>
-                                                {l.label()}
+                                                {l.label_in(lang)}
                                             </option>
                                         }
                                     })

@@ -131,7 +131,7 @@ fn WizardIntro(
     };
     view! {
         <p class="wizard-intro" data-testid="wizard-intro">
-            {move || state.with(|s| s.category.label())}
+            {move || state.with(|s| s.category.label_in(lang))}
             {code_link}
             {sign_link}
             " · "
@@ -155,7 +155,7 @@ fn ColdStart() -> impl IntoView {
                 env.href(&Route::Wizard),
                 wizard::to_query(&WizardState::new(*c, None))
             );
-            view! { <li><a href=href data-testid=format!("wizard-category-{}", c.id())>{c.label()}</a></li> }
+            view! { <li><a href=href data-testid=format!("wizard-category-{}", c.id())>{c.label_in(lang)}</a></li> }
         })
         .collect_view();
     view! {

@@ -19,8 +19,10 @@ mod messages;
 mod needles;
 mod patterns;
 mod prose;
+mod text_zh;
 mod zh;
 pub use chunked::{diagnose_chunked, CHUNK_BYTES};
+pub use text_zh::{notes_in, title_in};
 pub(crate) mod util;
 
 use super::catalog::{self, Entry, Kind};
