@@ -140,14 +140,14 @@ pub struct Rows {
 }
 
 impl Rows {
-    /// As JSON (what the worker sends).
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// As the worker sends them ([`wire`](crate::core::wire) bytes).
+    pub fn to_wire(&self) -> Vec<u8> {
+        crate::core::wire::encode(self)
     }
 
-    /// Parses [`Rows::to_json`]'s output.
-    pub fn from_json(s: &str) -> Option<Rows> {
-        serde_json::from_str(s).ok()
+    /// Reads [`Rows::to_wire`]'s output.
+    pub fn from_wire(bytes: &[u8]) -> Option<Rows> {
+        crate::core::wire::decode(bytes)
     }
 }
 
@@ -162,11 +162,11 @@ pub struct Query {
     /// Rows wanted at most.
     pub limit: usize,
     /// The language of the rows' text (a wasm worker answers in the language it was built for).
-    #[serde(default, with = "lang_id")]
+    #[serde(with = "lang_id")]
     pub lang: Lang,
 }
 
-/// A [`Lang`] as its id in JSON (`"zh"`).
+/// A [`Lang`] as its id (`"zh"`) on the wire.
 mod lang_id {
     use super::Lang;
     use serde::{Deserialize, Deserializer, Serializer};
@@ -236,7 +236,7 @@ mod tests {
         });
         assert_eq!(r.rows[0].code, "50011");
         assert!(r.rows.len() <= 5 && r.total >= r.rows.len());
-        assert_eq!(Rows::from_json(&r.to_json()), Some(r));
+        assert_eq!(Rows::from_wire(&r.to_wire()), Some(r));
         let all = search_rows(&Query {
             limit: usize::MAX,
             ..Default::default()
@@ -285,18 +285,14 @@ mod tests {
             assert!(family_label(id, Lang::Zh).starts_with(&id[..1]) || has_cjk(family_label(id, Lang::Zh)));
         }
         assert_eq!(family_label("51", Lang::Zh), "51xxx 交易");
-        // The query's language travels to the worker as its id, and defaults to English.
+        // The query, with its language, travels to the worker and back unchanged.
         let q = Query {
             q: "余额".into(),
             lang: Lang::Zh,
             limit: 3,
             ..Default::default()
         };
-        let json = serde_json::to_string(&q).unwrap();
-        assert!(json.contains("\"lang\":\"zh\""), "{json}");
-        assert_eq!(serde_json::from_str::<Query>(&json).unwrap(), q);
-        let old: Query = serde_json::from_str(r#"{"q":"x","fam":"","sec":"","ch":"","limit":5}"#).unwrap();
-        assert_eq!(old.lang, Lang::En);
+        assert_eq!(crate::core::wire::decode::<Query>(&crate::core::wire::encode(&q)), Some(q));
         let rows = search_rows(&Query {
             q: "too many request".into(),
             lang: Lang::Zh,

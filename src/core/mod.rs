@@ -21,4 +21,5 @@ pub mod sign;
 pub mod template;
 pub mod terms;
 pub mod textsim;
+pub mod wire;
 pub mod wizard;

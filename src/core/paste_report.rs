@@ -238,14 +238,14 @@ pub fn report(d: &Diagnosis, lang: Lang) -> PasteReport {
 }
 
 impl PasteReport {
-    /// The report as JSON (what the worker sends).
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// The report as the worker sends it ([`wire`](crate::core::wire) bytes).
+    pub fn to_wire(&self) -> Vec<u8> {
+        crate::core::wire::encode(self)
     }
 
-    /// Parses [`PasteReport::to_json`]'s output (`None` for anything else).
-    pub fn from_json(s: &str) -> Option<Self> {
-        serde_json::from_str(s).ok()
+    /// Reads [`PasteReport::to_wire`]'s output (`None` for anything else).
+    pub fn from_wire(bytes: &[u8]) -> Option<Self> {
+        crate::core::wire::decode(bytes)
     }
 }
 
@@ -261,8 +261,9 @@ mod tests {
         assert_eq!(r.cards[0].code.as_deref(), Some("50113"));
         assert!(r.cards[0].has_page && r.cards[0].wizard_query.starts_with("?c="));
         assert!(r.cards[0].causes.len() <= CARD_CAUSES);
-        assert_eq!(PasteReport::from_json(&r.to_json()), Some(r));
-        assert_eq!(PasteReport::from_json("{\"cards\":[{}]}"), None);
+        let wire = r.to_wire();
+        assert_eq!(PasteReport::from_wire(&wire), Some(r));
+        assert_eq!(PasteReport::from_wire(&wire[..wire.len() / 2]), None);
     }
 
     #[test]

@@ -38,7 +38,7 @@ impl Request {
         match self {
             Request::Analyse(t) | Request::Nearest(t) => t.as_str().into(),
             Request::AnalyseJs(t) => t.clone().into(),
-            Request::Search(q) => serde_json::to_string(q).unwrap_or_default().into(),
+            Request::Search(q) => js_sys::Uint8Array::from(crate::core::wire::encode(q).as_slice()).into(),
         }
     }
 }
@@ -86,12 +86,12 @@ impl Failure {
     }
 }
 
-/// Reads an answer's JSON (`report` or `rows`).
+/// Reads an answer's bytes (`report` or `rows`, see [`crate::core::wire`]).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn parse(kind: &str, json: &str) -> Update {
+fn parse(kind: &str, bytes: &[u8]) -> Update {
     let parsed = match kind {
-        "report" => PasteReport::from_json(json).map(Update::Done),
-        _ => Rows::from_json(json).map(Update::Rows),
+        "report" => PasteReport::from_wire(bytes).map(Update::Done),
+        _ => Rows::from_wire(bytes).map(Update::Rows),
     };
     parsed.unwrap_or(Update::Failed(Failure::Unreadable))
 }
@@ -190,8 +190,8 @@ mod imp {
             deliver(id, Update::Progress(p));
         }
         for kind in ["report", "rows"] {
-            if let Some(json) = get(kind).and_then(|v| v.as_string()) {
-                deliver(id, parse(kind, &json));
+            if let Some(bytes) = get(kind).and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) {
+                deliver(id, parse(kind, &bytes.to_vec()));
             }
         }
     }
@@ -263,8 +263,8 @@ mod imp {
             }
             .await;
             let kind = if r.op() == "analyse" { "report" } else { "rows" };
-            let update = match result.ok().and_then(|v| v.as_string()) {
-                Some(json) => parse(kind, &json),
+            let update = match result.ok().and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()) {
+                Some(bytes) => parse(kind, &bytes.to_vec()),
                 None => Update::Failed(Failure::NotLoaded),
             };
             deliver(id, update);

@@ -1,9 +1,9 @@
 //! The analysis worker, off the page's main thread: the core engine and the catalog, compiled to
 //! their own wasm and run as a module worker (`src/ui/analysis.rs` is the page's side). Requests
 //! are `{id, op, text}`: `analyse` a paste (progress messages `{id, progress}` between chunks of a
-//! large paste, then `{id, report}`: the paste box's `PasteReport` as JSON), `search` the catalog
-//! (`text` is a `catalog_rows::Query` as JSON) or find the `nearest` codes (both answer
-//! `{id, rows}`). Where a page cannot start a worker (a sandboxed iframe has no origin of its
+//! large paste, then `{id, report}`: the paste box's `PasteReport`), `search` the catalog
+//! (`text` is a `catalog_rows::Query`) or find the `nearest` codes (both answer `{id, rows}`).
+//! Values travel as `Uint8Array`s in the wire format of `okx_doctor::core::wire`. Where a page cannot start a worker (a sandboxed iframe has no origin of its
 //! own), the page loads this module and calls [`answer`] directly.
 
 #[cfg(target_arch = "wasm32")]
@@ -12,6 +12,7 @@ mod imp {
     use okx_doctor::core::diagnose::{diagnose, diagnose_chunked, CHUNK_BYTES};
     use okx_doctor::core::lang::Lang;
     use okx_doctor::core::paste_report::report_for;
+    use okx_doctor::core::wire;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -24,13 +25,21 @@ mod imp {
         Lang::compiled().unwrap_or_default()
     }
 
-    /// Answers a request in this thread: the paste report, or catalog rows, as JSON.
+    /// Answers a request in this thread: the paste report, or catalog rows, as wire bytes.
+    /// `text` is the paste or the code (a string), or the search's `Query` (wire bytes).
     #[wasm_bindgen]
-    pub fn answer(op: &str, text: &str) -> String {
+    pub fn answer(op: &str, text: JsValue) -> Vec<u8> {
+        let text_str = || text.as_string().unwrap_or_default();
         match op {
-            "analyse" => report_for(text, &diagnose(text), lang()).to_json(),
-            "search" => search_rows(&serde_json::from_str::<Query>(text).unwrap_or_default()).to_json(),
-            _ => nearest_rows(text, NEAREST).to_json(),
+            "analyse" => {
+                let text = text_str();
+                report_for(&text, &diagnose(&text), lang()).to_wire()
+            }
+            "search" => {
+                let bytes = text.dyn_ref::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+                search_rows(&wire::decode::<Query>(&bytes).unwrap_or_default()).to_wire()
+            }
+            _ => nearest_rows(&text_str(), NEAREST).to_wire(),
         }
     }
 
@@ -58,7 +67,7 @@ mod imp {
             &scope,
             &[
                 ("id", id.into()),
-                ("report", report_for(&text, &d, lang()).to_json().into()),
+                ("report", js_sys::Uint8Array::from(report_for(&text, &d, lang()).to_wire().as_slice()).into()),
             ],
         );
     }
@@ -75,17 +84,13 @@ mod imp {
                 .ok()
                 .and_then(|v| v.as_f64())
                 .unwrap_or(0.0);
-            let get = |k: &str| {
-                js_sys::Reflect::get(&data, &k.into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default()
-            };
-            let (op, text) = (get("op"), get("text"));
+            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            let (op, text) = (get("op").as_string().unwrap_or_default(), get("text"));
             if op == "analyse" {
-                wasm_bindgen_futures::spawn_local(analyse(s.clone(), id, text));
+                wasm_bindgen_futures::spawn_local(analyse(s.clone(), id, text.as_string().unwrap_or_default()));
             } else {
-                post(&s, &[("id", id.into()), ("rows", answer(&op, &text).into())]);
+                let rows = js_sys::Uint8Array::from(answer(&op, text).as_slice());
+                post(&s, &[("id", id.into()), ("rows", rows.into())]);
             }
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
