@@ -111,6 +111,8 @@ pub fn generate(out_dir: &Path) {
     let source_ids = generate_sources(&mut out);
     let mut syms = Syms::default();
     let mut blob = String::new();
+    // Code → message only (`catalog::message`), for a bundle that needs no other field.
+    let mut messages = String::new();
     for e in &entries {
         let obj = e.as_object().expect("entry is an object");
         for k in obj.keys() {
@@ -269,6 +271,7 @@ pub fn generate(out_dir: &Path) {
             syms.idx(last_seen),
             syms.idx(last_seen_in),
         ];
+        messages.push_str(&format!("{code}{FS}{}{RS}", fields[5]));
         blob.push_str(&fields.join(&FS.to_string()));
         blob.push(RS);
     }
@@ -278,6 +281,7 @@ pub fn generate(out_dir: &Path) {
         syms.0.iter().map(|x| lit(x)).collect::<Vec<_>>().join(", ")
     );
     let _ = writeln!(out, "static BLOB: &str = {};", lit(&blob));
+    let _ = writeln!(out, "static MESSAGES: &str = {};", lit(&messages));
     let _ = writeln!(out, "const ENTRY_COUNT: usize = {};", entries.len());
     generate_zh(&entries, &mut out);
 

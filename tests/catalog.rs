@@ -309,3 +309,13 @@ fn outcomes_api_codes_are_not_catalog_codes() {
     assert!(!catalog::is_outcomes_api_code("50011"));
     assert!(!catalog::is_outcomes_api_code("10003"));
 }
+
+#[test]
+fn the_message_table_agrees_with_the_catalog() {
+    for e in catalog::entries() {
+        assert_eq!(catalog::message(e.code), Some(e.msg), "{}", e.code);
+    }
+    for unknown in ["", "5011", "501130", "99999", "50113\u{1f}"] {
+        assert_eq!(catalog::message(unknown), None, "{unknown:?}");
+    }
+}

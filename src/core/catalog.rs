@@ -356,6 +356,13 @@ pub fn get(code: &str) -> Option<&'static Entry> {
     entries().iter().find(|e| e.code == code)
 }
 
+/// The message of `code` as OKX's English docs give it (`get(code)?.msg`), from a table of codes
+/// and messages alone: a bundle that needs only this (the wizard's report) does not carry the
+/// whole catalog.
+pub fn message(code: &str) -> Option<&'static str> {
+    MESSAGES.split('\u{1e}').find_map(|rec| rec.strip_prefix(code)?.strip_prefix('\u{1f}'))
+}
+
 /// The documented HTTP statuses as text (`"200, 429"`), or `None` when the docs give none.
 pub fn http_statuses_text(e: &Entry) -> Option<String> {
     (!e.http_statuses.is_empty()).then(|| {
