@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
+import { before, after } from "node:test";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -61,6 +62,21 @@ export async function launch({ bfcache = false } = {}) {
     executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true,
     ...(bfcache ? { ignoreDefaultArgs: ["--disable-back-forward-cache"] } : {}),
   });
+}
+
+/** The usual suite set-up: before the suite, `dir` served under `prefix` and Chromium started;
+ *  after it, both stopped. Returns an object whose `server` and `browser` are set by then. */
+export function useSite(dir = "dist", prefix = "/", launchOpts = {}) {
+  const site = { server: null, browser: null };
+  before(async () => {
+    site.server = await serveDist(dir, prefix);
+    site.browser = await launch(launchOpts);
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.stop();
+  });
+  return site;
 }
 
 /** A new page that records console errors, page errors and failed requests. */

@@ -3,12 +3,12 @@
 // keeps the page's state (search query, wizard step) and is remembered; a Chinese browser is
 // offered Chinese, never redirected. Chinese pages read in Chinese with JavaScript off, carry
 // OKX's official Chinese message, and the Chinese search finds Chinese words.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import nodePath from "node:path";
-import { serveDist, launch, newPage, appReady, visibleText, startScript } from "./helpers.mjs";
+import { newPage, appReady, visibleText, startScript, useSite } from "./helpers.mjs";
 
 // [name, path with the state to keep, a selector that shows the state survived (optional)]
 const PAGES = [
@@ -20,22 +20,14 @@ const PAGES = [
   ["sign", "sign/", "[data-testid=sign-key]"],
 ];
 
-let server, browser;
-before(async () => {
-  server = await serveDist("dist", "/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
-const root = (p) => server.root(p);
+const root = (p) => site.server.root(p);
 const lang = (page) => page.evaluate(() => document.documentElement.lang);
 
 for (const [name, path, ready] of PAGES) {
   test(`${name}: the switch goes to the Chinese page and back with its state, and is remembered`, async () => {
-    const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    const page = await newPage(site.browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(root(path));
     await appReady(page);
     assert.equal(await lang(page), "en");
@@ -69,7 +61,7 @@ for (const [name, path, ready] of PAGES) {
 }
 
 test("a browser that prefers Chinese is offered Chinese on its first visit, never redirected; closing the note keeps English", async () => {
-  const page = await newPage(browser, { locale: "zh-CN" });
+  const page = await newPage(site.browser, { locale: "zh-CN" });
   await page.goto(root("e/50011/"));
   await appReady(page);
   assert.equal(new URL(page.url()).pathname, "/e/50011/");
@@ -80,14 +72,14 @@ test("a browser that prefers Chinese is offered Chinese on its first visit, neve
   assert.ok(!(await page.isVisible("[data-testid=lang-suggest]")), "the choice to stay is remembered");
   await page.context().close();
   // A Traditional Chinese browser is not offered Simplified Chinese.
-  const tw = await newPage(browser, { locale: "zh-TW" });
+  const tw = await newPage(site.browser, { locale: "zh-TW" });
   await tw.goto(root("e/50011/"));
   assert.ok(!(await tw.isVisible("[data-testid=lang-suggest]")));
   await tw.context().close();
 });
 
 test("/zh/e/50113/ with JavaScript off: OKX's Chinese message, the English one beside it, our Chinese causes", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const res = await page.goto(root("zh/e/50113/"));
   assert.equal(res.status(), 200);
@@ -101,7 +93,7 @@ test("/zh/e/50113/ with JavaScript off: OKX's Chinese message, the English one b
 });
 
 test("the Chinese search finds Chinese words: 余额不足 → 51008", async () => {
-  const page = await newPage(browser);
+  const page = await newPage(site.browser);
   await page.goto(root("zh/"));
   await appReady(page);
   await page.fill("#catalog-search", "余额不足");
@@ -111,7 +103,7 @@ test("the Chinese search finds Chinese words: 余额不足 → 51008", async () 
 });
 
 test("the five codes added after the catalog snapshot have pages in both languages", async () => {
-  const page = await newPage(browser);
+  const page = await newPage(site.browser);
   for (const code of ["59320", "59667", "54084", "54085", "54086"]) {
     for (const p of [`e/${code}/`, `zh/e/${code}/`]) {
       const res = await page.goto(root(p));
@@ -130,7 +122,7 @@ test("embeds in Chinese: data-locale picks the page language, data-lib (or the o
 <script src="${root("embed.js")}" async></script></body></html>`);
   const blog = await startScript("tests/support/static-server.mjs", ["--dir", dir, "--port", "0"]);
   try {
-    const page = await newPage(browser);
+    const page = await newPage(site.browser);
     await page.goto(`http://localhost:${blog.port}/`);
     const zh = await page.waitForSelector("#w-zh iframe");
     const old = await page.waitForSelector("#w-old iframe");

@@ -1,9 +1,9 @@
 // One renderer: every page type reads the same before its wasm starts (JavaScript off) and after
 // (apart from regions marked data-dynamic, such as a live result or the state in the URL), and
 // starting the islands shifts nothing (cumulative layout shift 0).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, newPage, appReady, visibleText } from "./helpers.mjs";
+import { newPage, appReady, visibleText, useSite } from "./helpers.mjs";
 
 const PAGES = [
   ["home", ""],
@@ -20,21 +20,13 @@ const PAGES = [
   ["embed clock", "embed/clock/"],
 ];
 
-let server, browser;
-before(async () => {
-  server = await serveDist("dist", "/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 // A phone and a desktop width.
 const VIEWPORTS = [{ width: 360, height: 740 }, { width: 1280, height: 800 }];
 
 async function textWithoutJs(url, viewport) {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport });
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "load" });
   const t = await visibleText(page);
@@ -43,7 +35,7 @@ async function textWithoutJs(url, viewport) {
 }
 
 async function textAndShiftWithJs(url, viewport) {
-  const page = await newPage(browser, { viewport });
+  const page = await newPage(site.browser, { viewport });
   await page.addInitScript(() => {
     window.__cls = 0;
     new PerformanceObserver((l) => {
@@ -61,7 +53,7 @@ async function textAndShiftWithJs(url, viewport) {
 
 for (const [name, path] of PAGES) for (const viewport of VIEWPORTS) {
   test(`${name} at ${viewport.width} px: same text before and after the islands start, no layout shift`, async () => {
-    const url = server.url(path);
+    const url = site.server.url(path);
     const before = await textWithoutJs(url, viewport);
     const { t: afterText, cls, problems } = await textAndShiftWithJs(url, viewport);
     assert.ok(before.trim().length > 20, `${name}: the page has text without JavaScript`);

@@ -3,23 +3,15 @@
 // tuning part, half held out) is pasted into the home page, taken to the wizard by the finding's
 // "Fix it step by step" link, answered click by click as the native walk answered, and must reach
 // the same first fix as the native state machine. Prints how many of them that fix is the right one.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, serveDist, launch, newPage, appReady } from "./helpers.mjs";
+import { ROOT, newPage, appReady, useSite } from "./helpers.mjs";
 
 const SAMPLE = path.join(ROOT, "target/wizard-scenarios-sample.json");
 
-let server, browser;
-before(async () => {
-  server = await serveDist("dist", "/");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 test("a sample of the wizard scenarios reaches the same first fix in the browser as natively", async () => {
   assert.ok(fs.existsSync(SAMPLE), `${SAMPLE} is missing: run cargo test --test wizard_scenarios first (./dev test does)`);
@@ -27,8 +19,8 @@ test("a sample of the wizard scenarios reaches the same first fix in the browser
   assert.ok(sample.length >= 6, `sample of ${sample.length}`);
   let right = { tune: 0, held: 0 }, total = { tune: 0, held: 0 };
   for (const s of sample) {
-    const page = await newPage(browser);
-    await page.goto(server.url(""));
+    const page = await newPage(site.browser);
+    await page.goto(site.server.url(""));
     await appReady(page);
     await page.fill("[data-testid=paste-input]", s.paste);
     await page.dispatchEvent("[data-testid=paste-input]", "paste");
