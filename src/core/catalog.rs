@@ -360,7 +360,9 @@ pub fn get(code: &str) -> Option<&'static Entry> {
 /// and messages alone: a bundle that needs only this (the wizard's report) does not carry the
 /// whole catalog.
 pub fn message(code: &str) -> Option<&'static str> {
-    MESSAGES.split('\u{1e}').find_map(|rec| rec.strip_prefix(code)?.strip_prefix('\u{1f}'))
+    MESSAGES
+        .split('\u{1e}')
+        .find_map(|rec| rec.strip_prefix(code)?.strip_prefix('\u{1f}'))
 }
 
 /// The documented HTTP statuses as text (`"200, 429"`), or `None` when the docs give none.

@@ -292,7 +292,10 @@ mod tests {
             limit: 3,
             ..Default::default()
         };
-        assert_eq!(crate::core::wire::decode::<Query>(&crate::core::wire::encode(&q)), Some(q));
+        assert_eq!(
+            crate::core::wire::decode::<Query>(&crate::core::wire::encode(&q)),
+            Some(q)
+        );
         let rows = search_rows(&Query {
             q: "too many request".into(),
             lang: Lang::Zh,

@@ -716,7 +716,10 @@ pub fn report_text(state: &WizardState, library: Option<Library>, version: Optio
     let code = code.unwrap_or(t!(lang, "unknown", "未知"));
     out.push_str(&tf!(lang, "- Error code: {code}\n", "- 错误码：{code}\n"));
     // The error that started the walk, as OKX words it (the catalog's message, never the paste).
-    if let Some(msg) = crate::core::catalog::message(code).map(str::trim).filter(|m| !m.is_empty()) {
+    if let Some(msg) = crate::core::catalog::message(code)
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+    {
         out.push_str(&tf!(lang, "- OKX message: {msg}\n", "- 欧易消息：{msg}\n"));
     }
     out.push_str(&tf!(

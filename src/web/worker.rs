@@ -36,7 +36,10 @@ mod imp {
                 report_for(&text, &diagnose(&text), lang()).to_wire()
             }
             "search" => {
-                let bytes = text.dyn_ref::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+                let bytes = text
+                    .dyn_ref::<js_sys::Uint8Array>()
+                    .map(|a| a.to_vec())
+                    .unwrap_or_default();
                 search_rows(&wire::decode::<Query>(&bytes).unwrap_or_default()).to_wire()
             }
             _ => nearest_rows(&text_str(), NEAREST).to_wire(),
@@ -67,7 +70,10 @@ mod imp {
             &scope,
             &[
                 ("id", id.into()),
-                ("report", js_sys::Uint8Array::from(report_for(&text, &d, lang()).to_wire().as_slice()).into()),
+                (
+                    "report",
+                    js_sys::Uint8Array::from(report_for(&text, &d, lang()).to_wire().as_slice()).into(),
+                ),
             ],
         );
     }

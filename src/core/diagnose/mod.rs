@@ -176,6 +176,34 @@ struct Acc<'t> {
 }
 
 impl<'t> Acc<'t> {
+    /// A finding for catalog entry `e` whose message (English or official Chinese) was found in
+    /// the line `body`: its category from the message and the line, its title from the catalog,
+    /// and a note when the message is a sub-code's.
+    fn add_message(
+        &mut self,
+        e: &'static Entry,
+        body: &str,
+        (kind, confidence): (FindingKind, f32),
+        span: (usize, usize),
+        mut notes: Vec<String>,
+    ) -> usize {
+        if let Some(sc) = e.sub_code {
+            notes.push(format!("the message matches sub-code {} ({})", sc, e.code));
+        }
+        let category = categorize::category_for_message(e, body);
+        let title = code_title(e, None);
+        self.add(
+            Some(e.base_code.to_string()),
+            category,
+            confidence,
+            span,
+            title,
+            kind,
+            notes,
+            1,
+        )
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
@@ -854,21 +882,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
                             h.others.join(", ")
                         ));
                     }
-                    if let Some(sc) = e.sub_code {
-                        notes.push(format!("the message matches sub-code {} ({})", sc, e.code));
-                    }
-                    let cat = categorize::category_for_message(e, body);
-                    let title = code_title(e, None);
-                    produced.push(acc.add(
-                        Some(e.base_code.to_string()),
-                        cat,
-                        conf,
-                        (off + h.span.0, off + h.span.1),
-                        title,
-                        kind,
-                        notes,
-                        1,
-                    ));
+                    produced.push(acc.add_message(e, body, (kind, conf), (off + h.span.0, off + h.span.1), notes));
                 }
                 if let Some(m) = m {
                     let e = &catalog::entries()[m.entry];
@@ -894,21 +908,7 @@ pub fn diagnose(input: &str) -> Diagnosis {
                             e.base_code
                         ));
                     }
-                    if let Some(sc) = e.sub_code {
-                        notes.push(format!("the message matches sub-code {} ({})", sc, e.code));
-                    }
-                    let cat = categorize::category_for_message(e, body);
-                    let title = code_title(e, None);
-                    produced.push(acc.add(
-                        Some(e.base_code.to_string()),
-                        cat,
-                        conf,
-                        (seg_start, ws_),
-                        title,
-                        kind,
-                        notes,
-                        1,
-                    ));
+                    produced.push(acc.add_message(e, body, (kind, conf), (seg_start, ws_), notes));
                 }
             }
             // A library exception class with nothing else on its line.

@@ -98,11 +98,19 @@ impl LineIndex {
     }
 }
 
-/// A readable excerpt around `span`, inside its line, at most ~300 bytes, trimmed.
+/// An excerpt keeps this many bytes of context before the match…
+const EXCERPT_BEFORE: usize = 140;
+/// …and this many after its end: enough for a JSON body's neighbouring fields (`"msg"` next to
+/// `"code"`), short enough to read in a finding.
+const EXCERPT_AFTER: usize = 160;
+/// The longest excerpt, in bytes (a minified log line can be megabytes long).
+const EXCERPT_MAX: usize = 300;
+
+/// A readable excerpt around `span`, inside its line, at most [`EXCERPT_MAX`] bytes, trimmed.
 pub fn evidence(s: &str, span: (usize, usize)) -> String {
     let b = s.as_bytes();
-    let lo = span.0.saturating_sub(140);
-    let hi = (span.1.max(span.0) + 160).min(b.len());
+    let lo = span.0.saturating_sub(EXCERPT_BEFORE);
+    let hi = (span.1.max(span.0) + EXCERPT_AFTER).min(b.len());
     // The line's ends, looked for only near the span (cost bounded on a very long line): a start
     // before `lo` is stood in for by `lo - 1`, an end after `hi` by `hi + 1`; both give the same
     // excerpt and the same ellipses as the exact values.
@@ -123,14 +131,20 @@ pub fn evidence(s: &str, span: (usize, usize)) -> String {
         };
         (ls, le)
     };
-    let mut a = ls.max(span.0.saturating_sub(140));
-    let mut b = le.min(span.1.max(span.0) + 160).max(a);
-    if b - a > 300 {
-        b = a + 300;
+    excerpt(s, span, (ls, le))
+}
+
+/// The excerpt of `span` within the line `(ls, le)` (or stand-ins for its ends beyond the
+/// context window), with an ellipsis where the line goes on.
+fn excerpt(s: &str, span: (usize, usize), (ls, le): (usize, usize)) -> String {
+    let mut a = ls.max(span.0.saturating_sub(EXCERPT_BEFORE));
+    let mut b = le.min(span.1.max(span.0) + EXCERPT_AFTER).max(a);
+    if b - a > EXCERPT_MAX {
+        b = a + EXCERPT_MAX;
     }
     if b < span.0 {
         a = span.0;
-        b = (span.0 + 300).min(s.len());
+        b = (span.0 + EXCERPT_MAX).min(s.len());
     }
     let t = slice(s, a, b).trim();
     let mut out = String::new();
@@ -246,26 +260,7 @@ mod tests {
 
     /// The excerpt as it was computed before the bounded search (whole-line bounds).
     fn evidence_whole_line(s: &str, span: (usize, usize)) -> String {
-        let (ls, le) = line_bounds(s, span.0);
-        let mut a = ls.max(span.0.saturating_sub(140));
-        let mut b = le.min(span.1.max(span.0) + 160).max(a);
-        if b - a > 300 {
-            b = a + 300;
-        }
-        if b < span.0 {
-            a = span.0;
-            b = (span.0 + 300).min(s.len());
-        }
-        let t = slice(s, a, b).trim();
-        let mut out = String::new();
-        if a > ls {
-            out.push('…');
-        }
-        out.push_str(t);
-        if b < le {
-            out.push('…');
-        }
-        out
+        excerpt(s, span, line_bounds(s, span.0))
     }
 
     #[test]
