@@ -126,7 +126,10 @@ impl Fonts {
         Fonts {
             faces: faces
                 .into_iter()
-                .map(|f| (f.clone(), base / em_per_height(&f)))
+                .map(|f| {
+                    let factor = base / em_per_height(&f);
+                    (f, factor)
+                })
                 .collect(),
         }
     }
