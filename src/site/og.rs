@@ -149,12 +149,12 @@ impl Fonts {
         self.faces.iter().any(|(f, _)| f.glyph_id(ch).0 != 0)
     }
 
-    /// The glyphs of `text` at `size` placed from x = 0 on a baseline at y = 0: font index,
-    /// glyph id, scale and x; then the advance width of the whole. Kerning applies between two
-    /// glyphs of the same font.
-    fn layout(&self, size: f32, text: &str) -> (Vec<(usize, GlyphId, PxScale, f32)>, f32) {
+    /// The glyphs of `text` at `size` placed from `x` on a baseline at y = 0: font index, glyph
+    /// id, scale and x; then where the line ends. Kerning applies between two glyphs of the same
+    /// font.
+    fn layout(&self, size: f32, x: f32, text: &str) -> (Vec<(usize, GlyphId, PxScale, f32)>, f32) {
         let mut out = Vec::new();
-        let mut caret = 0.0;
+        let mut caret = x;
         let mut prev: Option<(usize, GlyphId)> = None;
         for ch in text.chars() {
             let (i, id) = self.glyph(ch);
@@ -230,9 +230,11 @@ impl Canvas {
 
     /// Draws one line of `text` with its left end at `x` and its baseline at `baseline`.
     fn text(&mut self, fonts: &Fonts, size: f32, x: f32, baseline: f32, text: &str, ink: usize) {
-        for (i, id, scale, dx) in fonts.layout(size, text).0 {
+        // Placed from `x` (not from 0 and then shifted): the same rounding as before the CJK
+        // fallback, so the English images stay byte for byte what they were.
+        for (i, id, scale, gx) in fonts.layout(size, x, text).0 {
             let font = &fonts.faces[i].0;
-            let glyph = id.with_scale_and_position(scale, point(x + dx, baseline));
+            let glyph = id.with_scale_and_position(scale, point(gx, baseline));
             if let Some(outline) = font.outline_glyph(glyph) {
                 let b = outline.px_bounds();
                 outline.draw(|gx, gy, c| {
@@ -274,7 +276,7 @@ impl Canvas {
 
 /// Width in pixels of `text` at `size`.
 fn width(fonts: &Fonts, size: f32, text: &str) -> f32 {
-    fonts.layout(size, text).1
+    fonts.layout(size, 0.0, text).1
 }
 
 /// Chinese, Japanese and Korean characters and their punctuation (full-width forms included):
