@@ -178,6 +178,16 @@ fn error_page_has_its_facts_causes_snippets_links_and_islands() {
     assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/e/50011/\""));
     assert!(html.contains("<meta property=\"og:url\" content=\"https://example.org/e/50011/\""));
     assert!(html.contains("<meta property=\"og:image\" content=\"https://example.org/og/50011.png\""));
+    assert!(html.contains("<meta name=\"twitter:image\" content=\"https://example.org/og/50011.png\""));
+    // The Chinese page's preview is the Chinese image.
+    let zh = site::render_in(
+        &Route::Error("50011".into()),
+        Lang::Zh,
+        &config("/", Some("https://example.org")),
+    )
+    .unwrap();
+    assert!(zh.contains("<meta property=\"og:image\" content=\"https://example.org/zh/og/50011.png\""));
+    assert!(zh.contains("<meta name=\"twitter:image\" content=\"https://example.org/zh/og/50011.png\""));
     assert!(html.contains("summary_large_image"));
     assert!(
         !error_page("50011").contains("og:image"),
@@ -440,6 +450,21 @@ fn binary_writes_the_whole_site() {
     assert!(read("zh/e/51008_1000/index.html").contains("/sub/okx-doctor-page-456_bg.wasm"));
     assert!(read("zh/404.html").contains("noindex"));
     assert!(read("sitemap.xml").contains("<loc>https://example.org/sub/e/60018/</loc>"));
+    // Each language's error pages link their own link-preview image, and it is there.
+    for (page, image) in [
+        ("e/50113/index.html", "og/50113.png"),
+        ("zh/e/50113/index.html", "zh/og/50113.png"),
+    ] {
+        let tag = format!("<meta property=\"og:image\" content=\"https://example.org/sub/{image}\"");
+        assert!(read(page).contains(&tag), "{page}: {tag}");
+    }
+    let png = |p: &str| std::fs::read(dist.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    assert_ne!(png("og/50113.png"), png("zh/og/50113.png"));
+    let count = |d: &str| std::fs::read_dir(dist.join(d)).unwrap().count();
+    assert_eq!(
+        (count("og"), count("zh/og")),
+        (catalog::entries().len(), catalog::entries().len())
+    );
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_okx-doctor-site"))
         .current_dir(root)
         .args(["--dist", dist.to_str().unwrap(), "--origin", "example.org/x\""])

@@ -186,7 +186,8 @@ pub fn meta_in(route: &Route, lang: Lang) -> Option<PageMeta> {
 
 /// The message an error page's title and description quote: OKX's official Chinese message on a
 /// Chinese page when OKX publishes one, the English message otherwise (readable, no placeholders).
-fn shown_message(e: &Entry, lang: Lang) -> String {
+/// The page's link-preview image (`site::og`) draws the same message.
+pub fn shown_message(e: &Entry, lang: Lang) -> String {
     t!(
         lang,
         readable(e.msg),

@@ -82,7 +82,7 @@ fn render_with(route: &Route, lang: Lang, config: &Config, policy: &str) -> Opti
         csp: policy.to_string(),
         loader: config.loaders.get(&(lang, route.bundle())).cloned(),
     };
-    let image = link_preview(route, config);
+    let image = link_preview(route, lang, config);
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(env);
@@ -92,15 +92,15 @@ fn render_with(route: &Route, lang: Lang, config: &Config, policy: &str) -> Opti
     Some(format!("<!DOCTYPE html>\n{html}\n"))
 }
 
-/// The absolute URL of an error page's link-preview image (`og:image` must be absolute, so only
-/// a build that knows its origin has them; [`write_site`] then writes the images).
-fn link_preview(route: &Route, config: &Config) -> Option<String> {
+/// The absolute URL of an error page's link-preview image in `lang` (`og:image` must be absolute,
+/// so only a build that knows its origin has them; [`write_site`] then writes the images).
+fn link_preview(route: &Route, lang: Lang, config: &Config) -> Option<String> {
     let origin = config.origin.as_ref()?;
     match route {
         Route::Error(code) => Some(format!(
             "{origin}{}{}",
             normalize_base(&config.base),
-            og::image_path(code)
+            og::image_path(lang, code)
         )),
         _ => None,
     }
@@ -196,8 +196,8 @@ pub fn write_site(dist: &std::path::Path, config: &Config) -> Result<Written, St
         }
     }
     if config.origin.is_some() {
-        let w = og::write_all(dist).map_err(|e| format!("cannot write the link-preview images: {e}"))?;
-        out.bytes += w.bytes;
+        let written = og::write_all(dist).map_err(|e| format!("cannot write the link-preview images: {e}"))?;
+        out.bytes += written.iter().map(|(_, w)| w.bytes).sum::<u64>();
     }
     Ok(out)
 }

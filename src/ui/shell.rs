@@ -98,6 +98,7 @@ fn MetaTags(
         {og("og:title", meta.title.clone())}
         {og("og:description", meta.description.clone())}
         {image.map(|i| view! {
+            <meta name="twitter:image" content=i.clone() />
             {og("og:image", i)}
             {og("og:image:width", "1200")}
             {og("og:image:height", "630")}
