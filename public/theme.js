@@ -3,6 +3,7 @@
 // - data-theme: a URL option (?theme=light|dark|auto, used by embeds) wins over the stored choice;
 //   without either the system preference applies through CSS;
 // - data-compact: ?compact=1 (embeds) hides secondary sections;
+// - data-full: ?full=1 (error embeds) shows the whole page instead of the card;
 // - data-lib: ?lib=<library> (embeds; the older name ?lang=<library> still works) puts that
 //   library's code examples first;
 // - data-suggest-lang: the other language's id, when the visitor chose it before or, with no
@@ -18,6 +19,7 @@
   var t = m ? m[1] : get("okx-doctor-theme");
   if (t === "light" || t === "dark") r.setAttribute("data-theme", t);
   if (/[?&]compact=(1|true|yes)(?:&|$)/.test(q)) r.setAttribute("data-compact", "");
+  if (/[?&]full=(1|true|yes)(?:&|$)/.test(q)) r.setAttribute("data-full", "");
   var l = /[?&](?:lib|lang)=(ccxt-python|ccxt-js|python-okx|okx-api-node)(?:&|$)/.exec(q);
   if (l) r.setAttribute("data-lib", l[1]);
   var page = /^zh/i.test(r.lang) ? "zh" : "en", other = page === "zh" ? "en" : "zh";

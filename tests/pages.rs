@@ -251,7 +251,14 @@ fn each_page_type_renders_its_content_headings_and_islands() {
             text(h1).contains(heading) || text(&html).contains(heading),
             "{route:?}: {h1}"
         );
-        assert_heading_order(&format!("{route:?}"), &html);
+        if let Route::Embed(EmbedRoute::Error(_)) = route {
+            // The card, then the whole page (shown instead with ?full=1): one outline each.
+            let (card, full) = embed_parts(&html);
+            assert_heading_order("embed card", card);
+            assert_heading_order("embed whole page", full);
+        } else {
+            assert_heading_order(&format!("{route:?}"), &html);
+        }
         assert_eq!(islands(&html), want, "{route:?}");
         assert!(html.contains("<main id=\"main\""), "{route:?}: main landmark");
         let entry = format!("okx-doctor-{}-abc.js", route.bundle().name());
@@ -915,4 +922,107 @@ fn knowledge_base_backticks_render_as_code() {
         }
     }
     assert!(coded > 0, "some page shows a backticked word as code");
+}
+
+// ---- Embeds are cards (issue 15, item 7) ------------------------------------------------------
+
+/// An error embed's two parts: the card, and the whole page (`?full=1`), up to the end of `<main>`.
+fn embed_parts(html: &str) -> (&str, &str) {
+    let card = between(html, "data-testid=\"embed-card\"", "data-testid=\"embed-full\"");
+    let full = between(html, "data-testid=\"embed-full\"", "</main>");
+    (card, full)
+}
+
+/// A route's page body in `lang`, as the generator renders it.
+fn body_in(lang: Lang, route: &Route) -> String {
+    Owner::new().with(|| {
+        provide_context(Env::default().with_lang(lang));
+        page_view(route)
+            .unwrap_or_else(|| panic!("no page for {route:?}"))
+            .to_html()
+    })
+}
+
+#[test]
+fn every_error_embed_is_a_card_with_the_whole_page_behind_the_full_option() {
+    for lang in [Lang::En, Lang::Zh] {
+        let prefix = if lang == Lang::Zh { "/zh/" } else { "/" };
+        for e in catalog::entries() {
+            let html = body_in(lang, &Route::Embed(EmbedRoute::Error(e.code.into())));
+            let (card, full) = embed_parts(&html);
+            // The card: the code and OKX's message as the whole page heads with them.
+            assert_eq!(testid_text(card, "card-code", "</span>"), e.code);
+            assert_eq!(
+                testid_text(card, "card-message", "</span>"),
+                testid_text(full, "error-message", "</span>"),
+                "{}",
+                e.code
+            );
+            // The page's first causes (up to three), in its order, each with its fix.
+            let page_causes = full.matches(" class=\"cause\"").count();
+            let causes = card.matches("data-testid=\"card-cause\"").count();
+            assert_eq!(causes, page_causes.min(3), "{}", e.code);
+            assert_eq!(card.matches("class=\"card-fix\"").count(), causes, "{}", e.code);
+            let titles = elements(card, "span")
+                .into_iter()
+                .zip(card.split("<span").skip(1))
+                .filter(|(_, raw)| raw.starts_with(" class=\"card-cause-title\""))
+                .map(|(t, _)| t)
+                .collect::<Vec<_>>();
+            let page_titles: Vec<String> = elements(full, "h3")
+                .into_iter()
+                .take(causes)
+                .map(|t| t.split_once(". ").map(|(_, t)| t.to_string()).unwrap_or(t))
+                .collect();
+            assert_eq!(titles, page_titles, "{}", e.code);
+            // "Diagnose my case" (the wizard for this code) and the full page, in a new tab.
+            let hrefs = attrs(card, "href");
+            assert!(
+                hrefs
+                    .iter()
+                    .any(|h| h.starts_with(&format!("{prefix}wizard/?c=")) && h.ends_with(&format!("code={}", e.code))),
+                "{}: {hrefs:?}",
+                e.code
+            );
+            assert!(
+                hrefs.contains(&format!("{prefix}e/{}/", e.code)),
+                "{}: {hrefs:?}",
+                e.code
+            );
+            assert_eq!(card.matches("target=\"_blank\"").count(), hrefs.len(), "{}", e.code);
+            // Nothing of the whole page in the card; the whole page keeps every section.
+            assert!(
+                !card.contains("error-facts") && !card.contains("data-island"),
+                "{}",
+                e.code
+            );
+            assert!(full.contains("data-testid=\"error-facts\""), "{}", e.code);
+        }
+    }
+}
+
+#[test]
+fn the_embed_snippet_reserves_the_widgets_height_and_names_the_full_option() {
+    use okx_doctor::ui::embed::{reserved_height, snippets, FIXED_HEIGHT};
+    for (route, key) in [
+        (Route::Error("50011".into()), "50011"),
+        (Route::Home, "paste"),
+        (Route::Clock, "clock"),
+    ] {
+        for lang in [Lang::En, Lang::Zh] {
+            let (js, iframe) = snippets(&route, "https://x.example", "/", lang).unwrap();
+            assert!(
+                js.contains(&format!("style=\"min-height:{}px\"", reserved_height(key))),
+                "{js}"
+            );
+            assert!(iframe.contains(&format!("height=\"{FIXED_HEIGHT}\"")), "{iframe}");
+        }
+    }
+    for lang in [Lang::En, Lang::Zh] {
+        let page = text(&body_in(lang, &Route::Error("50011".into())));
+        assert!(
+            page.contains("data-full=\"1\""),
+            "the embed panel names the full option"
+        );
+    }
 }

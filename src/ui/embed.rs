@@ -10,7 +10,8 @@
 //!   (`public/theme.js`) as attributes on `<html>`, which the CSS reads; no wasm needed.
 //! - The page language is the path (`/zh/embed/…`), so it cannot be confused with the library:
 //!   `embed.js` takes it as `data-locale="zh"`.
-//! - [`EmbedPanel`] (an island): the "Embed this in your blog" snippets on the full site's pages.
+//! - [`embed_panel`]: "Embed this in your blog" on the full site's pages, its snippets an island
+//!   ([`EmbedPanel`]).
 
 use super::copy::CopyButton;
 use super::env::use_env;
@@ -157,6 +158,23 @@ pub fn embed_target(route: &Route, lang: Lang) -> Option<(String, Route, String)
     }
 }
 
+/// The height (px) the embed.js snippet reserves for a widget (`style="min-height:…"` on its
+/// element), so the blog's text after it does not move when `embed.js`, loaded async, replaces the
+/// element with the iframe (which starts at this height, then takes its content's): between the
+/// widget's height at 360 and 1280 px, measured by `tests/e2e/embedcard.test.mjs` (the error card
+/// 312–424 px, the paste box 327–375, the clock check 339–428).
+pub fn reserved_height(key: &str) -> u32 {
+    match key {
+        "paste" => 350,
+        "clock" => 390,
+        _ => 360,
+    }
+}
+
+/// The plain iframe snippet's fixed height (px): the tallest a widget is at 360 and 1280 px
+/// (`tests/e2e/embedcard.test.mjs` keeps the error card, the paste box and the clock check within it).
+pub const FIXED_HEIGHT: u32 = 450;
+
 /// The two snippets (embed.js, raw iframe) for `route` in `lang`, with absolute URLs on `origin`
 /// (`https://host`) under the base path `base` (`/` or `/sub/`).
 pub fn snippets(route: &Route, origin: &str, base: &str, lang: Lang) -> Option<(String, String)> {
@@ -168,10 +186,11 @@ pub fn snippets(route: &Route, origin: &str, base: &str, lang: Lang) -> Option<(
         Lang::Zh => format!(" data-locale=\"{}\"", lang.id()),
     };
     let js = format!(
-        "<div data-okx-doctor=\"{key}\"{locale}><a href=\"{src}\">{title}</a></div>\n<script src=\"{script}\" async></script>"
+        "<div data-okx-doctor=\"{key}\"{locale} style=\"min-height:{}px\"><a href=\"{src}\">{title}</a></div>\n<script src=\"{script}\" async></script>",
+        reserved_height(&key)
     );
     let iframe = format!(
-        "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" allow=\"clipboard-write\" width=\"100%\" height=\"600\" style=\"border:0\"></iframe>"
+        "<iframe src=\"{src}\" title=\"{title}\" loading=\"lazy\" allow=\"clipboard-write\" width=\"100%\" height=\"{FIXED_HEIGHT}\" style=\"border:0\"></iframe>"
     );
     Some((js, iframe))
 }
@@ -180,8 +199,8 @@ pub fn snippets(route: &Route, origin: &str, base: &str, lang: Lang) -> Option<(
 /// `OKX_DOCTOR_ORIGIN`); the island replaces it with the page's own origin.
 const ORIGIN_PLACEHOLDER: &str = "https://YOUR-OKX-DOCTOR-SITE";
 
-/// "Embed this in your blog": both snippet forms with copy buttons (an island: the snippets
-/// carry the site's own address, which the browser knows). Not shown inside embeds.
+/// The snippets of "Embed this in your blog": both forms with copy buttons (an island: they carry
+/// the site's own address, which the browser knows). Not shown inside embeds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbedPanel {
     /// The page to embed.
@@ -215,14 +234,7 @@ impl Island for EmbedPanel {
             return ().into_any();
         };
         view! {
-            <details class="embed-panel" data-testid="embed-panel" data-dynamic="">
-                <summary>{t!(lang, "Embed this in your blog", "嵌入到你的博客")}</summary>
-                <p>
-                    {t!(lang, "Paste this where the widget should appear. It loads lazily and sizes itself. Options: ", "把这段代码放到小组件要出现的位置。它会延迟加载并自动调整高度。可选项：")}
-                    <code>"data-theme=\"light|dark|auto\""</code> ", " <code>"data-compact=\"1\""</code> ", "
-                    <code>"data-lib=\"ccxt-python|ccxt-js|python-okx|okx-api-node\""</code> ", "
-                    <code>"data-locale=\"en|zh\""</code> {t!(lang, ".", "。")}
-                </p>
+            <div class="embed-snippets" data-dynamic="">
                 <pre><code data-testid="embed-snippet-js">{js.clone()}</code></pre>
                 {CopyButton::text(js, t!(lang, "Copy embed code", "复制嵌入代码"), "copy-embed-js").view()}
                 <p>{t!(lang, "Or a plain iframe (fixed height, no script):", "或者直接用 iframe（固定高度，不需要脚本）：")}</p>
@@ -233,13 +245,28 @@ impl Island for EmbedPanel {
                     <code>{origin}</code>
                     {t!(lang, " in frame-src (and script-src for the embed script).", "。")}
                 </p>
-            </details>
+            </div>
         }
         .into_any()
     }
 }
 
-/// The embed panel of a page inside its placeholder.
+/// "Embed this in your blog" on a page: the heading and the options (static, so their text stays
+/// out of the wasm), then the snippets' island.
 pub fn embed_panel(route: Route) -> AnyView {
-    island(EmbedPanel { route })
+    let lang = use_env().lang;
+    view! {
+        <details class="embed-panel" data-testid="embed-panel">
+            <summary>{t!(lang, "Embed this in your blog", "嵌入到你的博客")}</summary>
+            <p>
+                {t!(lang, "Paste this where the widget should appear. It loads lazily and sizes itself. Options: ", "把这段代码放到小组件要出现的位置。它会延迟加载并自动调整高度。可选项：")}
+                <code>"data-theme=\"light|dark|auto\""</code> ", " <code>"data-full=\"1\""</code>
+                {t!(lang, " (an error's whole page instead of its card), ", "（错误码的完整页面，而不是卡片）, ")}
+                <code>"data-lib=\"ccxt-python|ccxt-js|python-okx|okx-api-node\""</code> ", "
+                <code>"data-locale=\"en|zh\""</code> {t!(lang, ".", "。")}
+            </p>
+            {island(EmbedPanel { route })}
+        </details>
+    }
+    .into_any()
 }

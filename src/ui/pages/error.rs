@@ -33,7 +33,7 @@ fn official_zh(e: &Entry) -> Option<&'static str> {
 
 /// The message a page in `lang` shows for an entry: OKX's official Chinese message on a Chinese
 /// page (the English one when OKX publishes none), made readable.
-fn shown_message(e: &Entry, lang: Lang) -> String {
+pub(crate) fn shown_message(e: &Entry, lang: Lang) -> String {
     t!(
         lang,
         readable(e.msg),
