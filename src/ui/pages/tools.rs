@@ -33,19 +33,15 @@ WebSocket 登录返回 60006）。这里把本机的系统时间与欧易服务�
     )
 }
 
-/// `/clock/` and `/embed/clock/`.
+/// `/clock/` (the embed, `/embed/clock/`, has its own compact view).
 #[component]
-pub fn ClockPage(
-    /// Inside an embed (compact, no embed panel).
-    #[prop(optional)]
-    embed: bool,
-) -> impl IntoView {
+pub fn ClockPage() -> impl IntoView {
     let lang = use_env().lang;
     view! {
         <h1>{t!(lang, "Clock check", "时钟检查")}</h1>
         <p class="lead">{clock_lead(lang)}</p>
-        {island(ClockCheck { compact: embed })}
-        {(!embed).then(|| embed_panel(Route::Clock))}
+        {island(ClockCheck { compact: false })}
+        {embed_panel(Route::Clock)}
     }
 }
 
