@@ -4,8 +4,10 @@
 //   without either the system preference applies through CSS;
 // - data-compact: ?compact=1 (embeds) hides secondary sections;
 // - data-full: ?full=1 (error embeds) shows the whole page instead of the card;
-// - data-lib: ?lib=<library> (embeds; the older name ?lang=<library> still works) puts that
-//   library's code examples first;
+// - data-lib: the library whose code examples come first: ?lib=<library> (the paste box's links,
+//   embeds; the older name ?lang=<library> still works) wins over the stored preference
+//   ("okx-doctor-lib", set by the library picker's buttons [data-lib-pick], a preference, never
+//   input). IDS is the core's list (Library::WITH_SNIPPETS; tests/library.rs checks the copy);
 // - data-suggest-lang: the other language's id, when the visitor chose it before or, with no
 //   choice stored, the browser prefers it; the CSS then shows the page's language note. It never
 //   redirects.
@@ -20,8 +22,16 @@
   if (t === "light" || t === "dark") r.setAttribute("data-theme", t);
   if (/[?&]compact=(1|true|yes)(?:&|$)/.test(q)) r.setAttribute("data-compact", "");
   if (/[?&]full=(1|true|yes)(?:&|$)/.test(q)) r.setAttribute("data-full", "");
-  var l = /[?&](?:lib|lang)=(ccxt-python|ccxt-js|python-okx|okx-api-node)(?:&|$)/.exec(q);
-  if (l) r.setAttribute("data-lib", l[1]);
+  var IDS = "ccxt-python|ccxt-js|python-okx|okx-api-node", LIB = "okx-doctor-lib";
+  var isLib = function (v) { return new RegExp("^(?:" + IDS + ")$").test(v || ""); };
+  var l = new RegExp("[?&](?:lib|lang)=(" + IDS + ")(?:&|$)").exec(q), lib = l ? l[1] : get(LIB);
+  if (isLib(lib)) r.setAttribute("data-lib", lib);
+  // The picker's buttons say which one is in force (the CSS shows it from data-lib before paint).
+  var pressed = function () {
+    var b = document.querySelectorAll("[data-lib-pick]"), cur = r.getAttribute("data-lib");
+    for (var i = 0; i < b.length; i++) b[i].setAttribute("aria-pressed", String(b[i].getAttribute("data-lib-pick") === cur));
+  };
+  document.addEventListener("DOMContentLoaded", pressed);
   var page = /^zh/i.test(r.lang) ? "zh" : "en", other = page === "zh" ? "en" : "zh";
   var chosen = get(K), langs = navigator.languages || [navigator.language || ""];
   var prefers = function (id) {
@@ -35,6 +45,13 @@
   if (!r.classList.contains("embed") && (chosen ? chosen === other : prefers(other)))
     r.setAttribute("data-suggest-lang", other);
   document.addEventListener("click", function (e) {
+    var p = e.target.closest && e.target.closest("[data-lib-pick]");
+    if (p && isLib(p.getAttribute("data-lib-pick"))) {
+      set(LIB, p.getAttribute("data-lib-pick"));
+      r.setAttribute("data-lib", p.getAttribute("data-lib-pick"));
+      pressed();
+      return;
+    }
     var a = e.target.closest && e.target.closest("[data-lang-switch],[data-lang-stay]");
     if (!a) return;
     if (a.hasAttribute("data-lang-stay")) {

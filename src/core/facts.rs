@@ -35,6 +35,21 @@ impl Library {
         Library::Nautilus,
         Library::Other,
     ];
+    /// The libraries the knowledge base has code examples for, in the library picker's order:
+    /// the only values of the `?lib=` option and of the stored library preference. The one list
+    /// behind the error pages' picker, the paste box's `?lib=` links, the embed options
+    /// (`ui::embed::LANGS`) and `public/theme.js` (whose copy of the list `tests/library.rs` checks).
+    pub const WITH_SNIPPETS: [Library; 4] = [
+        Library::CcxtPython,
+        Library::CcxtJs,
+        Library::PythonOkx,
+        Library::OkxApiNode,
+    ];
+    /// The library with this id when it is one of [`Library::WITH_SNIPPETS`] (a `?lib=` value or
+    /// a stored preference); anything else is ignored.
+    pub fn with_snippets(id: &str) -> Option<Library> {
+        Library::WITH_SNIPPETS.into_iter().find(|l| l.id() == id)
+    }
     /// Stable id (used in URLs and snippet keys).
     pub fn id(self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@
 use super::catalog;
 use super::category::Category;
 use super::diagnose::{first_question, notes_in, title_in, Diagnosis, Finding, FindingKind};
+use super::facts::Library;
 use super::kb;
 use super::lang::Lang;
 use super::search;
@@ -97,6 +98,10 @@ pub struct PasteReport {
     pub credentials: Vec<Credential>,
     /// Only the first part of a very large paste was read.
     pub truncated: bool,
+    /// The library the paste revealed, when the error pages have code for it (an id of
+    /// [`Library::WITH_SNIPPETS`]): the findings' links to error pages carry it as `?lib=`.
+    #[serde(default)]
+    pub lib: Option<String>,
 }
 
 /// How sure a finding is, in words.
@@ -234,6 +239,11 @@ pub fn report(d: &Diagnosis, lang: Lang) -> PasteReport {
             })
             .collect(),
         truncated: d.truncated_input,
+        lib: d
+            .facts
+            .library
+            .filter(|l| Library::WITH_SNIPPETS.contains(l))
+            .map(|l| l.id().to_string()),
     }
 }
 

@@ -9,10 +9,14 @@ use crate::core::routes::parse_query;
 
 pub use imp::*;
 
-/// Storage keys: the only two values the site ever stores (preferences, never input).
+/// Storage keys: the only values the site ever stores (preferences, never input). The inline
+/// page script (`public/theme.js`) reads the theme and the library under the same names
+/// (`tests/library.rs` checks).
 pub mod keys {
     /// `light` or `dark` (absent: follow the system).
     pub const THEME: &str = "okx-doctor-theme";
+    /// The library whose code examples come first: an id of `Library::WITH_SNIPPETS`.
+    pub const LIB: &str = "okx-doctor-lib";
     /// The clock check's region id.
     pub const CLOCK_HOST: &str = "okx-doctor.clock.host";
 }
@@ -223,6 +227,11 @@ mod imp {
     /// Copies text: the async Clipboard API first, then select-and-copy for iframes without
     /// clipboard permission. Calls `done(true)` on success, possibly after the caller is gone:
     /// `done` must only use `try_` signal methods.
+    /// Runs `f` once, `ms` milliseconds from now.
+    pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) {
+        leptos::prelude::set_timeout(f, std::time::Duration::from_millis(u64::from(ms)));
+    }
+
     pub fn copy_text(text: String, done: impl Fn(bool) + 'static) {
         let promise = window().navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
@@ -300,5 +309,6 @@ mod imp {
         None
     }
     pub async fn sleep_ms(_ms: u32) {}
+    pub fn after_ms(_ms: u32, _f: impl FnOnce() + 'static) {}
     pub fn copy_text(_text: String, _done: impl Fn(bool) + 'static) {}
 }

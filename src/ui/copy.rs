@@ -1,11 +1,29 @@
 //! Copy buttons: one look and one confirmation everywhere. Each says what it copies; after a
-//! click it says "Copied" (or how to copy by hand when the browser refused) and announces it.
+//! click it says "Copied" (or how to copy by hand when the browser refused) for
+//! [`CONFIRM_MS`], announces it in a live region, and then says what it copies again. Every copy
+//! button of the site is this component (the error pages, the wizard, the clock check, the embed
+//! panel), so the confirmation reads and lasts the same everywhere.
 
-use super::browser::{copy_text, page_url};
+use super::browser::{after_ms, copy_text, page_url};
 use super::env::use_env;
 use super::island::{flag, island, Island, Props};
 use crate::t;
 use leptos::prelude::*;
+
+/// How long a copy button shows its confirmation, in milliseconds: long enough to read one word
+/// after the click (a glance takes well under a second), short enough that the button names what
+/// it copies again before a second use. The screen-reader announcement is cleared with it.
+pub const CONFIRM_MS: u32 = 3000;
+
+/// The confirmation every copy button shows after copying.
+pub fn copied_text(lang: crate::core::lang::Lang) -> &'static str {
+    t!(lang, "Copied", "已复制")
+}
+
+/// What every copy button announces to screen readers after copying.
+pub fn copied_announcement(lang: crate::core::lang::Lang) -> &'static str {
+    t!(lang, "Copied to the clipboard", "已复制到剪贴板")
+}
 
 /// What a copy button copies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +126,8 @@ impl Island for CopyButton {
 
     fn render(self) -> AnyView {
         let state = RwSignal::new(Copied::Not);
+        // Each click's confirmation ends after CONFIRM_MS unless a later click started another.
+        let clicks = StoredValue::new(0u32);
         let CopyButton { what, label, testid } = self;
         let what = StoredValue::new(what);
         let env = use_env();
@@ -119,20 +139,27 @@ impl Island for CopyButton {
                 CopyWhat::PageUrl => page_url(),
                 CopyWhat::SitePath(p) => format!("{}{p}", origin.get_value()),
             };
+            let click = clicks.get_value().wrapping_add(1);
+            clicks.set_value(click);
             copy_text(text, move |ok| {
                 let _ = state.try_set(if ok { Copied::Yes } else { Copied::Refused });
+                after_ms(CONFIRM_MS, move || {
+                    if clicks.try_get_value() == Some(click) {
+                        let _ = state.try_set(Copied::Not);
+                    }
+                });
             });
         };
         view! {
             <button type="button" class="copy-button" data-testid=testid on:click=on_click>
                 {move || match state.get() {
-                    Copied::Yes => t!(lang, "Copied", "已复制").to_string(),
+                    Copied::Yes => copied_text(lang).to_string(),
                     Copied::Refused => t!(lang, "Press Ctrl+C to copy", "请按 Ctrl+C 复制").to_string(),
                     Copied::Not => label.clone(),
                 }}
             </button>
             <span class="visually-hidden" aria-live="polite">
-                {move || if state.get() == Copied::Yes { t!(lang, "Copied to the clipboard", "已复制到剪贴板") } else { "" }}
+                {move || if state.get() == Copied::Yes { copied_announcement(lang) } else { "" }}
             </span>
         }
         .into_any()

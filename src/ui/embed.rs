@@ -16,14 +16,15 @@
 use super::copy::CopyButton;
 use super::env::use_env;
 use super::island::{island, Island, Props};
+use crate::core::facts::Library;
 use crate::core::lang::Lang;
 use crate::core::routes::{normalize_base, EmbedRoute, Route};
 use crate::{t, tf};
 use leptos::prelude::*;
 
 /// Snippet libraries an embed can put first (`?lib=`, formerly `?lang=`), as `public/theme.js`
-/// accepts them.
-pub const LANGS: [&str; 4] = ["ccxt-python", "ccxt-js", "python-okx", "okx-api-node"];
+/// accepts them: the core's list.
+pub const LANGS: [Library; 4] = Library::WITH_SNIPPETS;
 
 /// WordPress's secret from `#?secret=XYZ` (only `[A-Za-z0-9]{1,32}`; anything else is ignored).
 pub fn wp_secret(hash: &str) -> Option<String> {
@@ -262,7 +263,7 @@ pub fn embed_panel(route: Route) -> AnyView {
                 {t!(lang, "Paste this where the widget should appear. It loads lazily and sizes itself. Options: ", "把这段代码放到小组件要出现的位置。它会延迟加载并自动调整高度。可选项：")}
                 <code>"data-theme=\"light|dark|auto\""</code> ", " <code>"data-full=\"1\""</code>
                 {t!(lang, " (an error's whole page instead of its card), ", "（错误码的完整页面，而不是卡片）, ")}
-                <code>"data-lib=\"ccxt-python|ccxt-js|python-okx|okx-api-node\""</code> ", "
+                <code>{format!("data-lib=\"{}\"", LANGS.map(|l| l.id()).join("|"))}</code> ", "
                 <code>"data-locale=\"en|zh\""</code> {t!(lang, ".", "。")}
             </p>
             {island(EmbedPanel { route })}

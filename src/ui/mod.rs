@@ -13,6 +13,7 @@ pub mod embed;
 pub mod env;
 pub mod island;
 pub mod layout;
+pub mod lib_picker;
 pub mod pages;
 pub mod paste;
 pub mod shell;

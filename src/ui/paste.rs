@@ -4,12 +4,12 @@
 
 use super::analysis::{self, Failure, Request, Update, WorkerFiles};
 use super::browser::{now_ms, pasted_text, reveal_id, sleep_ms};
-use super::env::use_env;
+use super::env::{use_env, Env};
 use super::island::{flag, Island, Props};
 use crate::core::lang::Lang;
 use crate::core::num::fixed;
 use crate::core::paste_report::{confidence_label, Card, PasteReport, MAX_CARDS};
-use crate::core::routes::Route;
+use crate::core::routes::{build_query, Route};
 use crate::{t, tf};
 use leptos::prelude::*;
 
@@ -275,6 +275,7 @@ fn Report(
 ) -> impl IntoView {
     let env = use_env();
     let lang = env.lang;
+    let lib = report.lib.clone();
     let warning = (!report.credentials.is_empty()).then(|| {
         let kinds = report
             .credentials
@@ -317,7 +318,7 @@ fn Report(
             .suggestions
             .iter()
             .map(|s| {
-                let href = env.href(&Route::Error(s.code.clone()));
+                let href = error_href(&env, &s.code, lib.as_deref());
                 view! { <li><a href=href target=target>{s.code.clone()}</a> " " {s.msg.clone()} <br /> <small>{s.reason.clone()}</small></li> }
             })
             .collect_view();
@@ -356,7 +357,7 @@ fn Report(
             .cards
             .into_iter()
             .enumerate()
-            .map(|(i, c)| view! { <FindingCard card=c rank=i + 1 embed=embed /> })
+            .map(|(i, c)| view! { <FindingCard card=c rank=i + 1 embed=embed lib=lib.clone() /> })
             .collect_view();
         view! {
             <ol class="findings" data-testid="findings">{cards}</ol>
@@ -376,6 +377,16 @@ fn Report(
     view! { {warning} {ask} {body} }
 }
 
+/// The address of a code's page; with the library the paste revealed as `?lib=`, so the page
+/// shows that library's code first (the inline page script reads it).
+fn error_href(env: &Env, code: &str, lib: Option<&str>) -> String {
+    let page = env.href(&Route::Error(code.to_string()));
+    match lib {
+        Some(lib) => format!("{page}{}", build_query(&[("lib", lib)])),
+        None => page,
+    }
+}
+
 /// One finding as a card.
 #[component]
 fn FindingCard(
@@ -385,6 +396,8 @@ fn FindingCard(
     rank: usize,
     /// Inside an embed (links open a new tab).
     embed: bool,
+    /// The library the paste revealed (its code comes first on the error page).
+    lib: Option<String>,
 ) -> impl IntoView {
     let env = use_env();
     let lang = env.lang;
@@ -393,7 +406,7 @@ fn FindingCard(
         .code
         .clone()
         .filter(|_| card.has_page)
-        .map(|c| env.href(&Route::Error(c)));
+        .map(|c| error_href(&env, &c, lib.as_deref()));
     let target = embed.then_some("_blank");
     let title = match code_link {
         Some(href) => {
@@ -520,6 +533,33 @@ mod tests {
         ] {
             assert!(html.contains(en), "{en}: {html}");
         }
+    }
+
+    /// A python-okx traceback ending in OKX's answer for `code`.
+    fn python_okx_paste(code: &str) -> String {
+        format!(
+            "  File \"/usr/lib/python3/site-packages/okx/okxclient.py\", line 60, in _request\nokx.exceptions.OkxAPIException: {{\"code\":\"{code}\",\"msg\":\"x\"}}"
+        )
+    }
+
+    #[test]
+    fn finding_links_carry_the_library_the_paste_revealed() {
+        for lang in [Lang::En, Lang::Zh] {
+            let r = report(&python_okx_paste("50113"), lang);
+            assert_eq!(r.lib.as_deref(), Some("python-okx"));
+            let html = render(lang, r);
+            assert!(html.contains("e/50113/?lib=python-okx\""), "{html}");
+            assert!(html.contains("lib=python-okx"), "the wizard link too: {html}");
+            // Without a library in the paste, the page's own link.
+            let html = render(lang, report(PASTE, lang));
+            assert!(html.contains("e/50113/\"") && !html.contains("?lib="), "{html}");
+        }
+        // A library the error pages have no code for is not passed on.
+        let r = report(
+            "freqtrade.exchange.common - WARNING - okx {\"code\":\"50011\",\"msg\":\"Too Many Requests\"}",
+            Lang::En,
+        );
+        assert_eq!(r.lib, None);
     }
 
     #[test]

@@ -3,29 +3,22 @@
 
 use leptos::prelude::*;
 
-use super::browser::{focus_id, set_title};
+use super::browser::{focus_id, keys, set_root_attr, set_title, storage_set};
+use super::copy::CopyButton;
 use super::env::use_env;
 use crate::core::facts::Library;
-use crate::core::lang::Lang;
 use crate::core::wizard::{self, Step, WizardState};
 use crate::{t, tf};
 
 const HEADING_ID: &str = "wizard-step-heading";
 
-/// Copies `text` to the clipboard and reports the outcome in `status`.
-fn copy_text(text: String, status: RwSignal<&'static str>, lang: Lang) {
-    // `try_`: the step may be gone by the time the clipboard answers.
-    super::browser::copy_text(text, move |ok| {
-        let _ = status.try_set(if ok {
-            t!(lang, "Copied.", "已复制。")
-        } else {
-            t!(
-                lang,
-                "Copying was blocked: select the text and press Ctrl+C.",
-                "浏览器阻止了复制：请选中文字后按 Ctrl+C。"
-            )
-        });
-    });
+/// Remembers the library picked in the wizard as the site's library preference (what the error
+/// pages' picker stores, see `public/theme.js`) when the error pages have code for it.
+fn remember_library(id: &str) {
+    if let Some(l) = Library::with_snippets(id) {
+        storage_set(keys::LIB, l.id());
+        set_root_attr("data-lib", Some(l.id()));
+    }
 }
 
 /// The wizard. `clock_check` is rendered inside the clock question (the inline clock check).
@@ -124,11 +117,15 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
             Step::Fix { fix, .. } => {
                 let lib = state.with(|s| s.library);
                 let snippet = fix.snippet_for(lib);
-                let copied = RwSignal::new("");
-                let snippet_label = snippet.map(|s| match Library::from_id(s.lib) {
+                let snippet_lib = snippet.and_then(|s| Library::from_id(s.lib));
+                let snippet_label = match snippet_lib {
                     Some(l) => tf!(lang, "For {}", "适用于 {}", l.label_in(lang)),
                     None => t!(lang, "For any library", "适用于任意库").to_string(),
-                });
+                };
+                let copy_label = match snippet_lib {
+                    Some(l) => tf!(lang, "Copy {} code", "复制 {} 代码", l.label_in(lang)),
+                    None => t!(lang, "Copy code", "复制代码").to_string(),
+                };
                 view! {
                     <section class="wizard-step wizard-fix" data-testid="wizard-fix" data-fix=fix.key>
                         <h2 id=HEADING_ID class="wizard-heading" tabindex="-1">
@@ -143,6 +140,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     state.update(|s| wizard::set_library(s, Library::from_id(&v)));
+                                    remember_library(&v);
                                 }
                             >
                                 <option value="" selected=lib.is_none()>
@@ -165,21 +163,11 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                 let code = s.code;
                                 view! {
                                     <figure class="wizard-snippet">
-                                        <figcaption class="wizard-snippet-label">{snippet_label.clone()}</figcaption>
+                                        <figcaption class="wizard-snippet-label">{snippet_label}</figcaption>
                                         <pre class="wizard-snippet-code">
                                             <code>{code}</code>
                                         </pre>
-                                        <button
-                                            type="button"
-                                            class="wizard-copy"
-                                            data-testid="wizard-copy-snippet"
-                                            on:click=move |_| copy_text(code.to_string(), copied, lang)
-                                        >
-                                            {t!(lang, "Copy code", "复制代码")}
-                                        </button>
-                                        <span class="wizard-copy-status" role="status">
-                                            {move || copied.get()}
-                                        </span>
+                                        {CopyButton::text(code, &copy_label, "wizard-copy-snippet").view()}
                                     </figure>
                                 }
                             })}
@@ -206,7 +194,6 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
             }
             Step::Report => {
                 let version = RwSignal::new(String::new());
-                let copied = RwSignal::new("");
                 let text = move || state.with(|s| wizard::report_text(s, s.library, Some(version.get().as_str())));
                 view! {
                     <section class="wizard-step wizard-report" data-testid="wizard-report">
@@ -233,17 +220,8 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                             />
                         </label>
                         <pre class="wizard-report-text">{text}</pre>
-                        <button
-                            type="button"
-                            class="wizard-copy"
-                            data-testid="wizard-copy-report"
-                            on:click=move |_| copy_text(text(), copied, lang)
-                        >
-                            {t!(lang, "Copy report", "复制报告")}
-                        </button>
-                        <span class="wizard-copy-status" role="status">
-                            {move || copied.get()}
-                        </span>
+                        // The report follows the version field: the button copies what is shown.
+                        {move || CopyButton::text(text(), t!(lang, "Copy report", "复制报告"), "wizard-copy-report").view()}
                     </section>
                 }
                 .into_any()

@@ -2,12 +2,13 @@
 //! back and forward work, a reload resumes and a link shares the exact step). Without a state in
 //! the URL (and before the wasm starts) it asks what the user is seeing.
 
-use super::browser::{current_search, on_popstate, push_query, replace_query};
+use super::browser::{current_search, keys, on_popstate, push_query, replace_query, storage_get};
 use super::copy::CopyButton;
 use super::env::use_env;
 use super::island::{Island, Props};
 use super::wizard::Wizard;
 use crate::core::category::Category;
+use crate::core::facts::Library;
 use crate::core::routes::{EmbedRoute, Route};
 use crate::core::wizard::{self, WizardState};
 use crate::t;
@@ -32,8 +33,13 @@ impl Island for WizardIsland {
 fn wizard_island() -> impl IntoView {
     let lang = use_env().lang;
     // The state's steps read in the page's language (the URL does not carry it).
+    // Without a `lib=` in the URL, the fixes show the code for the stored library preference
+    // (the error pages' picker): a preference, so it only chooses the snippets.
     let in_lang = move |mut s: WizardState| {
         s.lang = lang;
+        if s.library.is_none() {
+            s.library = storage_get(keys::LIB).and_then(|id| Library::with_snippets(&id));
+        }
         s
     };
     let initial = wizard::from_query(&use_env().query).map(in_lang);

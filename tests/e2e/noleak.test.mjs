@@ -32,9 +32,11 @@ const OKX_WEBSOCKETS = new Set([
   "wss://wseea.okx.com:8443/ws/v5/public",
   "wss://wsus.okx.com:8443/ws/v5/public",
 ]);
-// What the app may keep in localStorage (src/ui/theme.rs, src/ui/clock.rs), and the values.
+// What the app may keep in localStorage (src/ui/theme.rs, src/ui/clock.rs, the library picker's
+// preference in public/theme.js), and the values.
 const STORAGE_ALLOWED = {
   "okx-doctor-theme": /^(light|dark|auto)$/,
+  "okx-doctor-lib": /^(ccxt-python|ccxt-js|python-okx|okx-api-node)$/,
   "okx-doctor.clock.host": /^(global|eea|us)$/,
 };
 

@@ -13,6 +13,7 @@ use crate::core::template::{code_segments, has_placeholder, readable, Segment};
 use crate::ui::copy::CopyButton;
 use crate::ui::embed::embed_panel;
 use crate::ui::env::use_env;
+use crate::ui::lib_picker::{picker_libraries, LibPicker};
 use crate::{t, tf};
 use leptos::prelude::*;
 
@@ -545,6 +546,7 @@ fn FixFirst(
     let code = (!snippets.is_empty()).then(|| {
         view! {
             <h2 id="code">{t!(lang, "Code for the fix", "修复代码")}</h2>
+            <LibPicker libs=picker_libraries(&snippets) />
             <div class="snippets" data-testid="snippets">
                 {snippets.into_iter().map(|s| view! { <SnippetFigure s=s /> }).collect_view()}
             </div>
