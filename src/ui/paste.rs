@@ -6,6 +6,7 @@ use super::analysis::{self, Failure, Request, Update, WorkerFiles};
 use super::browser::{now_ms, pasted_text, reveal_id, sleep_ms};
 use super::env::{use_env, Env};
 use super::island::{flag, Island, Props};
+use super::pages::error::kb_text;
 use crate::core::lang::Lang;
 use crate::core::num::fixed;
 use crate::core::paste_report::{confidence_label, Card, PasteReport, MAX_CARDS};
@@ -434,19 +435,19 @@ fn FindingCard(
             </p>
             <p class="finding-evidence"><code>{card.evidence.clone()}</code></p>
             {(!card.notes.is_empty()).then(|| view! {
-                <ul class="finding-notes">{card.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                <ul class="finding-notes">{card.notes.iter().map(|n| view! { <li>{kb_text(n)}</li> }).collect_view()}</ul>
             })}
             {(!card.causes.is_empty()).then(|| view! {
                 <p class="finding-causes-title">{t!(lang, "Most likely causes:", "最可能的原因：")}</p>
                 <ol class="finding-causes">
                     {card.causes.iter().zip(card.fixes.iter().map(Some).chain(std::iter::repeat(None))).map(|(c, fix)| {
-                        let fix = fix.filter(|f| !f.is_empty()).cloned();
+                        let fix = fix.filter(|f| !f.is_empty());
                         view! {
                             <li>
-                                <span class="cause-title">{c.clone()}</span>
+                                <span class="cause-title">{kb_text(c)}</span>
                                 {fix.map(|f| view! {
                                     <span class="cause-fix" data-testid="finding-fix">
-                                        <span class="cause-fix-label">{t!(lang, "Fix: ", "修复：")}</span>{f}
+                                        <span class="cause-fix-label">{t!(lang, "Fix: ", "修复：")}</span>{kb_text(f)}
                                     </span>
                                 })}
                             </li>
@@ -519,7 +520,7 @@ mod tests {
             ),
         );
         assert!(
-            html.contains("<li>外层错误码 1（批量操作全部失败）；内层 sCode 51008 才是原因</li>"),
+            html.contains("<li>外层错误码 1（批量操作全部失败）；内层 sCode 51008 才是原因"),
             "{html}"
         );
         // The English report keeps its text.
@@ -560,6 +561,43 @@ mod tests {
             Lang::En,
         );
         assert_eq!(r.lib, None);
+    }
+
+    /// The finding causes' list of `html`.
+    fn causes_html(html: &str) -> &str {
+        let i = html.find("class=\"finding-causes\"").expect("a causes list");
+        &html[i..i + html[i..].find("</ol>").unwrap()]
+    }
+
+    #[test]
+    fn backticked_knowledge_base_text_in_findings_is_code() {
+        // Every code whose finding shows a cause or fix written with backticks (found, not listed).
+        for lang in [Lang::En, Lang::Zh] {
+            let mut seen = 0;
+            for e in crate::core::catalog::entries()
+                .iter()
+                .filter(|e| e.kind == crate::core::catalog::Kind::ErrorCode)
+            {
+                let r = report(&format!("{{\"code\":\"{}\",\"msg\":\"x\"}}", e.code), lang);
+                let Some(card) = r.cards.first() else { continue };
+                let ticked = card.causes.iter().chain(&card.fixes).any(|t| t.contains('`'));
+                if !ticked {
+                    continue;
+                }
+                seen += 1;
+                let html = render(
+                    lang,
+                    PasteReport {
+                        cards: vec![card.clone()],
+                        ..Default::default()
+                    },
+                );
+                let causes = causes_html(&html);
+                assert!(causes.contains("<code>"), "{}: {causes}", e.code);
+                assert!(!causes.contains('`'), "{}: a literal backtick in {causes}", e.code);
+            }
+            assert!(seen > 0, "some finding shows backticked text");
+        }
     }
 
     #[test]

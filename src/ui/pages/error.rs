@@ -150,13 +150,14 @@ fn Meaning(
     }
 }
 
-/// Knowledge-base text with its `` `backticked` `` parts as code.
-pub fn kb_text(text: &'static str) -> AnyView {
+/// Knowledge-base text with its `` `backticked` `` parts as code (the error pages' text and the
+/// paste box's findings).
+pub fn kb_text(text: &str) -> AnyView {
     code_segments(text)
         .into_iter()
         .map(|s| match s {
-            Segment::Text(t) => t.into_any(),
-            Segment::Code(c) => view! { <code>{c}</code> }.into_any(),
+            Segment::Text(t) => t.to_string().into_any(),
+            Segment::Code(c) => view! { <code>{c.to_string()}</code> }.into_any(),
         })
         .collect_view()
         .into_any()
