@@ -181,3 +181,44 @@ test("Enter on an exact code opens its page; Enter on anything else stays", asyn
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+// Issue 15 item 10: the message column reads on a phone without sideways scrolling. At 360 and
+// 1280 px, on the home page (before a search, and with a search from the URL) and on /codes/:
+// the page does not scroll sideways, no table scrolls inside its frame, and every message cell
+// shows its whole text inside the viewport, as a column wide enough to read.
+/** The message column's least width: about 20 characters of the table's 0.93 rem text (7 to 8 px
+ *  each), so a line reads as a phrase rather than a word or two. */
+const MSG_MIN_PX = 150;
+for (const width of [360, 1280]) {
+  test(`catalog at ${width} px: messages readable without sideways scrolling`, async () => {
+    const site = await serveDist("dist", "/");
+    servers.push(site);
+    const page = await newPage(browser, { viewport: { width, height: 800 } });
+    for (const [url, rows] of [["", "[data-testid=catalog-table-static] tbody tr"], ["?q=posSide", "[data-testid=catalog-table] tbody tr"], ["codes/", null]]) {
+      await page.goto(site.url(url));
+      await appReady(page);
+      if (rows) await page.waitForSelector(rows);
+      const m = await page.evaluate(() => {
+        const visible = (e) => e.offsetParent !== null;
+        const wraps = [...document.querySelectorAll(".table-wrap")].filter(visible);
+        const cells = [...document.querySelectorAll("td.col-msg")].filter(visible);
+        return {
+          page: document.scrollingElement.scrollWidth,
+          wraps: wraps.map((w) => ({ scroll: w.scrollWidth, client: w.clientWidth })),
+          cells: cells.map((c) => ({ code: c.parentElement.dataset.code, scroll: c.scrollWidth, client: c.clientWidth, right: c.getBoundingClientRect().right, table: c.closest("table").clientWidth })),
+        };
+      });
+      const where = `${width} px ${url || "home"}`;
+      assert.ok(m.page <= width, `${where}: the page is ${m.page} px wide`);
+      for (const w of m.wraps) assert.ok(w.scroll <= w.client, `${where}: a table scrolls sideways (${w.scroll} > ${w.client})`);
+      if (rows) assert.ok(m.cells.length > 0, `${where}: message cells shown`);
+      for (const c of m.cells) {
+        assert.ok(c.scroll <= c.client, `${where}: ${c.code}'s message is cut (${c.scroll} > ${c.client})`);
+        assert.ok(c.right <= width, `${where}: ${c.code}'s message ends off screen at ${c.right}`);
+        assert.ok(c.client >= MSG_MIN_PX, `${where}: ${c.code}'s message column is ${c.client} of ${c.table} px`);
+      }
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
