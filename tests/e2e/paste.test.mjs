@@ -14,6 +14,8 @@ const CASES = [
     name: "ccxt Python traceback",
     code: "50113",
     category: "auth_signature",
+    // The library the paste reveals rides along, so the page shows its code first.
+    lib: "ccxt-python",
     text: `Traceback (most recent call last):
   File "/home/bot/run.py", line 42, in <module>
     balance = exchange.fetch_balance()
@@ -47,7 +49,7 @@ for (const c of CASES) {
     const first = page.locator("[data-testid=finding]").first();
     assert.equal(await first.getAttribute("data-code"), c.code);
     assert.equal(await first.getAttribute("data-category"), c.category);
-    assert.equal(await first.locator("[data-testid=finding-link]").getAttribute("href"), `/e/${c.code}/`);
+    assert.equal(await first.locator("[data-testid=finding-link]").getAttribute("href"), `/e/${c.code}/${c.lib ? `?lib=${c.lib}` : ""}`);
     // The link opens the error's page.
     await first.locator("[data-testid=finding-link]").click();
     await page.waitForSelector("[data-testid=error-code]");
