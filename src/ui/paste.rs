@@ -6,7 +6,7 @@ use super::analysis::{self, Failure, Request, Update, WorkerFiles};
 use super::browser::{now_ms, pasted_text, reveal_id, sleep_ms};
 use super::env::{use_env, Env};
 use super::island::{flag, Island, Props};
-use super::pages::error::kb_text;
+use super::pages::error::code_text;
 use crate::core::lang::Lang;
 use crate::core::num::fixed;
 use crate::core::paste_report::{confidence_label, Card, PasteReport, MAX_CARDS};
@@ -435,7 +435,7 @@ fn FindingCard(
             </p>
             <p class="finding-evidence"><code>{card.evidence.clone()}</code></p>
             {(!card.notes.is_empty()).then(|| view! {
-                <ul class="finding-notes">{card.notes.iter().map(|n| view! { <li>{kb_text(n)}</li> }).collect_view()}</ul>
+                <ul class="finding-notes">{card.notes.iter().map(|n| view! { <li>{code_text(n)}</li> }).collect_view()}</ul>
             })}
             {(!card.causes.is_empty()).then(|| view! {
                 <p class="finding-causes-title">{t!(lang, "Most likely causes:", "最可能的原因：")}</p>
@@ -444,10 +444,10 @@ fn FindingCard(
                         let fix = fix.filter(|f| !f.is_empty());
                         view! {
                             <li>
-                                <span class="cause-title">{kb_text(c)}</span>
+                                <span class="cause-title">{code_text(c)}</span>
                                 {fix.map(|f| view! {
                                     <span class="cause-fix" data-testid="finding-fix">
-                                        <span class="cause-fix-label">{t!(lang, "Fix: ", "修复：")}</span>{kb_text(f)}
+                                        <span class="cause-fix-label">{t!(lang, "Fix: ", "修复：")}</span>{code_text(f)}
                                     </span>
                                 })}
                             </li>

@@ -15,6 +15,7 @@ use crate::ui::embed::embed_panel;
 use crate::ui::env::use_env;
 use crate::ui::lib_picker::{picker_libraries, LibPicker};
 use crate::{t, tf};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Where OKX documents its error codes in `lang` (an entry's `docs_anchor` is a fragment of this
@@ -150,17 +151,21 @@ fn Meaning(
     }
 }
 
-/// Knowledge-base text with its `` `backticked` `` parts as code (the error pages' text and the
-/// paste box's findings).
-pub fn kb_text(text: &str) -> AnyView {
+/// Knowledge-base text with its `` `backticked` `` parts as code.
+pub fn kb_text(text: &'static str) -> AnyView {
+    code_text(text).into_any()
+}
+
+/// Text with its `` `backticked` `` parts as code: [`kb_text`] for any text (the paste box's
+/// findings). Statically typed, without `AnyView`, to keep the paste box's wasm small.
+pub fn code_text(text: &str) -> impl IntoView {
     code_segments(text)
         .into_iter()
         .map(|s| match s {
-            Segment::Text(t) => t.to_string().into_any(),
-            Segment::Code(c) => view! { <code>{c.to_string()}</code> }.into_any(),
+            Segment::Text(t) => Either::Left(t.to_string()),
+            Segment::Code(c) => Either::Right(view! { <code>{c.to_string()}</code> }),
         })
         .collect_view()
-        .into_any()
 }
 
 /// The site's tool that checks a cause of this category, when there is one: the signature lab
