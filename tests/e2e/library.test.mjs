@@ -4,9 +4,9 @@
 // its library links to pages showing that library's code. Every copy button names what it copies
 // and confirms the same way (one text on the button, one announcement in its live region).
 // `OKX_E2E_LANG=zh` runs it on the Chinese pages.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, newPage, appReady, LANG } from "./helpers.mjs";
+import { newPage, appReady, useSite, LANG } from "./helpers.mjs";
 
 const ZH = LANG === "zh";
 /** The words the checks read, in the suite's language. */
@@ -17,9 +17,8 @@ const KEY = "okx-doctor-lib";
 // A fix with code for both python-okx and ccxt (JavaScript): 50104's wizard starts at it.
 const WIZARD_FIX = "wizard/?c=auth_passphrase&code=50104";
 
-let browser, site;
-before(async () => { browser = await launch(); site = await serveDist("dist", "/"); });
-after(async () => { await browser?.close(); site?.stop(); });
+const site = useSite();
+const url = (p) => site.server.url(p);
 
 /** The libraries of the error page's code examples, in the order they are laid out on screen. */
 async function snippetOrder(page) {
@@ -43,8 +42,8 @@ async function wizardSnippet(page) {
 }
 
 test("the library picker: the choice is remembered, the wizard follows it, ?lib= wins", async () => {
-  const page = await newPage(browser, { viewport: { width: 360, height: 740 } });
-  await page.goto(site.url("e/50113/"));
+  const page = await newPage(site.browser, { viewport: { width: 360, height: 740 } });
+  await page.goto(url("e/50113/"));
   await appReady(page);
   const offered = await page.$$eval("[data-lib-pick]", (bs) => bs.map((b) => b.dataset.libPick));
   assert.ok(offered.includes("python-okx") && offered.includes("ccxt-python"), `picker offers ${offered}`);
@@ -67,30 +66,30 @@ test("the library picker: the choice is remembered, the wizard follows it, ?lib=
   assert.deepEqual(await pressed(page), ["python-okx"]);
 
   // The wizard's fix shows the preferred library's code.
-  await page.goto(site.url(WIZARD_FIX));
+  await page.goto(url(WIZARD_FIX));
   await appReady(page);
   let w = await wizardSnippet(page);
   assert.equal(w.select, "python-okx");
   assert.equal(w.caption, W.forLib("python-okx"));
 
   // ?lib= wins over the stored preference, without replacing it.
-  await page.goto(site.url("e/50113/?lib=ccxt-js"));
+  await page.goto(url("e/50113/?lib=ccxt-js"));
   await appReady(page);
   assert.equal((await snippetOrder(page))[0], "ccxt-js");
   assert.deepEqual(await pressed(page), ["ccxt-js"]);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), "python-okx");
-  await page.goto(site.url(`${WIZARD_FIX}&lib=ccxt-js`));
+  await page.goto(url(`${WIZARD_FIX}&lib=ccxt-js`));
   await appReady(page);
   w = await wizardSnippet(page);
   assert.equal(w.select, "ccxt-js");
   assert.match(w.caption, /ccxt/);
 
   // A value that is not a library is ignored (the preference stands).
-  await page.goto(site.url("e/50113/?lib=%3Cscript%3E"));
+  await page.goto(url("e/50113/?lib=%3Cscript%3E"));
   assert.equal(await page.evaluate(() => document.documentElement.dataset.lib), "python-okx");
 
   // Choosing in the wizard is remembered too.
-  await page.goto(site.url(WIZARD_FIX));
+  await page.goto(url(WIZARD_FIX));
   await appReady(page);
   await page.selectOption(".wizard-lib-select", "ccxt-python");
   await page.waitForFunction(() => /ccxt/.test(document.querySelector(".wizard-snippet-label")?.textContent ?? ""));
@@ -100,8 +99,8 @@ test("the library picker: the choice is remembered, the wizard follows it, ?lib=
 });
 
 test("a paste that reveals its library links to pages with that library's code first", async () => {
-  const page = await newPage(browser);
-  await page.goto(site.url(""));
+  const page = await newPage(site.browser);
+  await page.goto(url(""));
   await appReady(page);
   const paste = `  File "/usr/lib/python3/site-packages/okx/okxclient.py", line 60, in _request
 okx.exceptions.OkxAPIException: {"code":"50113","msg":"Invalid Sign"}`;
@@ -143,18 +142,18 @@ async function confirmation(page, mark) {
 }
 
 test("every copy button names what it copies and confirms the same way", async () => {
-  const page = await newPage(browser, { permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await newPage(site.browser, { permissions: ["clipboard-read", "clipboard-write"] });
   const seen = [];
-  const visit = async (url, setup = async () => {}) => {
-    await page.goto(site.url(url));
+  const visit = async (path, setup = async () => {}) => {
+    await page.goto(url(path));
     await appReady(page);
     await setup();
     const buttons = await copyButtons(page);
     for (const b of buttons) {
-      assert.match(b.name, W.copy, `${url} ${b.testid}: "${b.name}" says what it copies`);
-      if (b.lib) assert.equal(b.name, W.codeOf(b.lib), `${url} ${b.testid}: names its library`);
+      assert.match(b.name, W.copy, `${path} ${b.testid}: "${b.name}" says what it copies`);
+      if (b.lib) assert.equal(b.name, W.codeOf(b.lib), `${path} ${b.testid}: names its library`);
       const c = await confirmation(page, b.mark);
-      seen.push({ url, testid: b.testid, ...c });
+      seen.push({ url: path, testid: b.testid, ...c });
     }
     return buttons.length;
   };
