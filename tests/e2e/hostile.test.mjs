@@ -687,7 +687,7 @@ test("leaving a page or an island while it works (typing, a large paste, a runni
   }
 
   // In place: an island drops a view while work it started is pending. The wizard's fix step
-  // copies its code (the clipboard answers later, src/ui/wizard.rs copy_text) and "still failing"
+  // copies its code (the clipboard answers later, the shared CopyButton, src/ui/copy.rs) and "still failing"
   // replaces the step in the same moment; Back brings the step back (popstate, same document).
   await page.goto(site.url("wizard/?c=rate_limit&code=50011&lib=ccxt-python&a=rate_pattern.startup"));
   await appReady(page);
