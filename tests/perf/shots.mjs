@@ -22,8 +22,8 @@ const SHOTS = [
     await p.waitForSelector("[data-testid=finding]");
   }],
   ["error-50113", "e/50113/", null],
-  ["wizard-fix", "wizard/?c=rate_limit&code=50011", async (p) => {
-    await p.waitForSelector("[data-testid=wizard-question], [data-testid=wizard-fix]");
+  ["wizard-fix", "wizard/?c=rate_limit&code=50011&lib=ccxt-python&a=rate_pattern.startup", async (p) => {
+    await p.waitForSelector("[data-testid=wizard-fix]");
   }],
   ["clock-result", (okx) => `clock/?okx_base=${encodeURIComponent(okx)}`, async (p) => {
     await p.waitForSelector("[data-testid=clock-result], .clock-verdict", { timeout: 20000 }).catch(() => {});
