@@ -56,15 +56,9 @@ pub fn CodeItem(
     view! { <li><a href=env.href(&Route::Error(code.to_string()))>{code}</a> " " {msg}</li> }
 }
 
-/// The heading of an error page: "OKX error 50113" and the message. A Chinese page heads with
-/// OKX's official Chinese message and gives the English one beside it: what the API returns at
-/// run time (always on WebSocket; on REST unless the request asks for Chinese), so what a log shows.
-#[component]
-fn ErrorHeading(
-    /// The entry.
-    e: &'static Entry,
-) -> impl IntoView {
-    let lang = use_env().lang;
+/// What a heading calls the code ("OKX error", or "OKX WebSocket close code") and the message it
+/// shows (the official Chinese one on a Chinese page), for the error page and the embed card.
+pub(crate) fn heading_words(e: &Entry, lang: Lang) -> (&'static str, String) {
     let what = if e.kind == Kind::WsCloseFrame {
         t!(lang, "OKX WebSocket close code", "欧易（OKX）WebSocket 关闭码")
     } else {
@@ -75,6 +69,19 @@ fn ErrorHeading(
     } else {
         shown_message(e, lang)
     };
+    (what, msg)
+}
+
+/// The heading of an error page: "OKX error 50113" and the message. A Chinese page heads with
+/// OKX's official Chinese message and gives the English one beside it: what the API returns at
+/// run time (always on WebSocket; on REST unless the request asks for Chinese), so what a log shows.
+#[component]
+fn ErrorHeading(
+    /// The entry.
+    e: &'static Entry,
+) -> impl IntoView {
+    let lang = use_env().lang;
+    let (what, msg) = heading_words(e, lang);
     // A message with placeholders reads naturally in the heading; the exact template follows.
     let template = (lang == Lang::En && has_placeholder(e.msg)).then(|| {
         view! {

@@ -4,14 +4,14 @@
 //! `?compact=1`), and the CSS shows one of the two. So the card needs no wasm, and choosing the
 //! full page shifts nothing.
 
-use crate::core::catalog::{Entry, Kind};
+use crate::core::catalog::Entry;
 use crate::core::categorize::category_of;
 use crate::core::category::Category;
 use crate::core::kb::{self, first_sentence, Cause};
 use crate::core::routes::{build_query, Route};
 use crate::t;
 use crate::ui::env::use_env;
-use crate::ui::pages::error::{kb_text, shown_message, ErrorPage};
+use crate::ui::pages::error::{heading_words, kb_text, ErrorPage};
 use leptos::prelude::*;
 
 /// How many causes the card lists: the few that cover most cases, each with its one-line fix
@@ -49,16 +49,7 @@ fn ErrorCard(
         .into_iter()
         .take(CARD_CAUSES)
         .collect();
-    let what = if e.kind == Kind::WsCloseFrame {
-        t!(lang, "OKX WebSocket close code", "欧易（OKX）WebSocket 关闭码")
-    } else {
-        t!(lang, "OKX error", "欧易（OKX）错误码")
-    };
-    let msg = if e.msg.is_empty() {
-        t!(lang, "Success (no error)", "成功（没有错误）").to_string()
-    } else {
-        shown_message(e, lang)
-    };
+    let (what, msg) = heading_words(e, lang);
     view! {
         <article class="error-card">
             <h1 class="card-heading">
