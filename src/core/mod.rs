@@ -1,4 +1,6 @@
 //! Pure domain logic: no Leptos, no web-sys. Everything here builds and is tested natively.
+//! No unsafe code either (the bounded fuzz run, tests/fuzz.sh, relies on it to skip sanitizers).
+#![forbid(unsafe_code)]
 
 pub mod catalog;
 pub mod catalog_rows;
