@@ -43,8 +43,10 @@ const CATEGORIES: &[(&str, &str)] = &[
 const LIBS: &[&str] = &[
     "ccxt-python",
     "ccxt-js",
+    "ccxt-php",
     "python-okx",
     "okx-api-node",
+    "freqtrade",
     "python",
     "shell",
     "http",

@@ -65,7 +65,7 @@ const SNIPPET_KEYS: [&str; 11] = [
     "hummingbot",
     "octobot",
     "nautilus",
-    "other",
+    "http",
     "generic",
 ];
 

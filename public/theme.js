@@ -22,7 +22,7 @@
   if (t === "light" || t === "dark") r.setAttribute("data-theme", t);
   if (/[?&]compact=(1|true|yes)(?:&|$)/.test(q)) r.setAttribute("data-compact", "");
   if (/[?&]full=(1|true|yes)(?:&|$)/.test(q)) r.setAttribute("data-full", "");
-  var IDS = "ccxt-python|ccxt-js|python-okx|okx-api-node", LIB = "okx-doctor-lib";
+  var IDS = "ccxt-python|ccxt-js|ccxt-php|python-okx|okx-api-node|freqtrade|http", LIB = "okx-doctor-lib";
   var isLib = function (v) { return new RegExp("^(?:" + IDS + ")$").test(v || ""); };
   var l = new RegExp("[?&](?:lib|lang)=(" + IDS + ")(?:&|$)").exec(q), lib = l ? l[1] : get(LIB);
   if (isLib(lib)) r.setAttribute("data-lib", lib);

@@ -18,7 +18,7 @@ pub enum Library {
     Octobot,
     /// nautilus_trader's OKX adapter (its own Rust client, not ccxt).
     Nautilus,
-    /// Hand-written HTTP/WebSocket code, or a library not listed.
+    /// Hand-written HTTP/WebSocket code (raw HTTP), or a library not listed.
     Other,
 }
 
@@ -39,11 +39,14 @@ impl Library {
     /// the only values of the `?lib=` option and of the stored library preference. The one list
     /// behind the error pages' picker, the paste box's `?lib=` links, the embed options
     /// (`ui::embed::LANGS`) and `public/theme.js` (whose copy of the list `tests/library.rs` checks).
-    pub const WITH_SNIPPETS: [Library; 4] = [
+    pub const WITH_SNIPPETS: [Library; 7] = [
         Library::CcxtPython,
         Library::CcxtJs,
+        Library::CcxtPhp,
         Library::PythonOkx,
         Library::OkxApiNode,
+        Library::Freqtrade,
+        Library::Other,
     ];
     /// The library with this id when it is one of [`Library::WITH_SNIPPETS`] (a `?lib=` value or
     /// a stored preference); anything else is ignored.
@@ -62,10 +65,16 @@ impl Library {
             Library::Hummingbot => "hummingbot",
             Library::Octobot => "octobot",
             Library::Nautilus => "nautilus",
-            Library::Other => "other",
+            // Its code examples are raw HTTP (curl and openssl), hence the id.
+            Library::Other => "http",
         }
     }
+    /// The library with this id; `other`, the id of [`Library::Other`] before it was `http`, still
+    /// reads (older wizard links).
     pub fn from_id(id: &str) -> Option<Library> {
+        if id == "other" {
+            return Some(Library::Other);
+        }
         Library::ALL.iter().copied().find(|l| l.id() == id)
     }
     /// The library's name, in English.
@@ -84,7 +93,7 @@ impl Library {
             Library::Hummingbot => "hummingbot",
             Library::Octobot => "OctoBot",
             Library::Nautilus => "nautilus_trader",
-            Library::Other => t!(lang, "other / my own code", "其他 / 自己写的代码"),
+            Library::Other => t!(lang, "raw HTTP / my own code", "原始 HTTP / 自己写的代码"),
         }
     }
 }

@@ -156,11 +156,13 @@ pub fn lib_label(lib: &str) -> &'static str {
     match lib {
         "ccxt-python" => "ccxt (Python)",
         "ccxt-js" => "ccxt (JavaScript)",
+        "ccxt-php" => "ccxt (PHP)",
         "python-okx" => "python-okx",
         "okx-api-node" => "okx-api (Node)",
+        "freqtrade" => "freqtrade",
         "python" => "Python",
         "shell" => "shell",
-        "http" => "HTTP",
+        "http" => "raw HTTP",
         _ => "code",
     }
 }

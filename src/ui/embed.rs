@@ -24,7 +24,7 @@ use leptos::prelude::*;
 
 /// Snippet libraries an embed can put first (`?lib=`, formerly `?lang=`), as `public/theme.js`
 /// accepts them: the core's list.
-pub const LANGS: [Library; 4] = Library::WITH_SNIPPETS;
+pub const LANGS: [Library; 7] = Library::WITH_SNIPPETS;
 
 /// WordPress's secret from `#?secret=XYZ` (only `[A-Za-z0-9]{1,32}`; anything else is ignored).
 pub fn wp_secret(hash: &str) -> Option<String> {

@@ -555,12 +555,18 @@ mod tests {
             let html = render(lang, report(PASTE, lang));
             assert!(html.contains("e/50113/\"") && !html.contains("?lib="), "{html}");
         }
-        // A library the error pages have no code for is not passed on.
+        // freqtrade has code on the error pages (its config); hummingbot has none: not passed on.
         let r = report(
             "freqtrade.exchange.common - WARNING - okx {\"code\":\"50011\",\"msg\":\"Too Many Requests\"}",
             Lang::En,
         );
-        assert_eq!(r.lib, None);
+        assert_eq!(r.lib.as_deref(), Some("freqtrade"));
+        let hb = "hummingbot.connector.exchange.okx - ERROR - {\"code\":\"50011\",\"msg\":\"Too Many Requests\"}";
+        assert_eq!(
+            crate::core::diagnose::diagnose(hb).facts.library,
+            Some(crate::core::facts::Library::Hummingbot)
+        );
+        assert_eq!(report(hb, Lang::En).lib, None);
     }
 
     /// The finding causes' list of `html`.

@@ -465,7 +465,7 @@ async function scanLoaded(page, s, label, failures) {
   await scan(page, s, label, failures);
   const r = await page.evaluate(() => ({ theme: document.documentElement.getAttribute("data-theme"), lib: document.documentElement.getAttribute("data-lib") }));
   if (r.theme !== null && !/^(light|dark)$/.test(r.theme)) failures.push(`${label}: data-theme set to ${JSON.stringify(r.theme)}`);
-  if (r.lib !== null && !/^(ccxt-python|ccxt-js|python-okx|okx-api-node)$/.test(r.lib)) failures.push(`${label}: data-lib set to ${JSON.stringify(r.lib)}`);
+  if (r.lib !== null && !/^(ccxt-python|ccxt-js|ccxt-php|python-okx|okx-api-node|freqtrade|http)$/.test(r.lib)) failures.push(`${label}: data-lib set to ${JSON.stringify(r.lib)}`);
 }
 
 test(`URL parameters and deep paths: ${PAYLOADS.length} payloads in every parameter of every page`, async () => {

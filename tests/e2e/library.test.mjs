@@ -98,6 +98,24 @@ test("the library picker: the choice is remembered, the wizard follows it, ?lib=
   await page.context().close();
 });
 
+test("ccxt (PHP), freqtrade and raw HTTP are offered where the page has their code, and each pick puts it first", async () => {
+  const page = await newPage(site.browser, { viewport: { width: 360, height: 740 } });
+  // 50101 (a demo key on the live service) has code for all seven libraries of the picker.
+  await page.goto(url("e/50101/"));
+  await appReady(page);
+  const offered = await page.$$eval("[data-lib-pick]", (bs) => bs.map((b) => b.dataset.libPick));
+  for (const lib of ["ccxt-php", "freqtrade", "http"]) assert.ok(offered.includes(lib), `picker offers ${offered}`);
+  for (const lib of offered) {
+    await page.click(`[data-lib-pick=${lib}]`);
+    assert.equal((await snippetOrder(page))[0], lib, `${lib}'s code comes first`);
+    assert.deepEqual(await pressed(page), [lib]);
+  }
+  // Seven buttons stay one line that scrolls inside itself: the page never scrolls sideways.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "no sideways page scroll");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a paste that reveals its library links to pages with that library's code first", async () => {
   const page = await newPage(site.browser);
   await page.goto(url(""));

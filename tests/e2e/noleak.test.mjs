@@ -36,7 +36,7 @@ const OKX_WEBSOCKETS = new Set([
 // preference in public/theme.js), and the values.
 const STORAGE_ALLOWED = {
   "okx-doctor-theme": /^(light|dark|auto)$/,
-  "okx-doctor-lib": /^(ccxt-python|ccxt-js|python-okx|okx-api-node)$/,
+  "okx-doctor-lib": /^(ccxt-python|ccxt-js|ccxt-php|python-okx|okx-api-node|freqtrade|http)$/,
   "okx-doctor.clock.host": /^(global|eea|us)$/,
 };
 
