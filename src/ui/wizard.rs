@@ -164,7 +164,7 @@ pub fn Wizard(state: RwSignal<WizardState>, #[prop(optional, into)] clock_check:
                                 view! {
                                     <figure class="wizard-snippet">
                                         <figcaption class="wizard-snippet-label">{snippet_label}</figcaption>
-                                        <pre class="wizard-snippet-code">
+                                        <pre class="wizard-snippet-code code-lines" tabindex="0">
                                             <code>{code}</code>
                                         </pre>
                                         {CopyButton::text(code, &copy_label, "wizard-copy-snippet").view()}

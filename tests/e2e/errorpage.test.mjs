@@ -78,3 +78,28 @@ test("the signature lab and the clock check are linked where they matter; the co
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("code examples keep their lines at 360 px: long lines scroll inside the block, never break in a word", async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 740 } });
+  // 50113 has the signed curl request, whose lines are far wider than a phone.
+  await page.goto(site.url("e/50113/"));
+  await appReady(page);
+  const blocks = await page.$$eval("[data-testid=snippets] .snippet pre", (ps) => ps.map((p) => {
+    const code = p.querySelector("code");
+    const lines = code.textContent.replace(/\n$/, "").split("\n").length;
+    // Rendered lines: the block's content height over one line's height (a wrapped line adds one).
+    const cs = getComputedStyle(p);
+    const content = p.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    const rendered = Math.round(content / parseFloat(cs.lineHeight));
+    return { lines, rendered, overflows: p.scrollWidth > p.clientWidth, focusable: p.tabIndex === 0 };
+  }));
+  assert.ok(blocks.length >= 3, `${blocks.length} code examples`);
+  for (const b of blocks) {
+    assert.equal(b.rendered, b.lines, `a code example rendered ${b.rendered} lines for its ${b.lines}`);
+    if (b.overflows) assert.ok(b.focusable, "a block that scrolls can be scrolled with keys");
+  }
+  assert.ok(blocks.some((b) => b.overflows), "at least one long line scrolls inside its block");
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the page never scrolls sideways");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -230,3 +230,46 @@ test("wizard entry from an error page: 'Diagnose my case' opens the code's categ
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("wizard layout at 360 px: answers are a column of full-width choices, the fix's code uses the full width", async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 740 } });
+  // 50101's wizard asks questions before its fix.
+  await page.goto(site.url("wizard/?c=environment_mismatch&code=50101"));
+  await appReady(page);
+  // The question: every answer is as wide as its list, left-aligned with it, one under the other, no bullet.
+  await page.waitForSelector("[data-testid=wizard-question] .wizard-answer");
+  const q = await page.$eval("[data-testid=wizard-question]", (el) => {
+    const list = el.querySelector(".wizard-answers").getBoundingClientRect();
+    const items = [...el.querySelectorAll(".wizard-answer-item")];
+    return {
+      list: { left: list.left, width: list.width },
+      parentLeft: el.querySelector(".wizard-answers").parentElement.getBoundingClientRect().left,
+      buttons: items.map((li) => { const r = li.querySelector(".wizard-answer").getBoundingClientRect(); return { left: r.left, width: r.width, top: r.top }; }),
+      // A bullet is drawn for a list item with a list-style type or image.
+      bullets: items.filter((li) => { const cs = getComputedStyle(li); return cs.display === "list-item" && (cs.listStyleType !== "none" || cs.listStyleImage !== "none"); }).length,
+    };
+  });
+  assert.ok(q.buttons.length >= 2, `${q.buttons.length} answers`);
+  assert.ok(Math.abs(q.list.left - q.parentLeft) <= 1, "the list is not indented");
+  for (const b of q.buttons) {
+    assert.ok(Math.abs(b.left - q.list.left) <= 1 && Math.abs(b.width - q.list.width) <= 1, `an answer ${JSON.stringify(b)} fills its list ${JSON.stringify(q.list)}`);
+  }
+  for (let i = 1; i < q.buttons.length; i++) assert.ok(q.buttons[i].top > q.buttons[i - 1].top, "one under the other");
+  assert.equal(q.bullets, 0, "no list bullets");
+  // Walk to the first fix: its code block starts at the fix's left edge (no figure indent).
+  for (let i = 0; i < 10 && !(await page.$("[data-testid=wizard-fix]")); i++) {
+    const at = await page.evaluate(() => location.search);
+    await page.locator("[data-testid=wizard-question] [data-testid^=wizard-answer-]").first().click();
+    await page.waitForFunction((a) => location.search !== a, at);
+  }
+  await page.waitForSelector("[data-testid=wizard-fix] .wizard-snippet pre");
+  const fix = await page.$eval("[data-testid=wizard-fix]", (el) => {
+    const r = el.getBoundingClientRect(), pre = el.querySelector(".wizard-snippet pre").getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    return { left: r.left + parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth), right: r.right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth), preLeft: pre.left, preRight: pre.right };
+  });
+  assert.ok(Math.abs(fix.preLeft - fix.left) <= 1 && Math.abs(fix.preRight - fix.right) <= 1, `the code spans the fix: ${JSON.stringify(fix)}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "no sideways page scroll");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

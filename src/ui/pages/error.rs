@@ -290,7 +290,8 @@ pub fn SnippetFigure(
                 " "
                 {CopyButton::text(s.code, &tf!(lang, "Copy {} code", "复制 {} 代码", kb::lib_label(s.lib)), "copy-snippet").view()}
             </figcaption>
-            <pre><code>{s.code}</code></pre>
+            // Lines keep their shape and scroll inside the block (focusable, so keys scroll it too).
+            <pre class="code-lines" tabindex="0"><code>{s.code}</code></pre>
         </figure>
     }
 }
