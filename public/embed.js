@@ -7,6 +7,8 @@
 // and 360 px (tests/e2e/embedcard.test.mjs reports them): the error card over every code, median
 // 356/381 px in English and 312/339 in Chinese (263-402 px); the paste box 327/375; the clock check
 // 339/428. The full error page (data-full) is far taller and grows from the card's height.
+// A height is clamped to 50-20000 px: the tallest full error page is about 8,200 px in a 360 px
+// frame, and the clamp only stops a runaway value from stretching the host page.
 (function(w,d){var s=d.currentScript,B=new URL(".",s&&s.src||location.href),O=B.origin,F=[],
 H={e:[340,370],paste:[327,375],clock:[339,428]},
 P={paste:["embed/","paste and diagnose"],clock:["embed/clock/","clock check"]};
@@ -20,5 +22,5 @@ f.loading="lazy";f.allow="clipboard-write";f.style.cssText="border:0;width:100%;
 e.textContent="";e.appendChild(f);e.style.minHeight="";F.push(f)})}
 w.addEventListener("message",function(e){var m=e.data,h=m&&+m.height,i;
 if(e.origin!==O||!m||m.type!=="okx-doctor:resize"||!(h>0))return;
-for(i=0;i<F.length;i++)if(F[i].contentWindow===e.source)F[i].style.height=Math.min(5e3,Math.max(50,Math.ceil(h)))+"px"});
+for(i=0;i<F.length;i++)if(F[i].contentWindow===e.source)F[i].style.height=Math.min(2e4,Math.max(50,Math.ceil(h)))+"px"});
 d.readyState=="loading"?d.addEventListener("DOMContentLoaded",scan):scan();w.okxDoctorEmbed=scan})(window,document);

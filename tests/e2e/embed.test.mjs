@@ -92,7 +92,7 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     await err.frame.click("[data-testid=embed-about] summary");
     await waitFits(err, (x) => x.client < grown.client, "iframe shrinks with its content");
 
-    // The paste widget (the paste box alone, well under embed.js's 5000 px clamp): fits and grows,
+    // The paste widget (the paste box alone, well under embed.js's 20000 px clamp): fits and grows,
     // also when findings appear.
     const paste = await widget(page, "#w-paste iframe");
     assert.equal(await paste.el.getAttribute("src"), site.url("embed/"));

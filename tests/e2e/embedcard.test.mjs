@@ -182,6 +182,9 @@ test(`the full option (${LANG}): ?full=1 and data-full keep the whole page; comp
   assert.match(await el.getAttribute("src"), /embed\/e\/50113\/\?full=1$/);
   assert.ok(await frame.locator("[data-testid=error-facts]").isVisible());
   assert.ok(height > CARD_MAX * 2, `the whole page is ${height} px tall`);
+  // A runaway height from the frame is clamped (20000 px, above the tallest full page).
+  await frame.evaluate(() => parent.postMessage({ type: "okx-doctor:resize", height: 1e9 }, "*"));
+  await blog.waitForFunction(() => document.querySelector("[data-okx-doctor] iframe").style.height === "20000px");
   assert.deepEqual(blog.problems, []);
   await blog.context().close();
 });

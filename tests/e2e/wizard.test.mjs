@@ -243,7 +243,11 @@ test("wizard layout at 360 px: answers are a column of full-width choices, the f
     const items = [...el.querySelectorAll(".wizard-answer-item")];
     return {
       list: { left: list.left, width: list.width },
-      parentLeft: el.querySelector(".wizard-answers").parentElement.getBoundingClientRect().left,
+      // Where the list's parent lets content start (its left edge inside border and padding).
+      parentLeft: (() => {
+        const p = el.querySelector(".wizard-answers").parentElement, cs = getComputedStyle(p);
+        return p.getBoundingClientRect().left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+      })(),
       buttons: items.map((li) => { const r = li.querySelector(".wizard-answer").getBoundingClientRect(); return { left: r.left, width: r.width, top: r.top }; }),
       // A bullet is drawn for a list item with a list-style type or image.
       bullets: items.filter((li) => { const cs = getComputedStyle(li); return cs.display === "list-item" && (cs.listStyleType !== "none" || cs.listStyleImage !== "none"); }).length,
