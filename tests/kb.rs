@@ -116,7 +116,16 @@ fn snippets_are_well_formed() {
         assert_ne!(kb::lib_label(s.lib), "code");
     }
     // Every library the brief names has at least one snippet.
-    for lib in ["ccxt-python", "ccxt-js", "ccxt-php", "python-okx", "okx-api-node", "freqtrade", "http", "shell"] {
+    for lib in [
+        "ccxt-python",
+        "ccxt-js",
+        "ccxt-php",
+        "python-okx",
+        "okx-api-node",
+        "freqtrade",
+        "http",
+        "shell",
+    ] {
         assert!(all.iter().any(|s| s.lib == lib), "no snippet for {lib}");
     }
 }

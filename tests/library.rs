@@ -42,7 +42,11 @@ fn the_page_script_accepts_exactly_the_core_list_under_the_one_key() {
         assert_eq!(Library::with_snippets(id).map(|l| l.id()), Some(id));
     }
     assert_eq!(Library::with_snippets("hummingbot"), None);
-    assert_eq!(Library::with_snippets("other"), None, "the picker speaks the current ids only");
+    assert_eq!(
+        Library::with_snippets("other"),
+        None,
+        "the picker speaks the current ids only"
+    );
     assert_eq!(Library::with_snippets("<script>"), None);
 }
 
