@@ -9,6 +9,7 @@
 //! not already say, without causes about a parameter the message does not name.
 
 use super::category::Category;
+use super::facts::Library;
 use super::lang::Lang;
 use crate::t;
 
@@ -151,19 +152,15 @@ pub mod i18n_report {
     include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 }
 
-/// A human label for a snippet's library id.
+/// A human label for a snippet's library id: a library's own name ([`Library::label`]), or what
+/// the code is for the ids that are no library; `code` for an unknown id.
 pub fn lib_label(lib: &str) -> &'static str {
     match lib {
-        "ccxt-python" => "ccxt (Python)",
-        "ccxt-js" => "ccxt (JavaScript)",
-        "ccxt-php" => "ccxt (PHP)",
-        "python-okx" => "python-okx",
-        "okx-api-node" => "okx-api (Node)",
-        "freqtrade" => "freqtrade",
         "python" => "Python",
         "shell" => "shell",
+        // Library::Other's code examples: shorter than its name in the picker.
         "http" => "raw HTTP",
-        _ => "code",
+        _ => Library::from_id(lib).map(Library::label).unwrap_or("code"),
     }
 }
 

@@ -617,6 +617,12 @@ pub fn to_query(state: &WizardState) -> String {
     out
 }
 
+/// The wizard link's query for an error code's page ("Diagnose my case"): its category and code,
+/// nothing answered yet.
+pub fn query_for_code(category: Category, code: &str) -> String {
+    to_query(&WizardState::new(category, Some(code)))
+}
+
 /// The wizard link's query for a finding, made without the question trees: every answer the
 /// paste suggests goes in, and the wizard keeps those its tree asks when it reads the link
 /// ([`from_query`]), which gives the state of [`WizardState::from_facts`] (`tests/wizard.rs`

@@ -8,8 +8,9 @@ use crate::core::category::Category;
 use crate::core::kb::{self, Cause, Snippet};
 use crate::core::lang::Lang;
 use crate::core::pages::first_sentence;
-use crate::core::routes::{build_query, Route};
+use crate::core::routes::Route;
 use crate::core::template::{code_segments, has_placeholder, readable, Segment};
+use crate::core::wizard;
 use crate::ui::copy::CopyButton;
 use crate::ui::embed::embed_panel;
 use crate::ui::env::use_env;
@@ -502,16 +503,16 @@ fn Actions(
 ) -> impl IntoView {
     let env = use_env();
     let lang = env.lang;
-    let wizard = format!(
+    let wizard_href = format!(
         "{}{}",
         env.href(&Route::Wizard),
-        build_query(&[("c", category.id()), ("code", e.code)])
+        wizard::query_for_code(category, e.code)
     );
     let docs = e.docs_anchor.map(|a| format!("{}#{a}", okx_docs(lang)));
     let full = embed.then(|| env.href(&Route::Error(e.code.to_string())));
     view! {
         <div class="actions">
-            <a class="button" href=wizard data-testid="diagnose-my-case">{t!(lang, "Diagnose my case", "诊断我的情况")}</a>
+            <a class="button" href=wizard_href data-testid="diagnose-my-case">{t!(lang, "Diagnose my case", "诊断我的情况")}</a>
             {CopyButton::site_path(env.href(&Route::Error(e.code.to_string())), t!(lang, "Copy link", "复制链接"), "copy-link").view()}
         </div>
         <p class="more">

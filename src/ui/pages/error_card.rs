@@ -8,7 +8,8 @@ use crate::core::catalog::Entry;
 use crate::core::categorize::category_of;
 use crate::core::category::Category;
 use crate::core::kb::{self, first_sentence, Cause};
-use crate::core::routes::{build_query, Route};
+use crate::core::routes::Route;
+use crate::core::wizard;
 use crate::t;
 use crate::ui::env::use_env;
 use crate::ui::pages::error::{heading_words, kb_text, ErrorPage};
@@ -121,15 +122,15 @@ fn CardLinks(
 ) -> impl IntoView {
     let env = use_env();
     let lang = env.lang;
-    let wizard = format!(
+    let wizard_href = format!(
         "{}{}",
         env.href(&Route::Wizard),
-        build_query(&[("c", category.id()), ("code", e.code)])
+        wizard::query_for_code(category, e.code)
     );
     let full = env.href(&Route::Error(e.code.to_string()));
     view! {
         <p class="card-links">
-            <a class="button" href=wizard target="_blank" rel="noopener" data-testid="card-diagnose">
+            <a class="button" href=wizard_href target="_blank" rel="noopener" data-testid="card-diagnose">
                 {t!(lang, "Diagnose my case", "诊断我的情况")}
             </a>
             <a href=full target="_blank" rel="noopener" data-testid="card-full-page">
