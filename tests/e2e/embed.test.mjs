@@ -1,13 +1,24 @@
 // End-to-end: embedding okx-doctor in a blog on another origin (public/embed.js, src/ui/embed.rs).
 // The site is served on http://127.0.0.1:<port>, the sample blog (tests/support/blog/) on
-// http://localhost:<other port>: two different origins, as on the real web.
+// http://localhost:<other port>: two different origins, as on the real web. `OKX_E2E_LANG=zh` runs
+// the suite on the Chinese embeds: every widget of the blog gets data-locale="zh", the raw iframe
+// shows /zh/embed/….
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
-import { serveDist, startScript, launch, newPage, appReady, ROOT } from "./helpers.mjs";
+import { serveDist, startScript, launch, newPage, appReady, ROOT, LANG } from "./helpers.mjs";
+
+const ZH = LANG === "zh";
+/** The words of the embeds' interface the suite reads, in its language (src/ui/embed.rs,
+ *  src/ui/copy.rs, public/embed.js). */
+const W = ZH
+  ? { title: (what) => `okx-doctor：${what}`, error: (c) => `错误码 ${c}`, paste: "粘贴诊断", clock: "时钟检查", copied: "已复制" }
+  : { title: (what) => `okx-doctor: ${what}`, error: (c) => `error ${c}`, paste: "paste and diagnose", clock: "clock check", copied: "Copied" };
+/** A path of the site in the suite's language, as the headers see it (`/zh/embed/…`). */
+const P = (p) => `/${ZH ? "zh/" : ""}${p}`;
 
 let browser;
 const servers = [];
@@ -19,7 +30,10 @@ after(async () => { await browser?.close(); for (const s of servers) s.stop(); }
 /** Serves the sample blog (with {{SITE}} filled in) on localhost; returns its URL. */
 async function serveBlog(siteUrl) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "okx-blog-"));
-  const html = fs.readFileSync(path.join(ROOT, "tests/support/blog/index.html"), "utf8").replaceAll("{{SITE}}", siteUrl);
+  let html = fs.readFileSync(path.join(ROOT, "tests/support/blog/index.html"), "utf8");
+  // In Chinese: every widget asks for the Chinese embed, the raw iframe shows it.
+  if (ZH) html = html.replaceAll("data-okx-doctor=", 'data-locale="zh" data-okx-doctor=').replaceAll("{{SITE}}embed/", "{{SITE}}zh/embed/");
+  html = html.replaceAll("{{SITE}}", siteUrl);
   fs.writeFileSync(path.join(dir, "index.html"), html);
   // A page of the blog's origin that forges a resize message (an embed iframe is navigated to it).
   fs.writeFileSync(path.join(dir, "forged.html"),
@@ -62,14 +76,14 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     if (!fs.existsSync(path.join(ROOT, dist, "index.html"))) return t.skip(`${dist}/ not built`);
     const site = await serveDist(dist, prefix);
     servers.push(site);
-    const blogUrl = await serveBlog(site.url(""));
+    const blogUrl = await serveBlog(site.root(""));
     const page = await newPage(browser, { viewport: { width: 900, height: 800 } });
     await page.goto(blogUrl);
 
     // The iframes embed.js made: URL from the script's own src, title, lazy, clipboard.
     const err = await widget(page, "#w-error iframe");
     assert.equal(await err.el.getAttribute("src"), site.url("embed/e/50011/?theme=dark"));
-    assert.equal(await err.el.getAttribute("title"), "okx-doctor: error 50011");
+    assert.equal(await err.el.getAttribute("title"), W.title(W.error("50011")));
     assert.equal(await err.el.getAttribute("loading"), "lazy");
     assert.equal(await err.el.getAttribute("allow"), "clipboard-write");
     assert.equal(await page.locator("#w-error a").count(), 0, "the fallback link is replaced");
@@ -96,7 +110,7 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     // also when findings appear.
     const paste = await widget(page, "#w-paste iframe");
     assert.equal(await paste.el.getAttribute("src"), site.url("embed/"));
-    assert.equal(await paste.el.getAttribute("title"), "okx-doctor: paste and diagnose");
+    assert.equal(await paste.el.getAttribute("title"), W.title(W.paste));
     const p0 = await waitFits(paste);
     assert.ok(p0.content < 5000, `/embed/ is ${p0.content} px tall`);
     await paste.frame.click("[data-testid=embed-about] summary");
@@ -108,7 +122,7 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
     // The clock widget: fits, grows.
     const clock = await widget(page, "#w-clock iframe");
     assert.equal(await clock.el.getAttribute("src"), site.url("embed/clock/?compact=1"));
-    assert.equal(await clock.el.getAttribute("title"), "okx-doctor: clock check");
+    assert.equal(await clock.el.getAttribute("title"), W.title(W.clock));
     const c0 = await waitFits(clock);
     await clock.frame.click("[data-testid=embed-about] summary");
     await waitFits(clock, (x) => x.client > c0.client, "clock iframe grows");
@@ -158,7 +172,7 @@ for (const [dist, prefix] of [["dist", "/"], ["dist-sub", "/some/path/"]]) {
 test("WordPress: with #?secret= the embed also posts {message: 'height', value, secret}; a bad secret is ignored", async () => {
   const site = await serveDist("dist", "/");
   servers.push(site);
-  const blogUrl = await serveBlog(site.url(""));
+  const blogUrl = await serveBlog(site.root(""));
   const page = await newPage(browser);
   await page.goto(blogUrl);
   const got = await page.evaluate(async (src) => {
@@ -194,14 +208,14 @@ test("WordPress: with #?secret= the embed also posts {message: 'height', value, 
 test("copy inside an embed: Clipboard API with permission, select-and-copy fallback without", async () => {
   const site = await serveDist("dist", "/");
   servers.push(site);
-  const blogUrl = await serveBlog(site.url(""));
+  const blogUrl = await serveBlog(site.root(""));
 
   // With clipboard permission: the text lands on the clipboard.
   let page = await newPage(browser, { permissions: ["clipboard-read", "clipboard-write"] });
   await page.goto(blogUrl);
   let err = await widget(page, "#w-full iframe");
   await err.frame.click("[data-testid=copy-link]");
-  await err.frame.waitForSelector("[data-testid=copy-link]:text('Copied')");
+  await err.frame.waitForSelector(`[data-testid=copy-link]:text('${W.copied}')`);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), site.url("e/50011/"));
   await page.context().close();
 
@@ -215,7 +229,7 @@ test("copy inside an embed: Clipboard API with permission, select-and-copy fallb
   await page.goto(blogUrl);
   err = await widget(page, "#w-full iframe");
   await err.frame.click("[data-testid=copy-link]");
-  await err.frame.waitForSelector("[data-testid=copy-link]:text('Copied')");
+  await err.frame.waitForSelector(`[data-testid=copy-link]:text('${W.copied}')`);
   assert.equal((await err.frame.evaluate(() => window.__copied)).length, 1, "one copy event (execCommand)");
   await page.context().close();
 });
@@ -272,13 +286,14 @@ test("the 'Embed this in your blog' panel on the error, clock and home pages", a
     const js = await page.locator("[data-testid=embed-snippet-js]").innerText();
     const iframe = await page.locator("[data-testid=embed-snippet-iframe]").innerText();
     assert.ok(js.includes(`data-okx-doctor="${key}"`), js);
-    assert.ok(js.includes(`src="${site.url("embed.js")}"`), js);
+    assert.ok(js.includes(`src="${site.root("embed.js")}"`), js);
+    assert.equal(js.includes('data-locale="zh"'), ZH, `the snippet asks for the page's language: ${js}`);
     assert.match(js, /style="min-height:\d+px"/, "the snippet reserves the widget's height");
-    for (const part of [`src="${site.url(src)}"`, 'title="okx-doctor: ', 'loading="lazy"', 'allow="clipboard-write"', 'height="450"']) {
+    for (const part of [`src="${site.url(src)}"`, `title="${W.title("")}`, 'loading="lazy"', 'allow="clipboard-write"', 'height="450"']) {
       assert.ok(iframe.includes(part), `${part} in ${iframe}`);
     }
     await page.click("[data-testid=copy-embed-iframe]");
-    await page.waitForSelector("[data-testid=copy-embed-iframe]:text('Copied')");
+    await page.waitForSelector(`[data-testid=copy-embed-iframe]:text('${W.copied}')`);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), iframe);
   }
   assert.deepEqual(page.problems, []);
@@ -311,7 +326,7 @@ function headersFor(pathname, html) {
 test("public/_headers: the site runs under its CSP; /embed/* can be framed by a blog, other pages cannot", async () => {
   const site = await serveDist("dist", "/");
   servers.push(site);
-  const blogUrl = await serveBlog(site.url(""));
+  const blogUrl = await serveBlog(site.root(""));
   const page = await newPage(browser);
   const seen = {};
   await page.context().route(`${site.origin}/**`, async (route) => {
@@ -323,22 +338,22 @@ test("public/_headers: the site runs under its CSP; /embed/* can be framed by a 
     if (isHtml) seen[pathname] = extra;
     await route.fulfill({ response: resp, body, headers: { ...resp.headers(), ...extra } });
   });
-  assert.match(headersFor("/embed/e/50011/", "")["content-security-policy"], /frame-ancestors \*$/);
-  assert.equal(headersFor("/embed/e/50011/", "")["x-frame-options"], undefined);
-  assert.equal(headersFor("/e/50011/", "")["x-frame-options"], "SAMEORIGIN");
-  assert.equal(headersFor("/", "")["referrer-policy"], "no-referrer");
+  assert.match(headersFor(P("embed/e/50011/"), "")["content-security-policy"], /frame-ancestors \*$/);
+  assert.equal(headersFor(P("embed/e/50011/"), "")["x-frame-options"], undefined);
+  assert.equal(headersFor(P("e/50011/"), "")["x-frame-options"], "SAMEORIGIN");
+  assert.equal(headersFor(P(""), "")["referrer-policy"], "no-referrer");
 
   // The full site under its CSP: loads, no violations.
   for (const p of ["", "e/50011/", "clock/"]) {
     await page.goto(site.url(p));
     await appReady(page).catch((e) => { throw new Error(`${p}: ${e.message} ${JSON.stringify(page.problems)} ${JSON.stringify(seen)}`); });
-    assert.match(seen[`/${p}`]?.["content-security-policy"] || "", /frame-ancestors 'self'/, p);
+    assert.match(seen[P(p)]?.["content-security-policy"] || "", /frame-ancestors 'self'/, p);
   }
   // Embeds in the blog under their CSP.
   await page.goto(blogUrl);
   const err = await widget(page, "#w-error iframe");
   await waitFits(err, (x) => x.client !== 400);
-  assert.match(seen["/embed/e/50011/"]["content-security-policy"], /frame-ancestors \*$/);
+  assert.match(seen[P("embed/e/50011/")]["content-security-policy"], /frame-ancestors \*$/);
   // A full-site page in the blog's iframe is refused.
   await page.evaluate((src) => {
     const f = document.createElement("iframe");
@@ -371,7 +386,7 @@ async function sandboxedHeight(page, src, ms) {
 test("WordPress sandbox (opaque origin): needs CORS on the site's JS and wasm; public/_headers sends it", async () => {
   const site = await serveDist("dist", "/");
   servers.push(site);
-  const blogUrl = await serveBlog(site.url(""));
+  const blogUrl = await serveBlog(site.root(""));
   for (const b of ["home", "page", "wizard", "clock", "sign"]) {
     assert.equal(headersFor(`/okx-doctor-${b}-0123.js`)["access-control-allow-origin"], "*");
     assert.equal(headersFor(`/okx-doctor-${b}-0123_bg.wasm`)["access-control-allow-origin"], "*");
