@@ -12,7 +12,8 @@
 //   choice stored, the browser prefers it; the CSS then shows the page's language note. It never
 //   redirects.
 // And it makes the language links ([data-lang-switch]) keep the page's state (query and fragment:
-// the search query, the wizard's step) and remember the choice ("okx-doctor-lang", a preference).
+// the search query, the wizard's step; on the not-found page, the address asked for) and remember
+// the choice ("okx-doctor-lang", a preference).
 (function () {
   var r = document.documentElement, q = location.search, K = "okx-doctor-lang";
   var get = function (k) { try { return localStorage.getItem(k); } catch (e) { return null; } };
@@ -59,7 +60,12 @@
       r.removeAttribute("data-suggest-lang");
       return;
     }
-    set(K, a.getAttribute("data-lang-switch"));
-    if (!a.search && !a.hash) a.href = a.href.split(/[?#]/)[0] + location.search + location.hash;
+    var to = a.getAttribute("data-lang-switch"), b = a.getAttribute("data-lang-base"), p = location.pathname;
+    set(K, to);
+    // The not-found page: the same address in the other language (without the page's own zh/,
+    // and never a "//host" address).
+    if (b && p.indexOf(b) === 0)
+      a.href = b + (to === "zh" ? "zh/" : "") + p.slice(b.length).replace(/^zh(\/|$)/, "").replace(/^\/+/, "") + location.search + location.hash;
+    else if (!a.search && !a.hash) a.href = a.href.split(/[?#]/)[0] + location.search + location.hash;
   });
 })();

@@ -4,7 +4,7 @@
 //!   content height to the parent window (`{type: "okx-doctor:resize", height}`, read by
 //!   `public/embed.js`), plus WordPress's `{message: "height", value, secret}` when the URL has
 //!   `#?secret=…` (wp-embed.js). Nothing is posted when the page is not framed. Links open the
-//!   full site in a new tab.
+//!   full site in a new tab, except the footer's language switch, which switches the widget.
 //! - URL options `theme`, `compact=1` and `lib=…` (the snippet library; `lang=…` is its older
 //!   name and still works) are applied before first paint by the inline page script
 //!   (`public/theme.js`) as attributes on `<html>`, which the CSS reads; no wasm needed.
@@ -66,13 +66,14 @@ mod frame {
         start_auto_height();
     }
 
-    /// Every link inside an embed opens the full site in a new tab.
+    /// Every link inside an embed opens the full site in a new tab, except the language switch,
+    /// which shows the widget itself in the other language.
     fn open_links_in_new_tab() {
         let handler = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
             let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
                 return;
             };
-            if let Ok(Some(a)) = el.closest("a[href]") {
+            if let Ok(Some(a)) = el.closest("a[href]:not([data-lang-switch])") {
                 let _ = a.set_attribute("target", "_blank");
                 let _ = a.set_attribute("rel", "noopener");
             }

@@ -7,7 +7,7 @@ use super::island::island;
 use super::theme::theme_toggle;
 use crate::core::catalog::CCXT_VERSION;
 use crate::core::lang::Lang;
-use crate::core::routes::{EmbedRoute, Route};
+use crate::core::routes::{normalize_base, EmbedRoute, Route};
 use crate::t;
 use leptos::prelude::*;
 
@@ -50,7 +50,9 @@ pub fn nav(lang: Lang) -> [(Route, &'static str); 4] {
 
 /// The link to the same page in the other language. Plain HTML, so it works without scripts;
 /// the inline theme script (`public/theme.js`) adds the page's query and fragment when it is
-/// followed (the search query, the wizard's step) and remembers the choice.
+/// followed (the search query, the wizard's step) and remembers the choice. On the not-found
+/// page, which is served at whatever address was asked for, the script also keeps that address
+/// (`/e/99999/` ↔ `/zh/e/99999/`): `data-lang-base` is the site's base path it is under.
 #[component]
 pub fn LangSwitch(
     /// The current page.
@@ -58,6 +60,7 @@ pub fn LangSwitch(
 ) -> impl IntoView {
     let env = use_env();
     let other = env.lang.other();
+    let base = not_found_base(&route, &env.base);
     view! {
         <a
             class="lang-switch"
@@ -65,11 +68,17 @@ pub fn LangSwitch(
             hreflang=other.tag()
             lang=other.tag()
             data-lang-switch=other.id()
+            data-lang-base=base
             data-testid="lang-switch"
         >
             {other.native_name()}
         </a>
     }
+}
+
+/// The site's base path on the not-found page (`data-lang-base`, see [`LangSwitch`]), else none.
+fn not_found_base(route: &Route, base: &str) -> Option<String> {
+    matches!(route, Route::NotFound(_)).then(|| normalize_base(base))
 }
 
 /// A note offering the other language, shown (by CSS, on `html[data-suggest-lang]`, set before
@@ -88,7 +97,8 @@ fn LangSuggestion(
         <aside class="lang-suggest" data-lang-suggest=other.id() data-testid="lang-suggest" data-dynamic=""
             aria-label=t!(lang, "Language", "语言")>
             {t!(lang, "This page is also available in ", "本页也有")}
-            <a href=env.href_in(&route, other) hreflang=other.tag() lang=other.tag() data-lang-switch=other.id()>
+            <a href=env.href_in(&route, other) hreflang=other.tag() lang=other.tag() data-lang-switch=other.id()
+                data-lang-base=not_found_base(&route, &env.base)>
                 {other.native_name()}
             </a>
             {t!(lang, ".", "版本。")}
@@ -160,8 +170,9 @@ fn SiteFooter(
     }
 }
 
-/// The small footer under every embed: a link to the full site and what the widget is. A
-/// `<footer>` (contentinfo landmark), so no content of the embed sits outside a landmark.
+/// The small footer under every embed: what the widget is, the language switch (it switches the
+/// widget itself, keeping its options) and a link to the full site. A `<footer>` (contentinfo
+/// landmark), so no content of the embed sits outside a landmark.
 #[component]
 fn EmbedFooter(
     /// The embed's route: the clock check's asks OKX for the time, and says so.
@@ -188,6 +199,7 @@ fn EmbedFooter(
                 <summary>{t!(lang, "About this widget", "关于这个小组件")}</summary>
                 <p>{about}</p>
             </details>
+            <LangSwitch route=route.clone() />
             <a href=env.href(&Route::Home) target="_blank" rel="noopener">"okx-doctor"</a>
             {island(AutoHeight)}
         </footer>

@@ -60,6 +60,30 @@ for (const [name, path, ready] of PAGES) {
   });
 }
 
+test("not-found page: the switch goes to the same address in the other language, and back", async () => {
+  const page = await newPage(site.browser);
+  const res = await page.goto(root("e/99999/?q=1"));
+  assert.equal(res.status(), 404);
+  await appReady(page);
+  await page.waitForSelector("[data-testid=not-found]:has-text('99999')");
+  await page.click("header [data-testid=lang-switch]");
+  await page.waitForURL((u) => u.pathname === "/zh/e/99999/");
+  assert.equal(new URL(page.url()).search, "?q=1");
+  assert.equal(await lang(page), "zh-CN");
+  await appReady(page);
+  await page.waitForSelector("[data-testid=not-found]:has-text('99999')");
+  await page.click("header [data-testid=lang-switch]");
+  await page.waitForURL((u) => u.pathname === "/e/99999/");
+  assert.equal(await lang(page), "en");
+  // An address that starts with "//" stays on this site (never a protocol-relative link).
+  await page.goto(root("zh//evil.example/x"));
+  await appReady(page);
+  await page.click("header [data-testid=lang-switch]");
+  await page.waitForLoadState("domcontentloaded");
+  assert.equal(new URL(page.url()).origin, new URL(root("")).origin);
+  await page.context().close();
+});
+
 test("a browser that prefers Chinese is offered Chinese on its first visit, never redirected; closing the note keeps English", async () => {
   const page = await newPage(site.browser, { locale: "zh-CN" });
   await page.goto(root("e/50011/"));
@@ -114,9 +138,9 @@ test("the five codes added after the catalog snapshot have pages in both languag
   await page.context().close();
 });
 
-test("embeds in Chinese: data-locale picks the page language, data-lib (or the older data-lang) the library", async () => {
+test("embeds in Chinese: data-locale picks the page language, data-lib (or the older data-lang) the library; the widget's switch changes its language in place", async () => {
   const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), "okx-blog-zh-"));
-  fs.writeFileSync(nodePath.join(dir, "index.html"), `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>博客</title></head><body>
+  fs.writeFileSync(nodePath.join(dir, "index.html"), `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>博客</title></head><body>
 <div id="w-zh" data-okx-doctor="50113" data-locale="zh" data-lib="python-okx"></div>
 <div id="w-old" data-okx-doctor="50011" data-lang="ccxt-js"></div>
 <script src="${root("embed.js")}" async></script></body></html>`);
@@ -128,6 +152,8 @@ test("embeds in Chinese: data-locale picks the page language, data-lib (or the o
     const old = await page.waitForSelector("#w-old iframe");
     assert.equal(await zh.getAttribute("src"), root("zh/embed/e/50113/?lib=python-okx"));
     assert.equal(await old.getAttribute("src"), root("embed/e/50011/?lib=ccxt-js"));
+    assert.equal(await zh.getAttribute("title"), "okx-doctor：错误码 50113", "a Chinese embed's title is Chinese");
+    assert.equal(await old.getAttribute("title"), "okx-doctor: error 50011");
     const frame = await zh.contentFrame();
     await frame.waitForSelector("html[data-started]", { state: "attached", timeout: 20000 });
     assert.equal(await frame.evaluate(() => document.documentElement.lang), "zh-CN");
@@ -135,6 +161,29 @@ test("embeds in Chinese: data-locale picks the page language, data-lib (or the o
     assert.match(await frame.evaluate(() => document.body.innerText), /无效的签名/);
     // It sizes itself like the English one.
     await page.waitForFunction(() => document.querySelector("#w-zh iframe").style.height !== "400px", null, { timeout: 10000 });
+    // The widget's own language switch shows the same widget in English, in the frame (no new tab),
+    // with its options kept, and the frame takes the English widget's height.
+    const tabs = page.context().pages().length;
+    await frame.click("footer [data-testid=lang-switch]");
+    await frame.waitForURL((u) => u.pathname === "/embed/e/50113/", { timeout: 10000 });
+    assert.equal(new URL(frame.url()).search, "?lib=python-okx");
+    assert.equal(page.context().pages().length, tabs, "no new tab");
+    await frame.waitForSelector("html[data-started]", { state: "attached", timeout: 20000 });
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), "en");
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.lib), "python-okx");
+    assert.match(await frame.evaluate(() => document.body.innerText), /Invalid Sign/i);
+    let fits = false;
+    for (let i = 0; i < 100 && !fits; i++) {
+      const [box, content] = [await zh.evaluate((f) => f.clientHeight), await frame.evaluate(() => document.documentElement.offsetHeight)];
+      fits = Math.abs(box - content) <= 2;
+      if (!fits) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(fits, "the frame takes the English widget's height");
+    // And back to Chinese.
+    await frame.click("footer [data-testid=lang-switch]");
+    await frame.waitForURL((u) => u.pathname === "/zh/embed/e/50113/", { timeout: 10000 });
+    assert.equal(await frame.evaluate(() => document.documentElement.lang), "zh-CN");
+    assert.deepEqual(page.problems, []);
     await page.context().close();
   } finally {
     blog.stop();
