@@ -150,6 +150,11 @@ fn calibration(label: &str, outs: &[&Outcome]) {
     }
 }
 
+/// Whether `text` holds a CJK ideograph (Chinese text).
+fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 /// The held-out rule of `tests/corpus-real/README.md`.
 fn heldout_by_rule(url: &str) -> bool {
     let u = url.split('#').next().unwrap().trim_end_matches('/').to_lowercase();
@@ -194,6 +199,10 @@ fn corpus_accuracy() {
     let (oc, ok) = report("own examples", &own_out, true);
     let (tc, tk) = report("real corpus, tune", &tune_out, true);
     let (hc, hk) = report("real corpus, held out", &held_out, false);
+    // The pastes with Chinese text in them (Chinese logs, messages and prose), reported apart.
+    let zh = |cases: &[Case]| -> Vec<Outcome> { cases.iter().filter(|c| has_chinese(&c.body)).map(run).collect() };
+    report("real corpus, tune, pastes with Chinese text", &zh(&tune), false);
+    report("real corpus, held out, pastes with Chinese text", &zh(&held), false);
     let real: Vec<&Outcome> = tune_out.iter().chain(held_out.iter()).collect();
     calibration("whole real corpus", &real);
     calibration("held-out part only", &held_out.iter().collect::<Vec<_>>());

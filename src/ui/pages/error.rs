@@ -202,7 +202,7 @@ fn tool_link(route: Route) -> AnyView {
         _ => t!(
             lang,
             "Test your key, secret, passphrase and signature in the signature lab",
-            "在签名实验室检查你的 API Key、密钥、密码短语和签名"
+            "在签名实验室检查你的 API Key、Secret Key、Passphrase 和签名"
         ),
     };
     let testid = if route == Route::Clock {
