@@ -81,6 +81,31 @@ fn a_bare_chinese_message() {
     assert!(f.confidence >= 0.85);
 }
 
+/// A code's Chinese title is OKX's official Chinese message of the row the English message matched
+/// (a sub-code's), with the values the API filled in; a message pasted in Chinese stays as it is.
+#[test]
+fn chinese_titles_follow_the_sub_code_and_keep_the_values() {
+    use okx_doctor::core::diagnose::title_in;
+    let title = |paste: &str| title_in(top(&diagnose(paste)), Lang::Zh);
+    // 51008_1001 (margin), not the base code's first sub-code 51008_1000 (balance).
+    let margin = title(r#"{"code":"51008","msg":"Order failed. Insufficient USDT margin in account","data":[]}"#);
+    assert_eq!(margin, "51008 委托失败，账户 USDT 可用保证金不足");
+    let balance = title(r#"{"code":"51008","msg":"Order failed. Insufficient BTC balance in account","data":[]}"#);
+    assert!(balance.starts_with("51008 委托失败，BTC 可用余额不足"), "{balance}");
+    // A parameter's name fills OKX's Chinese template too.
+    assert_eq!(
+        title(r#"{"code":"51000","msg":"Parameter posSide error","data":[]}"#),
+        "51000 posSide参数错误"
+    );
+    // Already Chinese (a REST call made with a Chinese locale): the pasted words.
+    assert_eq!(
+        title(r#"{"code":"51008","msg":"委托失败，账户 ETH 可用保证金不足","data":[]}"#),
+        "51008 委托失败，账户 ETH 可用保证金不足"
+    );
+    // Without a message: the catalog's Chinese message, its placeholders readable.
+    assert!(title(r#"{"code":"51008"}"#).contains("委托失败，… 可用余额不足"));
+}
+
 #[test]
 fn a_python_okx_users_chinese_log() {
     // A bot that logs OKX's reply (python-okx returns it as a dict), with Accept-Language zh-CN.

@@ -3,7 +3,9 @@
 
 use okx_doctor::core::catalog;
 use okx_doctor::core::kb;
-use okx_doctor::core::template::{code_segments, fill_from_paste, has_placeholder, readable, Segment};
+use okx_doctor::core::template::{
+    code_segments, fill_from_paste, fill_named, has_placeholder, readable, values, Segment,
+};
 use proptest::prelude::*;
 
 /// Every message of every entry (primary, other docs rows, variants, observed), as (code, message).
@@ -197,6 +199,42 @@ proptest! {
         }
     }
 
+    /// `values` never panics, and every value it reads is a piece of the message.
+    #[test]
+    fn values_never_panic(i in 0usize..2000, message in "(\\PC|[{}$%\"' ]){0,200}") {
+        let all = templates_with_placeholders();
+        if let Some(vals) = values(all[i % all.len()], &message) {
+            for (_, v) in vals {
+                prop_assert!(message.contains(&v));
+            }
+        }
+    }
+
+    /// The values read from a filled catalog template fill it back to the same message (a value
+    /// that contains the literal after it is cut there, but the pieces still add up).
+    #[test]
+    fn values_fill_the_template_back(i in 0usize..2000, value in "[A-Za-z0-9][A-Za-z0-9_.-]{0,11}") {
+        let all = templates_with_placeholders();
+        let t = all[i % all.len()];
+        let filled = fill_template(t, &value);
+        if let Some(vals) = values(t, &filled) {
+            prop_assert!(!vals.is_empty());
+            prop_assert_eq!(fill_named(t, &vals), filled);
+        }
+    }
+
+    /// A number fills back exactly, whatever the template (unless two placeholders touch).
+    #[test]
+    fn values_read_numbers_back(i in 0usize..2000, value in "[1-9][0-9]{0,8}") {
+        let all = templates_with_placeholders();
+        let t = all[i % all.len()];
+        if let Some(vals) = values(t, &fill_template(t, &value)) {
+            for (_, v) in vals {
+                prop_assert_eq!(v, value.clone());
+            }
+        }
+    }
+
     /// A catalog template filled with one-word values, inside a JSON body, is found again.
     #[test]
     fn fill_round_trips(i in 0usize..2000, value in "[A-Za-z0-9][A-Za-z0-9_.-]{0,11}") {
@@ -206,6 +244,47 @@ proptest! {
         let paste = format!(r#"okx {{"code":"1","msg":"{filled}","data":[]}}"#);
         prop_assert_eq!(fill_from_paste(t, &paste), Some(filled));
     }
+}
+
+#[test]
+fn values_read_each_placeholder_and_fill_named_puts_them_in_another_template() {
+    let en = "Order failed. Insufficient {param0} margin in account";
+    let got = values(en, "Order failed. Insufficient USDT margin in account").unwrap();
+    assert_eq!(got, vec![("param0", "USDT".to_string())]);
+    assert_eq!(
+        fill_named("委托失败，账户 {param0} 可用保证金不足", &got),
+        "委托失败，账户 USDT 可用保证金不足"
+    );
+    // A closing full stop may be missing; several placeholders, each by name, in another order.
+    let t = "Transfer {amt} {ccy} from ${from} failed.";
+    let got = values(t, "Transfer 1.5 BTC from funding failed").unwrap();
+    assert_eq!(
+        got,
+        vec![("amt", "1.5".into()), ("ccy", "BTC".into()), ("from", "funding".into())]
+    );
+    assert_eq!(
+        fill_named("从 ${from} 划转 {ccy} {amt} 失败", &got),
+        "从 funding 划转 BTC 1.5 失败"
+    );
+    // A placeholder with no value stays readable.
+    assert_eq!(
+        fill_named("{param1} 的 {param0} 错误", &[("param0", "posSide".into())]),
+        "… 的 posSide 错误"
+    );
+    // Not the template's shape, touching placeholders, an empty value: no values.
+    assert_eq!(values(en, "Order failed. Insufficient USDT balance in account"), None);
+    assert_eq!(values("{a}{b} x", "12 x"), None);
+    assert_eq!(values(en, "Order failed. Insufficient  margin in account"), None);
+    assert_eq!(
+        values("Parameter {param0} error", "Parameter posSide error, and more"),
+        None
+    );
+    // A readable title ("…" for the value) gives "…" back, never a wrong value.
+    let got = values(en, "Order failed. Insufficient … margin in account").unwrap();
+    assert_eq!(
+        fill_named("账户 {param0} 可用保证金不足", &got),
+        "账户 … 可用保证金不足"
+    );
 }
 
 /// Pieces for [`fill_never_panics_when_pieces_match`].

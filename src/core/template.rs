@@ -11,6 +11,8 @@
 //!   error`).
 //! - [`fill_from_paste`] recovers the concrete message (`Parameter posSide error`) from a paste that
 //!   contains it, in bounded time on any input.
+//! - [`values`] reads the placeholders' values out of a concrete message, and [`fill_named`] puts
+//!   them into another template of the same row (OKX's Chinese message).
 //! - [`code_segments`] splits knowledge-base text into plain and `code` parts for the views.
 
 /// What a placeholder becomes in [`readable`] text.
@@ -140,6 +142,96 @@ pub fn fill_from_paste(msg_template: &str, pasted: &str) -> Option<String> {
         let start = match_left(&parts[..anchor_at], pasted, at, &mut budget)?;
         Some(pasted[start..end].to_string())
     })
+}
+
+/// A template split at its placeholders, each placeholder with its name (`param0` for `{param0}`,
+/// `${param0}` and `{%param0}`): `None` for a literal piece.
+fn named_parts(template: &str) -> Vec<(Option<&str>, &str)> {
+    let mut parts = Vec::new();
+    let (mut lit_start, mut i) = (0, 0);
+    while i < template.len() {
+        match placeholder_len(&template[i..]) {
+            Some(n) => {
+                if lit_start < i {
+                    parts.push((None, &template[lit_start..i]));
+                }
+                let ph = &template[i..i + n];
+                let name = ph
+                    .trim_start_matches('$')
+                    .trim_start_matches('{')
+                    .trim_start_matches('%');
+                parts.push((Some(name.trim_end_matches('}')), ph));
+                i += n;
+                lit_start = i;
+            }
+            None => i += template[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    if lit_start < template.len() {
+        parts.push((None, &template[lit_start..]));
+    }
+    parts
+}
+
+/// The value of each placeholder of `template` in `message`, a concrete message of that template
+/// (as [`fill_from_paste`] or a paste gives it): `Insufficient {param0} balance` and
+/// `Insufficient USDT balance` give `[("param0", "USDT")]`. `None` when `message` does not have the
+/// template's shape, when two placeholders touch (their values cannot be told apart), or when a
+/// value is empty or longer than [`MAX_VALUE`]. A value ends at the first occurrence of the literal
+/// after it; the template's closing punctuation may be missing.
+pub fn values<'t>(template: &'t str, message: &str) -> Option<Vec<(&'t str, String)>> {
+    let parts = named_parts(template);
+    let mut out = Vec::new();
+    let mut rest = message;
+    for (i, (name, text)) in parts.iter().enumerate() {
+        match name {
+            None => match rest.strip_prefix(text) {
+                Some(r) => rest = r,
+                // The template's end without its closing punctuation.
+                None if i + 1 == parts.len() && rest == without_tail(text) => rest = "",
+                None => return None,
+            },
+            Some(name) => {
+                let len = match parts.get(i + 1) {
+                    Some((Some(_), _)) => return None,
+                    Some((None, next)) => rest.find(next).or_else(|| {
+                        let bare = without_tail(next);
+                        (i + 2 == parts.len() && rest.ends_with(bare)).then(|| rest.len() - bare.len())
+                    })?,
+                    None => rest.len(),
+                };
+                let value = rest[..len].trim();
+                if value.is_empty() || value.len() > MAX_VALUE {
+                    return None;
+                }
+                out.push((*name, value.to_string()));
+                rest = &rest[len..];
+            }
+        }
+    }
+    rest.is_empty().then_some(out)
+}
+
+/// `literal` without its closing punctuation and spaces (`" failed."` → `" failed"`), which a
+/// message may leave out.
+fn without_tail(literal: &str) -> &str {
+    literal.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+}
+
+/// `template` with each placeholder named in `values` replaced by its value, and the others made
+/// readable ("…", see [`readable`]): how an official Chinese message shows the values of the
+/// English one the API returned.
+pub fn fill_named(template: &str, values: &[(&str, String)]) -> String {
+    let filled: String = named_parts(template)
+        .into_iter()
+        .map(
+            |(name, text)| match name.and_then(|n| values.iter().find(|(k, _)| *k == n)) {
+                Some((_, v)) => v.as_str(),
+                None => text,
+            },
+        )
+        .collect();
+    readable(&filled)
 }
 
 /// Scans `chars` until `stop` holds or [`MAX_VALUE`] bytes are reached: the bytes taken, and

@@ -14,7 +14,7 @@
 use super::{legacy, Finding, FindingKind};
 use crate::core::catalog;
 use crate::core::lang::Lang;
-use crate::core::template::readable;
+use crate::core::template;
 use crate::t;
 
 /// Characters of a message kept in a title (the engine cuts its English titles the same way).
@@ -51,17 +51,8 @@ fn title_zh(f: &Finding) -> String {
         | FindingKind::WsFrame
         | FindingKind::WsClose
         | FindingKind::MessageMatch => {
-            if let Some(m) = catalog::get(code).and_then(catalog::msg_zh) {
-                let m = readable(m);
-                let m = m.trim().trim_end_matches(['。', '.']);
-                if !m.is_empty() {
-                    let m = if m.chars().count() > TITLE_CHARS {
-                        m.chars().take(TITLE_CHARS - 1).collect::<String>() + "…"
-                    } else {
-                        m.to_string()
-                    };
-                    return format!("{code} {m}");
-                }
+            if let Some(title) = official_title_zh(f, code) {
+                return title;
             }
             if f.title.ends_with(" (not an OKX v5 code)") {
                 return format!("{code}（不是欧易 API v5 的错误码）");
@@ -78,6 +69,39 @@ fn title_zh(f: &Finding) -> String {
             str::to_string,
         ),
     }
+}
+
+/// A code finding's Chinese title: the code and OKX's official Chinese message of the row the
+/// English message matched (a sub-code's when it is one: `Insufficient USDT margin` is 51008_1001,
+/// not 51008_1000), with the values the API filled into the English message (`USDT`), the other
+/// placeholders readable. A message pasted in Chinese is the title as it is.
+fn official_title_zh(f: &Finding, code: &str) -> Option<String> {
+    let base = catalog::get(code)?;
+    let english = f.title.strip_prefix(code).map_or("", str::trim);
+    if english.chars().any(crate::core::search::is_cjk) {
+        return Some(f.title.clone());
+    }
+    let row = if english.is_empty() {
+        base
+    } else {
+        super::refine_subcode(base, english)
+    };
+    let (row, zh) = match catalog::msg_zh(row) {
+        Some(m) => (row, m),
+        None => (base, catalog::msg_zh(base)?),
+    };
+    let values = template::values(row.msg, english).unwrap_or_default();
+    let m = template::fill_named(zh, &values);
+    let m = m.trim().trim_end_matches(['。', '.']);
+    if m.is_empty() {
+        return None;
+    }
+    let m = if m.chars().count() > TITLE_CHARS {
+        m.chars().take(TITLE_CHARS - 1).collect::<String>() + "…"
+    } else {
+        m.to_string()
+    };
+    Some(format!("{code} {m}"))
 }
 
 fn legacy_title_zh(code: &str, title: &str) -> Option<String> {
