@@ -71,24 +71,12 @@ pub fn has_placeholder(msg: &str) -> bool {
 /// `template` as literal parts and holes, alternating, with no empty literal.
 fn parse(template: &str) -> Vec<Part<'_>> {
     let mut parts = Vec::new();
-    let (mut lit_start, mut i) = (0, 0);
-    while i < template.len() {
-        match placeholder_len(&template[i..]) {
-            Some(n) => {
-                if lit_start < i {
-                    parts.push(Part::Lit(&template[lit_start..i]));
-                }
-                if parts.last() != Some(&Part::Hole) {
-                    parts.push(Part::Hole);
-                }
-                i += n;
-                lit_start = i;
-            }
-            None => i += template[i..].chars().next().map_or(1, char::len_utf8),
+    for (name, text) in named_parts(template) {
+        match name {
+            None => parts.push(Part::Lit(text)),
+            Some(_) if parts.last() == Some(&Part::Hole) => {}
+            Some(_) => parts.push(Part::Hole),
         }
-    }
-    if lit_start < template.len() {
-        parts.push(Part::Lit(&template[lit_start..]));
     }
     parts
 }
