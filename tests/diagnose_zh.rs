@@ -102,6 +102,10 @@ fn chinese_titles_follow_the_sub_code_and_keep_the_values() {
         title(r#"{"code":"51008","msg":"委托失败，账户 ETH 可用保证金不足","data":[]}"#),
         "51008 委托失败，账户 ETH 可用保证金不足"
     );
+    // A code with its message in a sentence (no message field): the real values in both languages.
+    let d = diagnose("修复下单时报错51000 Parameter posSide error");
+    assert_eq!(top(&d).title, "51000 Parameter posSide error");
+    assert_eq!(title_in(top(&d), Lang::Zh), "51000 posSide参数错误");
     // Without a message: the catalog's Chinese message, its placeholders readable.
     assert!(title(r#"{"code":"51008"}"#).contains("委托失败，… 可用余额不足"));
 }

@@ -30,6 +30,7 @@ use super::categorize;
 use super::category::Category;
 use super::facts::PasteFacts;
 use super::secrets::{self, CredentialHit};
+use super::template;
 use codes::KeyKind;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -191,7 +192,7 @@ impl<'t> Acc<'t> {
             notes.push(format!("the message matches sub-code {} ({})", sc, e.code));
         }
         let category = categorize::category_for_message(e, body);
-        let title = code_title(e, None);
+        let title = code_title(e, message_on_line(e, body).as_deref());
         self.add(
             Some(e.base_code.to_string()),
             category,
@@ -300,7 +301,7 @@ fn code_title(e: &Entry, runtime: Option<&str>) -> String {
     // The pasted wording when the paste has it; else the catalog's, with placeholders readable.
     let mut msg = match runtime {
         Some(r) if !r.trim().is_empty() && r.len() <= 110 && !r.contains('{') => clean_msg(r).to_string(),
-        _ => clean_msg(&crate::core::template::readable(e.msg)).to_string(),
+        _ => clean_msg(&template::readable(e.msg)).to_string(),
     };
     if msg.chars().count() > 100 {
         msg = msg.chars().take(97).collect::<String>() + "…";
@@ -310,6 +311,15 @@ fn code_title(e: &Entry, runtime: Option<&str>) -> String {
     } else {
         format!("{} {}", e.base_code, msg)
     }
+}
+
+/// The code's message as `line` has it, with its real values, when the catalog's message is a
+/// template and no message field gave it ("51000 Parameter posSide error" in a sentence): what a
+/// title shows instead of "Parameter … error".
+fn message_on_line(e: &Entry, line: &str) -> Option<String> {
+    template::has_placeholder(e.msg)
+        .then(|| template::fill_from_paste(e.msg, line))
+        .flatten()
 }
 
 /// A sub-code entry whose message matches the runtime message better than the base entry.
@@ -683,7 +693,14 @@ pub fn diagnose(input: &str) -> Diagnosis {
             if e.kind == Kind::WsCloseFrame {
                 notes.push("WebSocket close frame code".into());
             }
-            let title = code_title(e, runtime);
+            let on_line = match runtime {
+                None => {
+                    let (start, end) = lines.bounds(h.span.0);
+                    message_on_line(e, &text[start..end])
+                }
+                Some(_) => None,
+            };
+            let title = code_title(e, runtime.or(on_line.as_deref()));
             acc.add(Some(e.base_code.to_string()), cat, conf, h.span, title, kind, notes, 1);
         } else if is_outcomes(code, h.key, &lower) {
             claimed.push(lines.bounds(h.span.0));
