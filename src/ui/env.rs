@@ -62,6 +62,12 @@ impl Env {
         route.href_in(&self.base, lang)
     }
 
+    /// The href of the wizard with `query` (`?c=…&code=…`, built by `core::wizard`): the links
+    /// from error pages, cards, paste findings and the wizard's own category list.
+    pub fn wizard_href(&self, query: &str) -> String {
+        format!("{}{query}", self.href(&Route::Wizard))
+    }
+
     /// The href of a static file of the site (`embed.js`, `favicon.svg`).
     pub fn asset(&self, file: &str) -> String {
         format!("{}{}", self.base, file.trim_start_matches('/'))

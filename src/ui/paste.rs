@@ -299,7 +299,7 @@ fn Report(
     });
     let target = embed.then_some("_blank");
     let ask = report.ask.clone().filter(|_| report.unsure && !report.cards.is_empty()).map(|a| {
-        let href = format!("{}{}", env.href(&Route::Wizard), a.wizard_query);
+        let href = env.wizard_href(&a.wizard_query);
         view! {
             <div class="unsure" data-testid="paste-unsure" role="note">
                 <p>
@@ -402,7 +402,7 @@ fn FindingCard(
 ) -> impl IntoView {
     let env = use_env();
     let lang = env.lang;
-    let wizard_href = format!("{}{}", env.href(&Route::Wizard), card.wizard_query);
+    let wizard_href = env.wizard_href(&card.wizard_query);
     let code_link = card
         .code
         .clone()

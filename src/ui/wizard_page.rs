@@ -156,11 +156,7 @@ fn ColdStart() -> impl IntoView {
     let items = Category::ALL
         .iter()
         .map(|c| {
-            let href = format!(
-                "{}{}",
-                env.href(&Route::Wizard),
-                wizard::to_query(&WizardState::new(*c, None))
-            );
+            let href = env.wizard_href(&wizard::to_query(&WizardState::new(*c, None)));
             view! { <li><a href=href data-testid=format!("wizard-category-{}", c.id())>{c.label_in(lang)}</a></li> }
         })
         .collect_view();

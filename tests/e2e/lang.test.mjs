@@ -126,6 +126,24 @@ test("the Chinese search finds Chinese words: 余额不足 → 51008", async () 
   await page.context().close();
 });
 
+test("a pasted error's title: OKX's Chinese message of the sub-code it matched, with the API's values; English keeps the values too", async () => {
+  const page = await newPage(site.browser);
+  const title = async (p, paste) => {
+    await page.goto(root(p));
+    await appReady(page);
+    await page.fill("[data-testid=paste-input]", paste);
+    return (await page.locator("[data-testid=finding] [data-testid=finding-link]").first().innerText()).trim();
+  };
+  // 51008 "margin" is sub-code 1001 (not the balance message of 1000), with USDT filled in.
+  assert.match(await title("zh/", '{"code":"51008","msg":"Order failed. Insufficient USDT margin in account","data":[]}'),
+    /^51008 委托失败，账户 USDT 可用保证金不足/);
+  // A code and its message in a sentence: the values, in both languages.
+  assert.match(await title("zh/", "下单报错 51000 Parameter posSide error"), /^51000 posSide参数错误/);
+  assert.match(await title("", "order failed: 51000 Parameter posSide error"), /^51000 Parameter posSide error/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("the five codes added after the catalog snapshot have pages in both languages", async () => {
   const page = await newPage(site.browser);
   for (const code of ["59320", "59667", "54084", "54085", "54086"]) {

@@ -89,6 +89,10 @@ pub struct Finding {
     pub count: usize,
     pub kind: FindingKind,
     pub notes: Vec<String>,
+    /// The catalog row whose message the finding's message is (a sub-code's, `51008_1001`), for a
+    /// code finding: what the Chinese title shows OKX's Chinese message of. Not part of the JSON.
+    #[serde(skip)]
+    pub row: Option<&'static str>,
 }
 
 fn ser_category<S: serde::Serializer>(c: &Category, s: S) -> Result<S::Ok, S::Error> {
@@ -193,7 +197,7 @@ impl<'t> Acc<'t> {
         }
         let category = categorize::category_for_message(e, body);
         let title = code_title(e, message_on_line(e, body).as_deref());
-        self.add(
+        let i = self.add(
             Some(e.base_code.to_string()),
             category,
             confidence,
@@ -202,7 +206,9 @@ impl<'t> Acc<'t> {
             kind,
             notes,
             1,
-        )
+        );
+        self.list[i].row.get_or_insert(e.code);
+        i
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -272,6 +278,7 @@ impl<'t> Acc<'t> {
             count: times,
             kind,
             notes,
+            row: None,
         });
         self.list.len() - 1
     }
@@ -538,6 +545,7 @@ fn description_or_unrecognised(text: &str, lower: &str) -> Option<Finding> {
         count: 1,
         kind,
         notes,
+        row: None,
     };
     if let Some((cat, span)) = prose::describe(text, lower) {
         return Some(mk(
@@ -680,15 +688,14 @@ pub fn diagnose(input: &str) -> Diagnosis {
                     if code == "1" { "the operation failed" } else { "a batch partially succeeded" }
                 ));
             }
-            if let Some(r) = runtime {
-                let sub = *sub_cache
+            let row = match runtime {
+                Some(r) => *sub_cache
                     .entry((e.code, r.to_string()))
-                    .or_insert_with(|| refine_subcode(e, r));
-                if let Some(sc) = sub.sub_code {
-                    if sub.code != e.code {
-                        notes.push(format!("the message matches sub-code {} ({})", sc, sub.code));
-                    }
-                }
+                    .or_insert_with(|| refine_subcode(e, r)),
+                None => e,
+            };
+            if let (Some(sc), true) = (row.sub_code, row.code != e.code) {
+                notes.push(format!("the message matches sub-code {} ({})", sc, row.code));
             }
             if e.kind == Kind::WsCloseFrame {
                 notes.push("WebSocket close frame code".into());
@@ -701,7 +708,8 @@ pub fn diagnose(input: &str) -> Diagnosis {
                 Some(_) => None,
             };
             let title = code_title(e, runtime.or(on_line.as_deref()));
-            acc.add(Some(e.base_code.to_string()), cat, conf, h.span, title, kind, notes, 1);
+            let i = acc.add(Some(e.base_code.to_string()), cat, conf, h.span, title, kind, notes, 1);
+            acc.list[i].row.get_or_insert(row.code);
         } else if is_outcomes(code, h.key, &lower) {
             claimed.push(lines.bounds(h.span.0));
             acc.add(

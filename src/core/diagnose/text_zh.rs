@@ -14,6 +14,7 @@
 use super::{legacy, Finding, FindingKind};
 use crate::core::catalog;
 use crate::core::lang::Lang;
+use crate::core::pages::clip;
 use crate::core::template;
 use crate::t;
 
@@ -72,20 +73,16 @@ fn title_zh(f: &Finding) -> String {
 }
 
 /// A code finding's Chinese title: the code and OKX's official Chinese message of the row the
-/// English message matched (a sub-code's when it is one: `Insufficient USDT margin` is 51008_1001,
-/// not 51008_1000), with the values the API filled into the English message (`USDT`), the other
-/// placeholders readable. A message pasted in Chinese is the title as it is.
+/// engine matched ([`Finding::row`], a sub-code's when it is one: `Insufficient USDT margin` is
+/// 51008_1001, not 51008_1000), with the values the API filled into the English message (`USDT`),
+/// the other placeholders readable. A message pasted in Chinese is the title as it is.
 fn official_title_zh(f: &Finding, code: &str) -> Option<String> {
     let base = catalog::get(code)?;
     let english = f.title.strip_prefix(code).map_or("", str::trim);
     if english.chars().any(crate::core::search::is_cjk) {
         return Some(f.title.clone());
     }
-    let row = if english.is_empty() {
-        base
-    } else {
-        super::refine_subcode(base, english)
-    };
+    let row = f.row.and_then(catalog::get).unwrap_or(base);
     let (row, zh) = match catalog::msg_zh(row) {
         Some(m) => (row, m),
         None => (base, catalog::msg_zh(base)?),
@@ -93,15 +90,7 @@ fn official_title_zh(f: &Finding, code: &str) -> Option<String> {
     let values = template::values(row.msg, english).unwrap_or_default();
     let m = template::fill_named(zh, &values);
     let m = m.trim().trim_end_matches(['。', '.']);
-    if m.is_empty() {
-        return None;
-    }
-    let m = if m.chars().count() > TITLE_CHARS {
-        m.chars().take(TITLE_CHARS - 1).collect::<String>() + "…"
-    } else {
-        m.to_string()
-    };
-    Some(format!("{code} {m}"))
+    (!m.is_empty()).then(|| format!("{code} {}", clip(m, TITLE_CHARS)))
 }
 
 fn legacy_title_zh(code: &str, title: &str) -> Option<String> {

@@ -503,11 +503,7 @@ fn Actions(
 ) -> impl IntoView {
     let env = use_env();
     let lang = env.lang;
-    let wizard_href = format!(
-        "{}{}",
-        env.href(&Route::Wizard),
-        wizard::query_for_code(category, e.code)
-    );
+    let wizard_href = env.wizard_href(&wizard::query_for_code(category, e.code));
     let docs = e.docs_anchor.map(|a| format!("{}#{a}", okx_docs(lang)));
     let full = embed.then(|| env.href(&Route::Error(e.code.to_string())));
     view! {

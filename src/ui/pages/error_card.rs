@@ -122,11 +122,7 @@ fn CardLinks(
 ) -> impl IntoView {
     let env = use_env();
     let lang = env.lang;
-    let wizard_href = format!(
-        "{}{}",
-        env.href(&Route::Wizard),
-        wizard::query_for_code(category, e.code)
-    );
+    let wizard_href = env.wizard_href(&wizard::query_for_code(category, e.code));
     let full = env.href(&Route::Error(e.code.to_string()));
     view! {
         <p class="card-links">
